@@ -1,0 +1,1 @@
+"""netzwerktimer: the events of the Thuringian business networks in one catalog."""

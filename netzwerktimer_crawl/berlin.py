@@ -1,0 +1,59 @@
+"""Europe/Berlin wall-clock time: the one time zone every event is stored in."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def local(moment: datetime) -> datetime:
+    """Naive Berlin wall-clock time; naive input is taken to be Berlin time already."""
+    if moment.tzinfo is None:
+        return moment.replace(second=0, microsecond=0)
+    return moment.astimezone(BERLIN).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def parse_iso(value: str | None) -> date | datetime | None:
+    """An ISO 8601 date or date-time as structured data carries it, in Berlin time.
+
+    "2025-05-10" is a date (all day); "2025-05-10T18:00:00+02:00", "...Z" and the
+    offset-less "2025-05-10 18:00:00" of The Events Calendar are wall-clock datetimes.
+    """
+    if not value:
+        return None
+    text = str(value).strip().replace("Z", "+00:00")
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return local(datetime.fromisoformat(text))
+    except ValueError:
+        return None
+
+
+def iso(value: date | datetime | None) -> str | None:
+    """'YYYY-MM-DD' for dates, 'YYYY-MM-DDTHH:MM' for datetimes."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    return value.isoformat()
+
+
+def http_date(header: bytes | str | None) -> datetime | None:
+    """An HTTP Date header as an aware UTC datetime."""
+    if not header:
+        return None
+    if isinstance(header, bytes):
+        header = header.decode("latin-1")
+    try:
+        return parsedate_to_datetime(header).astimezone(UTC)
+    except (TypeError, ValueError):
+        return None
+
+
+def utc_stamp(moment: datetime) -> str:
+    """Second-precision UTC timestamp with a Z, for first_seen, last_seen and run times."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,141 @@
+"""The `netzwerktimer` command: crawl, demo, serve, extract."""
+
+from __future__ import annotations
+
+import json
+import sys
+import urllib.request
+from datetime import UTC, date, datetime, time
+from email.utils import format_datetime
+from pathlib import Path
+
+import click
+from scrapy.http import Headers
+from scrapy.responsetypes import responsetypes
+
+from . import registry, runner
+from .settings import NETZWERKTIMER_DB, USER_AGENT
+
+DEFAULT_DB = Path(NETZWERKTIMER_DB)
+
+
+@click.group()
+@click.version_option(package_name="netzwerktimer")
+def main() -> None:
+    """Events of the Thuringian business networks (CCIT) in one Datasette catalog."""
+
+
+def _report(results: list[runner.SpiderResult]) -> None:
+    click.echo(runner.summary_table(results))
+    if failed := [r.spider for r in results if r.failed]:
+        raise click.ClickException(f"failed: {', '.join(failed)}")
+
+
+@main.command()
+@click.argument("spiders", nargs=-1)
+@click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True)
+def crawl(spiders: tuple[str, ...], db: Path) -> None:
+    """Crawl the live sites into the catalog (all enabled networks by default).
+
+    Exits non-zero if any spider failed, after all of them have finished.
+    """
+    for name in spiders:
+        registry.get(name)
+    _report(runner.crawl(list(spiders) or runner.enabled_spiders(), db))
+
+
+@main.command()
+@click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True)
+@click.option("--no-serve", is_flag=True, help="Build the catalog, then stop.")
+@click.option("--port", default=8001, show_default=True)
+@click.option("--snapshots", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="Replay this snapshot folder instead of the bundled one.")  # fmt: skip
+def demo(db: Path, no_serve: bool, port: int, snapshots: Path | None) -> None:
+    """Offline demo: crawl the bundled snapshots over loopback HTTP, then serve the catalog."""
+    from .replay import SNAPSHOTS, ReplayServer, replay_settings
+
+    with ReplayServer(snapshots or SNAPSHOTS) as server:
+        click.echo(f"Replaying snapshots ({'modeled pages' if server.manifest.modeled else 'captures'}"
+                   f" of {server.manifest.captured:%Y-%m-%d}) at {server.address}")  # fmt: skip
+        results = runner.crawl(runner.enabled_spiders(), db, replay_settings(server.address))
+    click.echo(f"Catalog written to {db}")
+    if no_serve:
+        _report(results)
+        return
+    click.echo(runner.summary_table(results))
+    _serve(db, port)
+
+
+@main.command()
+@click.option("--db", type=click.Path(path_type=Path, exists=True), default=DEFAULT_DB,
+              show_default=True)  # fmt: skip
+@click.option("--port", default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve(db: Path, port: int, host: str) -> None:
+    """Serve the catalog with Datasette and the data/ configuration."""
+    _serve(db, port, host)
+
+
+def _serve(db: Path, port: int, host: str = "127.0.0.1") -> None:
+    import uvicorn
+
+    from .catalog import make_datasette
+
+    datasette = make_datasette(db)
+    click.echo(f"Catalog at http://{host}:{port}/ (Ctrl+C stops)")
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
+
+
+def _load(source: str, fetched: date | None) -> tuple[bytes, Headers, str]:
+    """Body, headers and URL of a saved file or a live URL."""
+    if source.startswith(("http://", "https://")):
+        request = urllib.request.Request(source, headers={"User-Agent": USER_AGENT})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.read(), Headers(dict(answer.headers.items())), answer.url
+    path = Path(source)
+    stamp = (
+        datetime.combine(fetched, time(12), tzinfo=UTC)
+        if fetched
+        else datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    )
+    # A saved page's fetch date is what anchors years the page leaves out.
+    return path.read_bytes(), Headers({"Date": format_datetime(stamp, usegmt=True)}), ""
+
+
+@main.command()
+@click.argument("source")
+@click.option("--url", help="The page's original URL: resolves links and picks the network.")
+@click.option("--network", help="Network slug (default: the one whose domain serves --url).")
+@click.option("--fetched", type=click.DateTime(["%Y-%m-%d"]),
+              help="The page's fetch date (default: the file's modification date).")  # fmt: skip
+def extract(source: str, url: str | None, network: str | None, fetched: datetime | None) -> None:
+    """Print the events of one saved page (HTML or JSON) as JSON Lines.
+
+    Rejected events go to standard error with the reason.
+    """
+    from pipelines.store import record
+
+    from pipelines.offline import process
+    from .extract import extract as run_chain
+
+    body, headers, fetched_url = _load(source, fetched.date() if fetched else None)
+    url = url or fetched_url or Path(source).resolve().as_uri()
+    cls = responsetypes.from_args(headers=headers, url=url, body=body)
+    response = cls(url=url, headers=headers, body=body)
+    slug = network or getattr(registry.for_url(url), "slug", None) or "unknown"
+    result = run_chain(response, slug)
+    for message in result.problems:
+        click.echo(f"problem: {message}", err=True)
+    for event, reason in process(result.events):
+        if reason:
+            click.echo(json.dumps({"rejected": reason, "title": event.title, "when": event.when},
+                                  ensure_ascii=False), err=True)  # fmt: skip
+            continue
+        row = record(event, seen=None)
+        del row["first_seen"], row["last_seen"]
+        click.echo(json.dumps(row, ensure_ascii=False))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""The extraction chain: structured data first, the site's own HTML last.
+
+`extract(response, network)` is shared by every spider and by `netzwerktimer extract`.
+Steps run in order, each only where the page offers it:
+
+1. The CMS's JSON API (The Events Calendar REST).
+2. schema.org Event JSON-LD.
+3. The CMS's list HTML through CSS selectors; its date text goes to parse_when later.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from scrapy.http import Response, TextResponse
+from scrapy.utils.response import get_base_url
+
+from ..berlin import http_date
+from ..identity import canonical_url
+from ..items import Event
+from . import jsonld, listing, tribe_api
+from .listing import Listing
+
+
+@dataclass
+class Extraction:
+    events: list[Event] = field(default_factory=list)
+    next_url: str | None = None
+    # Parts of the page that could not be read; logged and counted, never fatal.
+    problems: list[str] = field(default_factory=list)
+
+
+def _from_json(response: TextResponse) -> Extraction:
+    try:
+        data = json.loads(response.text)
+    except ValueError as error:
+        return Extraction(problems=[f"not valid JSON: {error}"])
+    if not tribe_api.is_response(data):
+        return Extraction(problems=["JSON of an unknown shape"])
+    found, problems = tribe_api.events(data)
+    return Extraction(found, tribe_api.next_page(data), problems)
+
+
+def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
+    base = get_base_url(response)  # honours <base href>, which Contao sets
+    found, problems = jsonld.events(response.selector)
+    seen = {canonical_url(urljoin(base, e.url)) for e in found if e.url}
+    chosen = chosen or listing.detect(response.selector)
+    next_url = None
+    if chosen:
+        for event in listing.events(response.selector, chosen, base):
+            if not (event.url and canonical_url(event.url) in seen):
+                found.append(event)
+        next_url = listing.next_page(response.selector, chosen, base)
+    return Extraction(found, next_url, problems)
+
+
+def _is_json(response: TextResponse) -> bool:
+    content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+    return "json" in content_type or response.text.lstrip()[:1] in ("{", "[")
+
+
+def extract(response: Response, network: str, chosen: Listing | None = None) -> Extraction:
+    """Every event the response holds, stamped with its network, page and fetch date."""
+    if not isinstance(response, TextResponse):
+        return Extraction(problems=[f"not a text response: {response.url}"])
+    result = _from_json(response) if _is_json(response) else _from_html(response, chosen)
+    fetched = http_date(response.headers.get("Date"))
+    base = get_base_url(response)
+    for event in result.events:
+        event.network = network
+        event.source_url = response.url
+        event.fetched = fetched
+        if event.url:
+            event.url = urljoin(base, event.url.strip())
+    return result

@@ -1,0 +1,125 @@
+"""schema.org Event objects from JSON-LD scripts, as the CMS plugins really print them.
+
+Handles top-level arrays (The Events Calendar), @graph (Contao), one script per event
+(Modern Events Calendar) and entity-encoded names. Each script is parsed on its own, so
+one malformed block loses nothing but itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from parsel import Selector
+
+from ..berlin import parse_iso
+from ..items import Event
+from ..text import attendance_from_text, clean, html_to_text
+
+_WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+_STATUS = {"eventcancelled": "cancelled", "eventpostponed": "postponed"}
+_ATTENDANCE = {
+    "onlineeventattendancemode": "online",
+    "offlineeventattendancemode": "offline",
+    "mixedeventattendancemode": "mixed",
+}
+
+
+def _blocks(selector: Selector) -> Iterator[str]:
+    yield from selector.css('script[type="application/ld+json"]::text').getall()
+
+
+def _loads(block: str) -> object:
+    text = _CONTROL.sub(" ", _WRAPPERS.sub("", block.strip())).strip().rstrip(";")
+    return json.loads(text)
+
+
+def _nodes(data: object) -> Iterator[dict]:
+    if isinstance(data, list):
+        for entry in data:
+            yield from _nodes(entry)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            yield from _nodes(data["@graph"])
+        else:
+            yield data
+
+
+def _is_event(node: dict) -> bool:
+    types = node.get("@type")
+    types = types if isinstance(types, list) else [types]
+    return any(isinstance(t, str) and t.endswith("Event") for t in types)
+
+
+def _enum(value: object) -> str:
+    """'https://schema.org/EventCancelled', 'EventCancelled' -> 'eventcancelled'."""
+    return str(value or "").rstrip("/").rsplit("/", 1)[-1].lower()
+
+
+def _place(location: object) -> tuple[str | None, str | None, bool]:
+    """(location text, city, is_virtual) of a Place, VirtualLocation, string or list."""
+    if isinstance(location, list):
+        places = [_place(entry) for entry in location]
+        physical = [p for p in places if not p[2]]
+        text, city, _ = physical[0] if physical else (None, None, True)
+        return text, city, not physical
+    if isinstance(location, str):
+        return clean(location), None, False
+    if not isinstance(location, dict):
+        return None, None, False
+    if _enum(location.get("@type")) == "virtuallocation":
+        return None, None, True
+    address = location.get("address")
+    city = None
+    parts = [location.get("name")]
+    if isinstance(address, dict):
+        city = clean(address.get("addressLocality"))
+        locality = " ".join(filter(None, [address.get("postalCode"), address.get("addressLocality")]))
+        parts += [address.get("streetAddress"), locality, address.get("description")]
+    elif isinstance(address, str):
+        parts.append(address)
+    text = ", ".join(dict.fromkeys(c for p in parts if (c := clean(p))))
+    return text or None, city, False
+
+
+def _event(node: dict) -> Event:
+    location, city, virtual = _place(node.get("location"))
+    title = clean(node.get("name"))
+    description = html_to_text(node.get("description"))
+    attendance = _ATTENDANCE.get(_enum(node.get("eventAttendanceMode")))
+    if attendance is None and virtual:
+        attendance = "online"
+    start = parse_iso(node.get("startDate"))
+    end = parse_iso(node.get("endDate"))
+    return Event(
+        network="",
+        title=title,
+        start=start,
+        end=end if end != start else None,
+        all_day=None if start is None else not hasattr(start, "hour"),
+        url=node.get("url") if isinstance(node.get("url"), str) else None,
+        description=description,
+        location=location,
+        city=city,
+        status=_STATUS.get(_enum(node.get("eventStatus"))),
+        attendance=attendance or attendance_from_text(title, location),
+        when=None if start else clean(node.get("startDate")),
+        extractor="json-ld",
+    )
+
+
+def events(selector: Selector) -> tuple[list[Event], list[str]]:
+    """Events from every JSON-LD block, and a message per block that could not be read."""
+    found: list[Event] = []
+    problems: list[str] = []
+    for index, block in enumerate(_blocks(selector)):
+        try:
+            data = _loads(block)
+        except ValueError as error:
+            problems.append(f"JSON-LD block {index} is malformed: {error}")
+            continue
+        found.extend(_event(node) for node in _nodes(data) if _is_event(node))
+    return found, problems

@@ -1,0 +1,36 @@
+"""Stable event identity: the same event gets the same id on every run."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
+
+# Query parameters that track visitors or sessions and never select a different event.
+_NOISE = re.compile(r"^(utm_.*|cHash|PHPSESSID|sid|fbclid|gclid|mc_[ce]id|_ga|rCH|lang)$", re.I)
+_TITLE_NOISE = re.compile(r"[^0-9a-zäöüß]+")
+
+
+def canonical_url(url: str) -> str:
+    """Scheme and host case, trailing slash and tracking parameters normalized away."""
+    parts = urlsplit(canonicalize_url(url, keep_fragments=False))
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, True) if not _NOISE.match(k)])
+    path = parts.path.rstrip("/") or "/"
+    host = (parts.hostname or "").removeprefix("www.")
+    return urlunsplit(("https", host, path, query, ""))
+
+
+def normalized_title(title: str) -> str:
+    return _TITLE_NOISE.sub(" ", title.lower()).strip()
+
+
+def event_id(network: str, url: str | None, source_url: str | None, start: str, title: str) -> str:
+    """A short hash of the organizer's page, or of network, start day and title when the
+    event has no page of its own (its url is the listing it was found on)."""
+    if url and (not source_url or canonical_url(url) != canonical_url(source_url)):
+        key = canonical_url(url)
+    else:
+        key = f"{network}|{start[:10]}|{normalized_title(title)}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]

@@ -1,0 +1,87 @@
+"""Runs spiders in one Scrapy process and reports how each one did."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+from sqlite_utils import Database
+
+from . import registry
+
+
+@dataclass
+class SpiderResult:
+    spider: str
+    items_stored: int = 0
+    items_rejected: int = 0
+    errors: int = 0
+    http_errors: int = 0
+    seconds: float = 0.0
+    finish_reason: str | None = None
+    warnings: str | None = None
+    crashed: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        """A spider that crashed, stopped early or stored nothing needs an operator."""
+        return bool(self.crashed) or self.finish_reason != "finished" or self.items_stored == 0
+
+
+def project_settings(db: Path, overrides: dict | None = None) -> Settings:
+    settings = Settings()
+    settings.setmodule("netzwerktimer_crawl.settings", priority="project")
+    settings.set("NETZWERKTIMER_DB", str(db), priority="cmdline")
+    for key, value in (overrides or {}).items():
+        settings.set(key, value, priority="cmdline")
+    return settings
+
+
+def enabled_spiders() -> list[str]:
+    return [n.slug for n in registry.networks().values() if n.enabled]
+
+
+def crawl(spiders: list[str], db: Path, overrides: dict | None = None) -> list[SpiderResult]:
+    """Run the spiders side by side; one failing never stops the others."""
+    process = CrawlerProcess(project_settings(db, overrides), install_root_handler=True)
+    results = {name: SpiderResult(name) for name in spiders}
+    crawlers = {}
+    for name in spiders:
+        crawler = process.create_crawler(name)
+        crawlers[name] = crawler
+        deferred = process.crawl(crawler)
+        deferred.addErrback(lambda failure, n=name: _crashed(results[n], failure))
+    process.start()
+    for name, crawler in crawlers.items():
+        run = crawler.stats.get_value("netzwerktimer/run") if crawler.stats else None
+        if run is not None:
+            _read_run(results[name], Database(db)["crawl_runs"].get(run))
+    return list(results.values())
+
+
+def _crashed(result: SpiderResult, failure) -> None:
+    result.crashed = failure.getErrorMessage()
+
+
+def _read_run(result: SpiderResult, row: dict) -> None:
+    from datetime import datetime
+
+    for key in ("items_stored", "items_rejected", "errors", "http_errors", "finish_reason",
+                "warnings"):  # fmt: skip
+        setattr(result, key, row[key])
+    started = datetime.fromisoformat(row["started"])
+    result.seconds = (datetime.fromisoformat(row["finished"]) - started).total_seconds()
+
+
+def summary_table(results: list[SpiderResult]) -> str:
+    lines = [f"{'spider':<16}{'stored':>8}{'rejected':>10}{'errors':>8}{'http err':>10}"
+             f"{'seconds':>9}  status"]  # fmt: skip
+    for r in results:
+        status = "FAILED: " + (r.crashed or r.finish_reason or "") if r.failed else "ok"
+        if r.failed and not r.crashed and r.items_stored == 0:
+            status = "FAILED: no events stored"
+        lines.append(f"{r.spider:<16}{r.items_stored:>8}{r.items_rejected:>10}{r.errors:>8}"
+                     f"{r.http_errors:>10}{r.seconds:>9.1f}  {status}")  # fmt: skip
+    return "\n".join(lines)

@@ -1,0 +1,55 @@
+"""Text cleanup and the German words that carry an event's status and attendance mode."""
+
+from __future__ import annotations
+
+import re
+
+from w3lib.html import remove_tags, remove_tags_with_content, replace_entities
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"), None)
+_SPACE = re.compile(r"\s+")
+_BLOCK_TAG = re.compile(r"<(?:br|/p|/div|/li|/h\d)\b[^>]*>", re.I)
+
+_CANCELLED = re.compile(r"\b(abgesagt|entf[äa]llt|storniert|cancel+ed|canceled)\b", re.I)
+_POSTPONED = re.compile(r"\b(verschoben|postponed)\b", re.I)
+_HYBRID = re.compile(r"\bhybrid", re.I)
+_ONLINE = re.compile(r"\b(online|webinar|zoom|webex|livestream|virtuell|teams[- ]meeting)", re.I)
+
+
+def clean(value: str | None) -> str | None:
+    """Entities decoded, tags removed, whitespace collapsed; None for empty text."""
+    if value is None:
+        return None
+    text = replace_entities(str(value)).translate(_INVISIBLE)
+    text = _SPACE.sub(" ", text).strip()
+    return text or None
+
+
+def html_to_text(html: str | None) -> str | None:
+    """Plain text of an HTML fragment, keeping paragraph breaks as single newlines."""
+    if not html:
+        return None
+    html = remove_tags_with_content(html, which_ones=("script", "style"))
+    html = _BLOCK_TAG.sub("\n", html)
+    lines = (clean(remove_tags(line)) for line in html.split("\n"))
+    return "\n".join(line for line in lines if line) or None
+
+
+def status_from_text(*texts: str | None) -> str | None:
+    """'cancelled' or 'postponed' when the page says so in words, else None."""
+    joined = " ".join(t for t in texts if t)
+    if _CANCELLED.search(joined):
+        return "cancelled"
+    if _POSTPONED.search(joined):
+        return "postponed"
+    return None
+
+
+def attendance_from_text(*texts: str | None) -> str | None:
+    """'mixed' for hybrid events, 'online' for web events, else None (unknown)."""
+    joined = " ".join(t for t in texts if t)
+    if _HYBRID.search(joined):
+        return "mixed"
+    if _ONLINE.search(joined):
+        return "online"
+    return None

@@ -1,0 +1,29 @@
+"""The cleaning stages outside a crawl, for `netzwerktimer extract` and the fixture tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from netzwerktimer_crawl.items import Event
+
+from . import Rejected
+from .dedupe import DedupePipeline, Duplicate
+from .normalize import NormalizePipeline
+from .validate import ValidatePipeline
+
+STAGES = (NormalizePipeline, ValidatePipeline, DedupePipeline)
+
+
+def process(events: Iterable[Event]) -> Iterator[tuple[Event, str | None]]:
+    """Each event after the stages, with None, or as it was with the rejection reason."""
+    stages = [stage() for stage in STAGES]
+    for event in events:
+        try:
+            for stage in stages:
+                event = stage.process_item(event)
+        except Duplicate:
+            continue
+        except Rejected as rejection:
+            yield event, str(rejection)
+            continue
+        yield event, None

@@ -1,0 +1,1 @@
+"""One spider per partner network; each module's name is the network's registry slug."""
