@@ -13,10 +13,20 @@ _NOISE = re.compile(r"^(utm_.*|cHash|PHPSESSID|sid|fbclid|gclid|mc_[ce]id|_ga|rC
 _TITLE_NOISE = re.compile(r"[^0-9a-zäöüß]+")
 
 
+def _clean_query(query: str) -> str:
+    return urlencode([(k, v) for k, v in parse_qsl(query, True) if not _NOISE.match(k)])
+
+
+def without_tracking(url: str) -> str:
+    """The URL as the site wrote it, less tracking and session parameters."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(query=_clean_query(parts.query))) if parts.query else url
+
+
 def canonical_url(url: str) -> str:
     """Scheme and host case, trailing slash and tracking parameters normalized away."""
     parts = urlsplit(canonicalize_url(url, keep_fragments=False))
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, True) if not _NOISE.match(k)])
+    query = _clean_query(parts.query)
     path = parts.path.rstrip("/") or "/"
     host = (parts.hostname or "").removeprefix("www.")
     return urlunsplit(("https", host, path, query, ""))

@@ -12,6 +12,7 @@ _BLOCK_TAG = re.compile(r"<(?:br|/p|/div|/li|/h\d)\b[^>]*>", re.I)
 
 _CANCELLED = re.compile(r"\b(abgesagt|entf[äa]llt|storniert|cancel+ed|canceled)\b", re.I)
 _POSTPONED = re.compile(r"\b(verschoben|postponed)\b", re.I)
+_POSTCODE_CITY = re.compile(r"\b\d{5}\s+([A-ZÄÖÜ][\w.-]*(?:\s(?:an der|am|in|bei|/)?\s?[A-ZÄÖÜ][\w.-]*)?)")
 _HYBRID = re.compile(r"\bhybrid", re.I)
 _ONLINE = re.compile(r"\b(online|webinar|zoom|webex|livestream|virtuell|teams[- ]meeting)", re.I)
 
@@ -53,3 +54,9 @@ def attendance_from_text(*texts: str | None) -> str | None:
     if _ONLINE.search(joined):
         return "online"
     return None
+
+
+def city_from_location(location: str | None) -> str | None:
+    """The town after a German postcode: 'Arnstädter Straße 34, 99096 Erfurt' -> 'Erfurt'."""
+    match = _POSTCODE_CITY.search(location or "")
+    return match.group(1).rstrip(".,)") if match else None

@@ -6,8 +6,14 @@ from datetime import date
 
 from netzwerktimer_crawl.berlin import local
 from netzwerktimer_crawl.dates import parse_when
+from netzwerktimer_crawl.identity import without_tracking
 from netzwerktimer_crawl.items import Event
-from netzwerktimer_crawl.text import clean
+from netzwerktimer_crawl.text import (
+    attendance_from_text,
+    city_from_location,
+    clean,
+    status_from_text,
+)
 
 from . import Rejected
 
@@ -24,11 +30,19 @@ def normalize(event: Event) -> Event:
     event.location = clean(event.location)
     event.city = clean(event.city)
     event.when = clean(event.when)
+    # An event without a page of its own links to the listing it was found on.
+    event.url = without_tracking(event.url) if event.url else event.source_url
     if event.start is None and event.when:
         when = parse_when(event.when, reference=reference_date(event))
         if when is None:
             raise Rejected(f"unparseable date: {event.when!r}")
         event.start, event.end, event.all_day = when.start, when.end, when.all_day
+    event.city = event.city or city_from_location(event.location)
+    # Words are the fallback; structured data (schema.org) has already set what it knows.
+    event.status = event.status or status_from_text(event.title)
+    event.attendance = event.attendance or attendance_from_text(event.title, event.location) or (
+        "offline" if event.location else None
+    )
     if event.start is not None and event.all_day is None:
         event.all_day = not hasattr(event.start, "hour")
     return event

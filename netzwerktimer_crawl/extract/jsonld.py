@@ -15,7 +15,7 @@ from parsel import Selector
 
 from ..berlin import parse_iso
 from ..items import Event
-from ..text import attendance_from_text, clean, html_to_text
+from ..text import clean, html_to_text
 
 _WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -105,7 +105,7 @@ def _event(node: dict) -> Event:
         location=location,
         city=city,
         status=_STATUS.get(_enum(node.get("eventStatus"))),
-        attendance=attendance or attendance_from_text(title, location),
+        attendance=attendance,
         when=None if start else clean(node.get("startDate")),
         extractor="json-ld",
     )

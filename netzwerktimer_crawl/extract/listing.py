@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from parsel import Selector
 
 from ..items import Event
-from ..text import attendance_from_text, clean, html_to_text, status_from_text
+from ..text import clean, html_to_text, status_from_text
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Listing:
 
 # The Events Calendar, v2 list view.
 TRIBE_LIST = Listing(
-    item="li.tribe-events-calendar-list__event-row",
+    item=".tribe-events-calendar-list__event-row",
     title=".tribe-events-calendar-list__event-title a",
     url=".tribe-events-calendar-list__event-title a::attr(href)",
     when="time.tribe-events-calendar-list__event-datetime",
@@ -48,7 +48,7 @@ TRIBE_LIST = Listing(
 # Contao calendar-bundle event list (4.13 and 5.x templates).
 CONTAO_LIST = Listing(
     item=".mod_eventlist .event",
-    title="h2 a, h3 a",
+    title="h2, h3",
     url="h2 a::attr(href), h3 a::attr(href)",
     when="p.time",
     location="p.location",
@@ -90,8 +90,7 @@ def events(selector: Selector, listing: Listing, base_url: str) -> list[Event]:
                 url=urljoin(base_url, href.strip()) if href else None,
                 description=description,
                 location=location,
-                status=status_from_text(title, _text(node, listing.status)),
-                attendance=attendance_from_text(title, location),
+                status=status_from_text(_text(node, listing.status)),
                 extractor="html",
             )
         )

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from ..berlin import local
 from ..items import Event
-from ..text import attendance_from_text, clean, html_to_text, status_from_text
+from ..text import clean, html_to_text
 
 
 def _moment(event: dict, key: str) -> datetime | None:
@@ -51,8 +51,6 @@ def _event(event: dict) -> Event:
         description=description,
         location=location,
         city=city,
-        status=status_from_text(title),
-        attendance=attendance_from_text(title, location) or ("offline" if location else None),
         extractor="tribe-api",
     )
 

@@ -1,0 +1,662 @@
+"""Read the date and time of an event from German listing text.
+
+``parse_when("Mi, 24.08.2022, 14:30 – 16:30 Uhr")`` gives
+``When(start=datetime(2022, 8, 24, 14, 30), end=datetime(2022, 8, 24, 16, 30), all_day=False)``.
+
+How it works, in three steps:
+
+1. Normalise: NFC, layout characters (NBSP, soft hyphen, zero-width space, dash variants)
+   mapped to plain ASCII, lower case.
+2. Scan: one compiled regular expression, assembled from the named pieces below, cuts the
+   text into tokens (dates, month words, times, bare numbers, range separators). Text between
+   two tokens is a *gap*; a gap is *soft* when it holds only punctuation and filler words
+   ("Mittwoch, den", "am", "um", "von", "Beginn:" ...).
+3. Combine: a small grammar over the tokens joins neighbours with soft gaps into one
+   expression: ``date [times] [sep date [times]]``, ``day sep date`` ("3.–5. Juni"),
+   ``time date`` ("ab 18 Uhr am 10.05."), ``month [sep month]`` ("SEP/OKT 2016"). The first
+   expression in reading order wins.
+
+Values are naive Europe/Berlin wall-clock times; a missing year comes from ``reference`` (never
+from the clock). dateparser is deliberately not used as a fallback: its search mistakes ordinary
+words and numbers for dates, and it is ~30x slower than this module.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+__all__ = ["When", "parse_when", "BERLIN"]
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+# Four-digit numbers outside this window are order numbers, postcodes or phone prefixes.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A point or span in naive Europe/Berlin local time.
+
+    ``start``/``end`` are ``date`` when ``all_day`` and ``datetime`` otherwise; ``end`` is
+    None for a single point and never before ``start``.
+    """
+
+    start: date
+    end: date | None = None
+    all_day: bool = True
+
+    @property
+    def start_iso(self) -> str:
+        return _iso(self.start)
+
+    @property
+    def end_iso(self) -> str | None:
+        return None if self.end is None else _iso(self.end)
+
+    def iso(self) -> tuple[str, str | None]:
+        """``("YYYY-MM-DD", ...)`` for all-day, ``("YYYY-MM-DDTHH:MM", ...)`` for timed."""
+        return self.start_iso, self.end_iso
+
+
+def _iso(value: date) -> str:
+    text = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    if isinstance(value, datetime):
+        text += f"T{value.hour:02d}:{value.minute:02d}"
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------
+
+_MONTHS: dict[str, int] = {
+    # German full names and the abbreviations calendar plugins print, ASCII spellings of
+    # umlauts, Austrian "Jänner"/"Feber", and English names (a few sites are bilingual).
+    "januar": 1, "jänner": 1, "jaenner": 1, "janner": 1, "january": 1, "jan": 1,
+    "februar": 2, "feber": 2, "february": 2, "febr": 2, "feb": 2,
+    "märz": 3, "maerz": 3, "marz": 3, "march": 3, "mrz": 3, "mär": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mai": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}  # fmt: skip
+
+_WEEKDAYS = (
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
+    "mo di mi do fr sa so monday tuesday wednesday thursday friday saturday sunday"
+).split()
+
+# Words that may sit between a date and its time or between the two ends of a range without
+# changing the meaning ("Mittwoch, den 14.10. um 18 Uhr", "in der Zeit von 9 bis 12 Uhr").
+_FILLER_WORDS = _WEEKDAYS + (
+    "am an den dem der um ab von vom in im zeit zum zur jeweils einschließlich "
+    "einschliesslich einschl inkl inklusive uhr uhrzeit beginn start einlass datum termin "
+    "wann ca gegen"
+).split()
+
+
+def _alternation(words: list[str] | dict[str, int]) -> str:
+    # Longest first, so "märz" is tried before "mär" and "sept" before "sep".
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_NOT_AFTER_LETTER = r"(?<![^\W\d_])"  # no letter right before ("Mai", not "Kaimai")
+_NOT_BEFORE_LETTER = r"(?![^\W\d_])"  # no letter right after ("Mai", not "Mail")
+_MONTH = rf"(?:{_alternation(_MONTHS)}){_NOT_BEFORE_LETTER}"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MON = r"(?:0?[1-9]|1[0-2])"
+_HOUR = r"(?:[01]?\d|2[0-4])"
+
+# --------------------------------------------------------------------------------------------
+# Token grammar: one named piece per form, examples beside it. Order matters: at a given
+# position the first piece that matches wins, so the more specific forms come first.
+# --------------------------------------------------------------------------------------------
+
+_PIECES: dict[str, str] = {
+    # 2025-05-10, 2025-05-10T18:00, 2025-05-10T18:00:00+02:00, 2025-05-10T16:00:00.000Z
+    "ISO": rf"""
+        (?<![\d.])(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})
+        (?:t(?P<iso_h>\d{{1,2}}):(?P<iso_min>\d{{2}})(?::\d{{2}}(?:[.,]\d+)?)?
+           (?P<iso_tz>z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?
+        (?!\d)""",
+    # 7.9.2022, 07.09.22, 07.09., 24. 08. 2025, "Termin:07.09.2022Ort"
+    "NUMDATE": rf"""
+        (?<![\d.])(?P<nd_d>{_DAY})\.\ ?(?P<nd_m>{_MON})\.
+        (?:\ ?(?P<nd_y4>\d{{4}})(?!\d) | (?P<nd_y2>\d\d)(?![\d:]))?   # 2022 | 22 (not 18:00)
+        (?!\d)""",
+    # 3. Juni 2025, 3.Juni, 03. Sept., 12. Mai, 2025, 1. Mrz.2025
+    "TEXTDATE": rf"""
+        (?<![\d.])(?P<td_d>{_DAY})\.?\s*(?P<td_m>{_MONTH})\.?
+        (?:\s*,?\s*(?P<td_y>\d{{4}})(?!\d))?""",
+    # English order as calendar plugins print it: Okt. 16 2019, Mai 10 @ 18:00, Oktober 16, 2019
+    "ENGDATE": rf"""
+        {_NOT_AFTER_LETTER}(?P<ed_m>{_MONTH})\.?\s*
+        (?P<ed_d>{_DAY})(?:st|nd|rd|th|\.)?
+        (?![\d:]|\.\d|\s*(?:uhr|h){_NOT_BEFORE_LETTER})        # not "Mai 10 Uhr"
+        (?:\s*,?\s*(?P<ed_y>\d{{4}})(?!\d))?""",
+    # Oktober 2024, Okt. 2024, "OKT 2016" (the second half of "SEP/OKT 2016")
+    "MONTHYEAR": rf"""
+        {_NOT_AFTER_LETTER}(?P<my_m>{_MONTH})\.?\s*,?\s*(?P<my_y>\d{{4}})(?!\d)""",
+    # September, Sept., SEP (a heading, or the first half of a month range)
+    "MONTHWORD": rf"{_NOT_AFTER_LETTER}(?P<mw_m>{_MONTH})\.?",
+    # 18:00, 18.00, 19:30:00, 18:00 Uhr, 9.30h
+    "TIMEHM": rf"""
+        (?<![\d.:,])(?P<hm_h>{_HOUR})[:.](?P<hm_m>[0-5]\d)(?::[0-5]\d)?(?!\d)
+        (?:\s*(?:uhr|h){_NOT_BEFORE_LETTER})?""",
+    # 18 Uhr, 18h, 18 h, 18h30
+    "TIMEH": rf"""
+        (?<![\d.:,])(?P<th_h>{_HOUR})\s*(?:uhr|h)(?:(?P<th_m>[0-5]\d)(?!\d))?
+        {_NOT_BEFORE_LETTER}""",
+    # the "3." of "3.–5. Juni"
+    "DAY": rf"(?<![\d.:,])(?P<day>{_DAY})\.(?!\d)",
+    # a bare number: the "9" of "von 9 bis 15 Uhr" or "14 bis 16"
+    "NUM": r"(?<![\d.:,])(?P<num>\d{1,2})(?![.,:]?\d)",
+    # range separators: - – — (all normalised to "-"), bis, und, u., &, /
+    "SEP": rf"(?P<sep>-|&|/|{_NOT_AFTER_LETTER}(?:bis|und|u\.){_NOT_BEFORE_LETTER})",
+    # ganztägig, ganztaegig, ganztags
+    "ALLDAY": rf"{_NOT_AFTER_LETTER}(?:ganzt(?:ä|ae|a)gig\w*|ganztags){_NOT_BEFORE_LETTER}",
+}
+
+_SCANNER = re.compile(
+    "|".join(f"(?P<{name}>{piece})" for name, piece in _PIECES.items()), re.VERBOSE
+)
+
+# A soft gap: layout punctuation and filler words only (no digits, no other words).
+_SOFT_GAP = re.compile(
+    rf"""(?:
+        [\s,;:|@()\[\]{{}}.*•·"'„“”‚‘’«»>]
+      | {_NOT_AFTER_LETTER}(?:{_alternation(_FILLER_WORDS)}){_NOT_BEFORE_LETTER}
+    )*""",
+    re.VERBOSE,
+)
+
+# "Version 3.10." or "Industrie 4.0." end like a year-less date; the word before tells.
+_NOT_A_DATE_BEFORE = re.compile(
+    r"(?:version|v|release|industrie|kapitel|abschnitt|nr|nummer|ziffer|punkt|stufe|teil"
+    r"|band|heft|ausgabe|level|§)\s*$"
+)
+
+_HAS_DIGIT = re.compile(r"\d")
+
+_LAYOUT = str.maketrans(
+    {
+        **dict.fromkeys("\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007", " "),
+        **dict.fromkeys("\u2008\u2009\u200a\u202f\u205f\u3000", " "),
+        **dict.fromkeys("\xad\u200b\u200c\u200d\u2060\ufeff\u180e"),  # invisible: delete
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+    }
+)
+
+# --------------------------------------------------------------------------------------------
+# Tokens
+# --------------------------------------------------------------------------------------------
+
+_DATE, _MONTHTOK, _TIME, _DAYTOK, _NUM, _SEP, _ALLDAY, _BAD = range(8)
+
+
+class _Tok(NamedTuple):
+    kind: int
+    start: int
+    end: int
+    # DATE: (year|None, month, day); MONTH: (year|None, month, 0); DAY/NUM: (None, None, n)
+    ymd: tuple[int | None, int | None, int] = (None, None, 0)
+    minutes: int | None = None  # TIME, or the time carried by an ISO date-time
+    form: str = ""  # scanner piece that produced the token
+
+
+_MDAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if len(text) == 2:  # 07.09.22: a two-digit year is this century up to 69
+        y = int(text)
+        return 2000 + y if y < 70 else 1900 + y
+    return int(text)
+
+
+def _date_token(m: re.Match[str], form: str, y: int | None, mon: int, d: int) -> _Tok:
+    ok = d <= _MDAYS[mon] if y is None else _valid(y, mon, d)
+    return _Tok(_DATE if ok else _BAD, m.start(), m.end(), (y, mon, d), None, form)
+
+
+def _valid(y: int, mon: int, d: int) -> bool:
+    if not MIN_YEAR <= y <= MAX_YEAR or not 1 <= mon <= 12 or d < 1:
+        return False
+    if mon == 2 and d == 29:
+        return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return d <= _MDAYS[mon]
+
+
+def _tok_iso(m: re.Match[str], s: str) -> _Tok:
+    y, mon, d = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
+    if not _valid(y, mon, d):
+        return _Tok(_BAD, m.start(), m.end())
+    if m["iso_h"] is None:
+        return _Tok(_DATE, m.start(), m.end(), (y, mon, d), None, "ISO")
+    h, mi = int(m["iso_h"]), int(m["iso_min"])
+    if h > 24 or mi > 59 or (h == 24 and mi):
+        return _Tok(_BAD, m.start(), m.end())
+    local = datetime(y, mon, d) + timedelta(hours=h, minutes=mi)
+    tz = m["iso_tz"]
+    if tz:  # an offset is an instant: express it as Berlin wall-clock time
+        if tz == "z":
+            offset = timedelta(0)
+        else:
+            sign = -1 if tz[0] == "-" else 1
+            offset = sign * timedelta(hours=int(tz[1:3]), minutes=int(tz[-2:]))
+        aware = (local - offset).replace(tzinfo=timezone.utc)
+        local = aware.astimezone(BERLIN).replace(tzinfo=None)
+    if not MIN_YEAR <= local.year <= MAX_YEAR:
+        return _Tok(_BAD, m.start(), m.end())
+    return _Tok(
+        _DATE,
+        m.start(),
+        m.end(),
+        (local.year, local.month, local.day),
+        local.hour * 60 + local.minute,
+        "ISO",
+    )
+
+
+def _tok_numdate(m: re.Match[str], s: str) -> _Tok:
+    y = _year(m["nd_y4"] or m["nd_y2"])
+    if y is None and _NOT_A_DATE_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+        return _Tok(_BAD, m.start(), m.end())
+    return _date_token(m, "NUMDATE", y, int(m["nd_m"]), int(m["nd_d"]))
+
+
+def _tok_textdate(m: re.Match[str], s: str) -> _Tok:
+    return _date_token(m, "TEXTDATE", _year(m["td_y"]), _MONTHS[m["td_m"]], int(m["td_d"]))
+
+
+def _tok_engdate(m: re.Match[str], s: str) -> _Tok:
+    return _date_token(m, "ENGDATE", _year(m["ed_y"]), _MONTHS[m["ed_m"]], int(m["ed_d"]))
+
+
+def _tok_monthyear(m: re.Match[str], s: str) -> _Tok:
+    y = int(m["my_y"])
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return _Tok(_BAD, m.start(), m.end())
+    return _Tok(_MONTHTOK, m.start(), m.end(), (y, _MONTHS[m["my_m"]], 0))
+
+
+def _tok_monthword(m: re.Match[str], s: str) -> _Tok:
+    return _Tok(_MONTHTOK, m.start(), m.end(), (None, _MONTHS[m["mw_m"]], 0))
+
+
+def _tok_time(m: re.Match[str], s: str, hour: str, minute: str | None) -> _Tok:
+    h, mi = int(hour), int(minute or 0)
+    if h == 24 and mi:
+        return _Tok(_BAD, m.start(), m.end())
+    return _Tok(_TIME, m.start(), m.end(), minutes=h * 60 + mi)
+
+
+def _tok_timehm(m: re.Match[str], s: str) -> _Tok:
+    return _tok_time(m, s, m["hm_h"], m["hm_m"])
+
+
+def _tok_timeh(m: re.Match[str], s: str) -> _Tok:
+    return _tok_time(m, s, m["th_h"], m["th_m"])
+
+
+def _tok_day(m: re.Match[str], s: str) -> _Tok:
+    return _Tok(_DAYTOK, m.start(), m.end(), (None, None, int(m["day"])))
+
+
+def _tok_num(m: re.Match[str], s: str) -> _Tok:
+    return _Tok(_NUM, m.start(), m.end(), (None, None, int(m["num"])))
+
+
+def _tok_sep(m: re.Match[str], s: str) -> _Tok:
+    return _Tok(_SEP, m.start(), m.end(), form=m["sep"])
+
+
+def _tok_allday(m: re.Match[str], s: str) -> _Tok:
+    return _Tok(_ALLDAY, m.start(), m.end())
+
+
+_BUILDERS: dict[str, Callable[[re.Match[str], str], _Tok]] = {
+    "ISO": _tok_iso,
+    "NUMDATE": _tok_numdate,
+    "TEXTDATE": _tok_textdate,
+    "ENGDATE": _tok_engdate,
+    "MONTHYEAR": _tok_monthyear,
+    "MONTHWORD": _tok_monthword,
+    "TIMEHM": _tok_timehm,
+    "TIMEH": _tok_timeh,
+    "DAY": _tok_day,
+    "NUM": _tok_num,
+    "SEP": _tok_sep,
+    "ALLDAY": _tok_allday,
+}
+assert _BUILDERS.keys() == _PIECES.keys()
+
+# --------------------------------------------------------------------------------------------
+# Public entry point
+# --------------------------------------------------------------------------------------------
+
+_PREFERENCES = frozenset({"nearest", "future", "past"})
+_MAX_HEADING = 60  # a text without digits can only be a month heading ("September"), short
+
+
+def parse_when(
+    text: str, reference: date | datetime | None = None, prefer: str = "nearest"
+) -> When | None:
+    """Find the first date expression in ``text``; None when it holds no date.
+
+    ``reference`` supplies missing years (the page's fetch date or its month heading);
+    without it a text without a year gives None. ``prefer`` picks that year: ``"nearest"``
+    to the reference, ``"future"`` (on or after it, for upcoming listings) or ``"past"``
+    (on or before it, for archives). Never raises.
+    """
+    if not isinstance(text, str):
+        return None
+    try:
+        return _parse(text, reference, prefer)
+    except Exception:  # one odd listing must not stop a crawl
+        return None
+
+
+def _parse(text: str, reference: date | datetime | None, prefer: str) -> When | None:
+    if not _HAS_DIGIT.search(text) and len(text) > _MAX_HEADING:
+        return None
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    elif not isinstance(reference, date):
+        reference = None
+    s = _normalize(text)
+    toks: list[_Tok] = []
+    for m in _SCANNER.finditer(s):
+        toks.append(_BUILDERS[m.lastgroup](m, s))  # type: ignore[index]
+    if not toks:
+        return None
+    return _Grammar(s, toks, reference, prefer if prefer in _PREFERENCES else "nearest").run()
+
+
+def _normalize(text: str) -> str:
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):  # "Ma\u0308rz" from macOS editors
+            text = unicodedata.normalize("NFC", text)
+        text = text.translate(_LAYOUT)
+    if "&" in text and ";" in text:  # "&nbsp;", "&ndash;" left in scraped text
+        text = html.unescape(text).translate(_LAYOUT)
+    return text.lower()
+
+
+# --------------------------------------------------------------------------------------------
+# Grammar over tokens
+# --------------------------------------------------------------------------------------------
+
+_Ymd = tuple[int | None, int | None, int]  # day 0 = last day of the month
+_Times = tuple[int | None, int | None]  # (start, end) in minutes after midnight; 1440 = 24 Uhr
+
+
+class _Grammar:
+    __slots__ = ("s", "toks", "n", "soft", "ref", "prefer", "all_day")
+
+    def __init__(self, s: str, toks: list[_Tok], ref: date | None, prefer: str) -> None:
+        self.s, self.toks, self.n, self.ref, self.prefer = s, toks, len(toks), ref, prefer
+        gap = _SOFT_GAP.fullmatch
+        prev = 0
+        soft = []
+        for tok in toks:
+            soft.append(gap(s, prev, tok.start) is not None)
+            prev = tok.end
+        self.soft = soft  # soft[i]: the gap before toks[i] holds only fillers
+        self.all_day = any(t.kind == _ALLDAY for t in toks)  # "ganztägig" overrides times
+
+    def at(self, i: int, kind: int) -> bool:
+        """toks[i] exists, is of this kind and joins its predecessor."""
+        return i < self.n and self.toks[i].kind == kind and self.soft[i]
+
+    def run(self) -> When | None:
+        for i, tok in enumerate(self.toks):
+            kind = tok.kind
+            if kind == _DATE:
+                found = self.date_chain(i)
+            elif kind == _DAYTOK:
+                found = self.day_range(i)
+            elif kind == _NUM:
+                found = self.day_range(i) or self.time_first(i)
+            elif kind == _TIME:
+                found = self.time_first(i)
+            elif kind == _MONTHTOK:
+                found = self.month_range(i)
+            else:
+                continue
+            if found is not None:
+                return found
+        return None
+
+    # -- forms --------------------------------------------------------------------------
+
+    def date_chain(self, i: int, pre: _Times = (None, None)) -> When | None:
+        """date [times] [sep date [times]]: "10.05.2025 18:00–11.05.2025 12:00"."""
+        first = self.toks[i]
+        j, times1 = self.times_after(i + 1, first.minutes)
+        if self.at(j, _SEP) and self.at(j + 1, _DATE):
+            second = self.toks[j + 1]
+            _, times2 = self.times_after(j + 2, second.minutes)
+            if times1 == (None, None) and times2 == (None, None):
+                times1 = pre
+            return self.build(first.ymd, times1, second.ymd, times2)
+        if times1 == (None, None):
+            times1 = pre
+        return self.build(first.ymd, times1, None, (None, None))
+
+    def day_range(self, i: int) -> When | None:
+        """day sep date: "3.–5. Juni 2025", "16. bis 25.09.2020", "10./11. Mai"."""
+        if not (self.at(i + 1, _SEP) and self.at(i + 2, _DATE)):
+            return None
+        end = self.toks[i + 2]
+        # A bare number only before a written month ("3-5 Juni"); "6-11.05." is too vague.
+        if end.form != "TEXTDATE" and (end.form != "NUMDATE" or self.toks[i].kind == _NUM):
+            return None
+        _, times2 = self.times_after(i + 3, None)
+        return self.build(self.toks[i].ymd, (None, None), end.ymd, times2)
+
+    def time_first(self, i: int) -> When | None:
+        """times date: "ab 18 Uhr am 10.05.2025"."""
+        span = self.time_span(i, bare=False)
+        if span is None or not self.at(span[0], _DATE):
+            return None
+        return self.date_chain(span[0], pre=span[1])
+
+    def month_range(self, i: int) -> When | None:
+        """month [sep month]: "Oktober 2024", "SEP/OKT 2016", "Oktober 2024 – März 2025"."""
+        first = self.toks[i]
+        last = first
+        if self.at(i + 1, _SEP) and self.at(i + 2, _MONTHTOK):
+            last = self.toks[i + 2]
+        if first.ymd[0] is None and last.ymd[0] is None and not self.is_heading():
+            return None  # a lone month word inside running text: "Jan Müller", "Mai-Treffen"
+        y2, m2, _ = last.ymd
+        return self.build(first.ymd[:2] + (1,), (None, None), (y2, m2, 0), (None, None))
+
+    def is_heading(self) -> bool:
+        """The text is just a month heading: "September", "Okt./Nov." (fillers allowed)."""
+        return (
+            all(t.kind in (_MONTHTOK, _SEP) for t in self.toks)
+            and all(self.soft)
+            and _SOFT_GAP.fullmatch(self.s, self.toks[-1].end) is not None
+        )
+
+    # -- times --------------------------------------------------------------------------
+
+    def times_after(self, j: int, start: int | None) -> tuple[int, _Times]:
+        """Times following a date; returns the index after them and (start, end)."""
+        if start is not None:  # an ISO date-time: only an end time may follow
+            if self.at(j, _SEP) and self.at(j + 1, _TIME):
+                return j + 2, (start, self.toks[j + 1].minutes)
+            return j, (start, None)
+        span = self.time_span(j, bare=True)
+        if span is None and self.at(j, _SEP) and self.toks[j].form in ("-", "/"):
+            # sf_event_mgt prints "10.05.2025 - 18:00": date and start time, not a range
+            span = self.time_span(j + 1, bare=False)
+        if span is None:
+            return j, (None, None)
+        return span
+
+    def time_span(self, j: int, bare: bool) -> tuple[int, _Times] | None:
+        """TIME [sep TIME|hour] | hour sep TIME | hour sep hour (only if ``bare``).
+
+        "18:00", "14:30 – 16:30 Uhr", "von 9 bis 15 Uhr", "18 - 20 Uhr", "14 bis 16".
+        """
+        if j >= self.n or not self.soft[j]:
+            return None
+        tok = self.toks[j]
+        if tok.kind == _TIME:
+            start = tok.minutes
+        elif tok.kind in (_NUM, _DAYTOK) and tok.ymd[2] <= 24:
+            start = tok.ymd[2] * 60
+        else:
+            return None
+        end = None
+        if self.at(j + 1, _SEP) and j + 2 < self.n and self.soft[j + 2]:
+            nxt = self.toks[j + 2]
+            if nxt.kind == _TIME:
+                end = nxt.minutes
+            elif nxt.kind in (_NUM, _DAYTOK) and nxt.ymd[2] <= 24 and self.ends_number(nxt):
+                if tok.kind == _TIME or bare:
+                    end = nxt.ymd[2] * 60
+        if start is None or start >= 1440:
+            return None
+        if tok.kind != _TIME:
+            if end is None:
+                return None  # a bare number alone is no time
+            return j + 3, (start, end)
+        return (j + 3, (start, end)) if end is not None else (j + 1, (start, None))
+
+    def ends_number(self, tok: _Tok) -> bool:
+        """A bare hour must not run into a word: "14 bis 16" yes, "6-11 Jahre" no."""
+        rest = self.s[tok.end : tok.end + 2].lstrip()
+        return not rest or not rest[0].isalpha()
+
+    # -- assembling ---------------------------------------------------------------------
+
+    def build(self, p1: _Ymd, times1: _Times, p2: _Ymd | None, times2: _Times) -> When | None:
+        y1, m1, d1 = p1
+        if p2 is None:
+            if y1 is None:
+                if self.ref is None:
+                    return None
+                span = self.pick(lambda y: (_mkdate(y, m1, d1), None))
+                if span is None:
+                    return None
+                start = span[0]
+            else:
+                start = _mkdate(y1, m1, d1)
+            if start is None:
+                return None
+            return self.timed(start, None, times1, times2)
+
+        y2, m2, d2 = p2
+        if m2 is None:
+            return None
+        if m1 is None:  # "3.–5. Juni": the start day borrows the end's month
+            m1 = m2
+            if d1 > _day_key(d2):  # "28.–3.1.": the previous month
+                m1 = 12 if m2 == 1 else m2 - 1
+        # When one side lacks its year it is on the side that keeps end >= start.
+        wraps = (m2, _day_key(d2)) < (m1, d1)
+        if y1 is None and y2 is None:
+            if self.ref is None:
+                return None
+            span = self.pick(lambda y: (_mkdate(y, m1, d1), _mkdate(y + wraps, m2, d2)))
+            if span is None:
+                return None
+            start, end = span
+        else:
+            if y1 is None:
+                y1 = y2 - wraps  # type: ignore[operator]
+            elif y2 is None:
+                y2 = y1 + wraps
+            start, end = _mkdate(y1, m1, d1), _mkdate(y2, m2, d2)  # type: ignore[arg-type]
+        if start is None:
+            return None
+        return self.timed(start, end, times1, times2)
+
+    def pick(
+        self, make: Callable[[int], tuple[date | None, date | None]]
+    ) -> tuple[date, date | None] | None:
+        """Choose the year for a year-less date or span as ``prefer`` asks."""
+        ref, prefer = self.ref, self.prefer
+        assert ref is not None
+        for spread in (1, 8):  # 8: the next 29 February may be that far off
+            best: tuple[int, tuple[date, date | None]] | None = None
+            for y in range(ref.year - spread, ref.year + spread + 1):
+                start, end = make(y)
+                if start is None:
+                    continue
+                last = end or start
+                if prefer == "future":
+                    if last < ref:  # an event still running counts as upcoming
+                        continue
+                    key = (start - ref).days
+                elif prefer == "past":
+                    if start > ref:
+                        continue
+                    key = (ref - start).days
+                elif start <= ref <= last:
+                    key = 0
+                else:
+                    key = min(abs((start - ref).days), abs((last - ref).days))
+                if best is None or key < best[0]:
+                    best = (key, (start, end))
+            if best is not None:
+                return best[1]
+        return None
+
+    def timed(self, start: date, end: date | None, times1: _Times, times2: _Times) -> When:
+        t1, t2 = times1
+        t3, t4 = times2
+        if end is not None and end < start:
+            end = None
+        if end is None:
+            if t1 is None or self.all_day:
+                return When(start, None, True)
+            begin = _at(start, t1)
+            stop = None if t2 is None else _at(start, t2)
+            if stop is not None and stop < begin:  # "22–2 Uhr", "bis 0.00 Uhr": next day
+                stop += timedelta(days=1)
+            return When(begin, stop, False)
+        if t1 is not None:  # each date its own time: "10.05. 18:00 – 11.05. 12:00"
+            a, b = t1, t4 if t4 is not None else t3 if t3 is not None else t2
+        else:  # times after the range apply to it: "3.–5. Juni, 9–17 Uhr"
+            a, b = t3, t4
+        if a is None or self.all_day:
+            return When(start, end, True)
+        begin = _at(start, a)
+        # Without an end time the span runs to the end of its last day.
+        stop = _at(end, b) if b is not None else _at(end + timedelta(days=1), 0)
+        return When(begin, stop if stop >= begin else None, False)
+
+
+def _day_key(d: int) -> int:
+    return 32 if d == 0 else d
+
+
+def _mkdate(y: int, m: int | None, d: int) -> date | None:
+    if m is None or not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    if d == 0:  # last day of the month
+        d = _MDAYS[m] if m != 2 else 28 + _valid(y, 2, 29)
+    return date(y, m, d) if _valid(y, m, d) else None
+
+
+def _at(day: date, minutes: int) -> datetime:
+    return datetime(day.year, day.month, day.day) + timedelta(minutes=minutes)

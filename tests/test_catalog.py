@@ -1,0 +1,72 @@
+"""The catalog as Datasette serves it, answered through Datasette's in-process client."""
+
+import asyncio
+import csv
+import io
+
+import pytest
+import yaml
+
+from netzwerktimer_crawl.catalog import make_datasette
+from netzwerktimer_crawl.settings import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def get(demo_db):
+    datasette = make_datasette(demo_db)
+
+    def get(path: str):
+        return asyncio.run(datasette.client.get(path))
+
+    return get
+
+
+@pytest.mark.parametrize(
+    ("table", "title"),
+    [("events", "Veranstaltungen"), ("networks", "Netzwerke"), ("crawl_runs", "Crawl-Läufe"),
+     ("rejected_items", "Abgewiesene Einträge"), ("events_public", "Veranstaltungen (öffentlich)")],
+)  # fmt: skip
+def test_table_pages_have_german_titles(get, table, title):
+    page = get(f"/netzwerktimer/{table}")
+    assert page.status_code == 200
+    assert f"<h1>{title}</h1>" in page.text or f"<h1>{title} (view)</h1>" in page.text
+
+
+def test_events_table_is_sorted_by_start_by_default(get):
+    data = get("/netzwerktimer/events.json?_shape=array").json()
+    starts = [row["start"] for row in data]
+    assert len(starts) == 9 and starts == sorted(starts)
+
+
+def test_events_public_streams_in_full_as_csv(get):
+    answer = get("/netzwerktimer/events_public.csv?_stream=on&_size=max")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/plain") or "csv" in answer.headers[
+        "content-type"
+    ]
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
+    assert len(rows) == 9
+    assert rows[0]["network_name"] == "OptoNet"
+    assert rows[0]["title"] == "Photonik-Stammtisch Jena – November"
+
+
+def test_events_public_as_json(get):
+    data = get("/netzwerktimer/events_public.json?_shape=array&network=theen").json()
+    assert [r["network_name"] for r in data] == ["ThEEN"] * 4
+
+
+def test_every_table_view_and_column_is_described_in_german(demo_db):
+    # Documentation checked by a test: a new column without a description fails here.
+    import sqlite3
+
+    metadata = yaml.safe_load((DATA_DIR / "metadata.yml").read_text(encoding="utf-8"))
+    tables = metadata["databases"]["netzwerktimer"]["tables"]
+    conn = sqlite3.connect(demo_db)
+    names = [r[0] for r in conn.execute(
+        "select name from sqlite_master where type in ('table', 'view') and name not like "
+        "'\\_%' escape '\\' and name not like 'sqlite%'"
+    )]  # fmt: skip
+    for name in names:
+        assert tables[name]["title"] and tables[name]["description"], name
+        columns = [r[1] for r in conn.execute(f"pragma table_info([{name}])")]
+        assert set(columns) == set(tables[name]["columns"]), name
