@@ -48,15 +48,20 @@ def crawl(spiders: tuple[str, ...], db: Path) -> None:
 @click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True)
 @click.option("--no-serve", is_flag=True, help="Build the catalog, then stop.")
 @click.option("--port", default=8001, show_default=True)
-@click.option("--snapshots", type=click.Path(path_type=Path, exists=True, file_okay=False),
-              help="Replay this snapshot folder instead of the bundled one.")  # fmt: skip
+@click.option(
+    "--snapshots",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    help="Replay this snapshot folder instead of the bundled one.",
+)
 def demo(db: Path, no_serve: bool, port: int, snapshots: Path | None) -> None:
     """Offline demo: crawl the bundled snapshots over loopback HTTP, then serve the catalog."""
     from .replay import SNAPSHOTS, ReplayServer, replay_settings
 
     with ReplayServer(snapshots or SNAPSHOTS) as server:
-        click.echo(f"Replaying snapshots ({'modeled pages' if server.manifest.modeled else 'captures'}"
-                   f" of {server.manifest.captured:%Y-%m-%d}) at {server.address}")  # fmt: skip
+        click.echo(
+            f"Replaying snapshots ({'modeled pages' if server.manifest.modeled else 'captures'}"
+            f" of {server.manifest.captured:%Y-%m-%d}) at {server.address}"
+        )
         results = runner.crawl(runner.enabled_spiders(), db, replay_settings(server.address))
     click.echo(f"Catalog written to {db}")
     if no_serve:
@@ -67,8 +72,9 @@ def demo(db: Path, no_serve: bool, port: int, snapshots: Path | None) -> None:
 
 
 @main.command()
-@click.option("--db", type=click.Path(path_type=Path, exists=True), default=DEFAULT_DB,
-              show_default=True)  # fmt: skip
+@click.option(
+    "--db", type=click.Path(path_type=Path, exists=True), default=DEFAULT_DB, show_default=True
+)
 @click.option("--port", default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 def serve(db: Path, port: int, host: str) -> None:
@@ -106,16 +112,19 @@ def _load(source: str, fetched: date | None) -> tuple[bytes, Headers, str]:
 @click.argument("source")
 @click.option("--url", help="The page's original URL: resolves links and picks the network.")
 @click.option("--network", help="Network slug (default: the one whose domain serves --url).")
-@click.option("--fetched", type=click.DateTime(["%Y-%m-%d"]),
-              help="The page's fetch date (default: the file's modification date).")  # fmt: skip
+@click.option(
+    "--fetched",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The page's fetch date (default: the file's modification date).",
+)
 def extract(source: str, url: str | None, network: str | None, fetched: datetime | None) -> None:
     """Print the events of one saved page (HTML or JSON) as JSON Lines.
 
     Rejected events go to standard error with the reason.
     """
+    from pipelines.offline import process
     from pipelines.store import record
 
-    from pipelines.offline import process
     from .extract import extract as run_chain
 
     body, headers, fetched_url = _load(source, fetched.date() if fetched else None)
@@ -128,8 +137,13 @@ def extract(source: str, url: str | None, network: str | None, fetched: datetime
         click.echo(f"problem: {message}", err=True)
     for event, reason in process(result.events):
         if reason:
-            click.echo(json.dumps({"rejected": reason, "title": event.title, "when": event.when},
-                                  ensure_ascii=False), err=True)  # fmt: skip
+            click.echo(
+                json.dumps(
+                    {"rejected": reason, "title": event.title, "when": event.when},
+                    ensure_ascii=False,
+                ),
+                err=True,
+            )
             continue
         row = record(event, seen=None)
         del row["first_seen"], row["last_seen"]

@@ -15,9 +15,22 @@ from sqlite_utils import Database, Migrations
 from . import registry
 
 EVENT_COLUMNS = (
-    "id", "network", "title", "start", "end", "all_day", "url", "description", "location",
-    "city", "status", "attendance", "source_url", "first_seen", "last_seen",
-)  # fmt: skip
+    "id",
+    "network",
+    "title",
+    "start",
+    "end",
+    "all_day",
+    "url",
+    "description",
+    "location",
+    "city",
+    "status",
+    "attendance",
+    "source_url",
+    "first_seen",
+    "last_seen",
+)
 
 migrations = Migrations("netzwerktimer")
 
@@ -26,11 +39,18 @@ migrations = Migrations("netzwerktimer")
 def m001_initial(db: Database) -> None:
     db["networks"].create(
         {
-            "slug": str, "name": str, "full_name": str, "sector": str, "city": str,
-            "website": str, "events_url": str, "enabled": bool, "reason": str,
+            "slug": str,
+            "name": str,
+            "full_name": str,
+            "sector": str,
+            "city": str,
+            "website": str,
+            "events_url": str,
+            "enabled": bool,
+            "reason": str,
         },
         pk="slug",
-    )  # fmt: skip
+    )
     db["events"].create(
         {column: str for column in EVENT_COLUMNS} | {"all_day": bool},
         pk="id",
@@ -40,12 +60,20 @@ def m001_initial(db: Database) -> None:
     db["events"].create_index(["network", "start"])
     db["crawl_runs"].create(
         {
-            "id": int, "spider": str, "started": str, "finished": str, "finish_reason": str,
-            "items_stored": int, "items_rejected": int, "errors": int, "requests": int,
-            "http_errors": int, "warnings": str,
+            "id": int,
+            "spider": str,
+            "started": str,
+            "finished": str,
+            "finish_reason": str,
+            "items_stored": int,
+            "items_rejected": int,
+            "errors": int,
+            "requests": int,
+            "http_errors": int,
+            "warnings": str,
         },
         pk="id",
-    )  # fmt: skip
+    )
     db["crawl_runs"].create_index(["spider", "started"])
     db["rejected_items"].create(
         {"id": int, "run": int, "spider": str, "source_url": str, "reason": str, "item": str},
@@ -105,8 +133,9 @@ def finish_run(db: Database, run: int, summary: dict) -> None:
         db["crawl_runs"].update(run, summary)
 
 
-def reject(db: Database, run: int, spider: str, source_url: str | None, reason: str,
-           item: dict) -> None:  # fmt: skip
+def reject(
+    db: Database, run: int, spider: str, source_url: str | None, reason: str, item: dict
+) -> None:
     with db.atomic():
         db["rejected_items"].insert(
             {

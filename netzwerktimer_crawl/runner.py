@@ -68,20 +68,30 @@ def _crashed(result: SpiderResult, failure) -> None:
 def _read_run(result: SpiderResult, row: dict) -> None:
     from datetime import datetime
 
-    for key in ("items_stored", "items_rejected", "errors", "http_errors", "finish_reason",
-                "warnings"):  # fmt: skip
+    for key in (
+        "items_stored",
+        "items_rejected",
+        "errors",
+        "http_errors",
+        "finish_reason",
+        "warnings",
+    ):
         setattr(result, key, row[key])
     started = datetime.fromisoformat(row["started"])
     result.seconds = (datetime.fromisoformat(row["finished"]) - started).total_seconds()
 
 
 def summary_table(results: list[SpiderResult]) -> str:
-    lines = [f"{'spider':<16}{'stored':>8}{'rejected':>10}{'errors':>8}{'http err':>10}"
-             f"{'seconds':>9}  status"]  # fmt: skip
+    lines = [
+        f"{'spider':<16}{'stored':>8}{'rejected':>10}{'errors':>8}{'http err':>10}"
+        f"{'seconds':>9}  status"
+    ]
     for r in results:
         status = "FAILED: " + (r.crashed or r.finish_reason or "") if r.failed else "ok"
         if r.failed and not r.crashed and r.items_stored == 0:
             status = "FAILED: no events stored"
-        lines.append(f"{r.spider:<16}{r.items_stored:>8}{r.items_rejected:>10}{r.errors:>8}"
-                     f"{r.http_errors:>10}{r.seconds:>9.1f}  {status}")  # fmt: skip
+        lines.append(
+            f"{r.spider:<16}{r.items_stored:>8}{r.items_rejected:>10}{r.errors:>8}"
+            f"{r.http_errors:>10}{r.seconds:>9.1f}  {status}"
+        )
     return "\n".join(lines)

@@ -9,7 +9,9 @@ SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
 
 # Identify ourselves, obey robots.txt, and keep to a few requests per site at a time.
-USER_AGENT = "netzwerktimer/0.1 (+https://www.netzwerktimer-thueringen.de/; events of the CCIT networks)"
+USER_AGENT = (
+    "netzwerktimer/0.1 (+https://www.netzwerktimer-thueringen.de/; events of the CCIT networks)"
+)
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2

@@ -12,7 +12,9 @@ _BLOCK_TAG = re.compile(r"<(?:br|/p|/div|/li|/h\d)\b[^>]*>", re.I)
 
 _CANCELLED = re.compile(r"\b(abgesagt|entf[äa]llt|storniert|cancel+ed|canceled)\b", re.I)
 _POSTPONED = re.compile(r"\b(verschoben|postponed)\b", re.I)
-_POSTCODE_CITY = re.compile(r"\b\d{5}\s+([A-ZÄÖÜ][\w.-]*(?:\s(?:an der|am|in|bei|/)?\s?[A-ZÄÖÜ][\w.-]*)?)")
+_POSTCODE_CITY = re.compile(
+    r"\b\d{5}\s+([A-ZÄÖÜ][\w.-]*(?:\s(?:an der|am|in|bei|/)?\s?[A-ZÄÖÜ][\w.-]*)?)"
+)
 _HYBRID = re.compile(r"\bhybrid", re.I)
 _ONLINE = re.compile(r"\b(online|webinar|zoom|webex|livestream|virtuell|teams[- ]meeting)", re.I)
 

@@ -40,8 +40,10 @@ def normalize(event: Event) -> Event:
     event.city = event.city or city_from_location(event.location)
     # Words are the fallback; structured data (schema.org) has already set what it knows.
     event.status = event.status or status_from_text(event.title)
-    event.attendance = event.attendance or attendance_from_text(event.title, event.location) or (
-        "offline" if event.location else None
+    event.attendance = (
+        event.attendance
+        or attendance_from_text(event.title, event.location)
+        or ("offline" if event.location else None)
     )
     if event.start is not None and event.all_day is None:
         event.all_day = not hasattr(event.start, "hour")

@@ -93,8 +93,9 @@ class StorePipeline:
             return
         self.rejected += 1
         source = getattr(item, "source_url", None) or (response.url if response else None)
-        catalog.reject(self.db, self.run, spider.name, source, str(exception),
-                       ItemAdapter(item).asdict())  # fmt: skip
+        catalog.reject(
+            self.db, self.run, spider.name, source, str(exception), ItemAdapter(item).asdict()
+        )
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         self.flush()

@@ -23,9 +23,14 @@ def get(demo_db):
 
 @pytest.mark.parametrize(
     ("table", "title"),
-    [("events", "Veranstaltungen"), ("networks", "Netzwerke"), ("crawl_runs", "Crawl-Läufe"),
-     ("rejected_items", "Abgewiesene Einträge"), ("events_public", "Veranstaltungen (öffentlich)")],
-)  # fmt: skip
+    [
+        ("events", "Veranstaltungen"),
+        ("networks", "Netzwerke"),
+        ("crawl_runs", "Crawl-Läufe"),
+        ("rejected_items", "Abgewiesene Einträge"),
+        ("events_public", "Veranstaltungen (öffentlich)"),
+    ],
+)
 def test_table_pages_have_german_titles(get, table, title):
     page = get(f"/netzwerktimer/{table}")
     assert page.status_code == 200
@@ -41,9 +46,10 @@ def test_events_table_is_sorted_by_start_by_default(get):
 def test_events_public_streams_in_full_as_csv(get):
     answer = get("/netzwerktimer/events_public.csv?_stream=on&_size=max")
     assert answer.status_code == 200
-    assert answer.headers["content-type"].startswith("text/plain") or "csv" in answer.headers[
-        "content-type"
-    ]
+    assert (
+        answer.headers["content-type"].startswith("text/plain")
+        or "csv" in answer.headers["content-type"]
+    )
     rows = list(csv.DictReader(io.StringIO(answer.text)))
     assert len(rows) == 9
     assert rows[0]["network_name"] == "OptoNet"
@@ -62,10 +68,13 @@ def test_every_table_view_and_column_is_described_in_german(demo_db):
     metadata = yaml.safe_load((DATA_DIR / "metadata.yml").read_text(encoding="utf-8"))
     tables = metadata["databases"]["netzwerktimer"]["tables"]
     conn = sqlite3.connect(demo_db)
-    names = [r[0] for r in conn.execute(
-        "select name from sqlite_master where type in ('table', 'view') and name not like "
-        "'\\_%' escape '\\' and name not like 'sqlite%'"
-    )]  # fmt: skip
+    names = [
+        r[0]
+        for r in conn.execute(
+            "select name from sqlite_master where type in ('table', 'view') and name not like "
+            "'\\_%' escape '\\' and name not like 'sqlite%'"
+        )
+    ]
     for name in names:
         assert tables[name]["title"] and tables[name]["description"], name
         columns = [r[1] for r in conn.execute(f"pragma table_info([{name}])")]

@@ -16,15 +16,18 @@ def test_events_api_gone_falls_back_to_the_html_list(tmp_path, snapshot_copy):
     snapshot_copy.drop(API)
     result = demo(tmp_path / "c.db", snapshot_copy.folder)
     assert result.returncode == 0, result.stderr
-    got = rows(tmp_path / "c.db", "select start, title from events where network = 'optonet' "
-                                  "order by start")  # fmt: skip
+    got = rows(
+        tmp_path / "c.db",
+        "select start, title from events where network = 'optonet' order by start",
+    )
     assert got == [
         ("2026-11-19T18:00", "Photonik-Stammtisch Jena – November"),
         ("2026-11-25T10:00", "Webinar: Quantensensorik für die Industrie"),
         ("2027-01-15T18:30", "OptoNet-Jahresempfang 2027"),
     ]
-    (warnings, http_errors), = rows(tmp_path / "c.db", "select warnings, http_errors from "
-                                    "crawl_runs where spider = 'optonet'")  # fmt: skip
+    ((warnings, http_errors),) = rows(
+        tmp_path / "c.db", "select warnings, http_errors from crawl_runs where spider = 'optonet'"
+    )
     assert "events API failed" in warnings and http_errors == 1
 
 
@@ -34,15 +37,20 @@ def test_broken_spider_keeps_its_old_events_and_fails_the_run(tmp_path, snapshot
     before = rows(db, "select * from events order by id")
 
     # The site is redesigned: the list template no longer matches anything.
-    snapshot_copy.replace(THEEN, "<html><body><div class='neu'>Bald neue Termine</div></body></html>")
+    snapshot_copy.replace(
+        THEEN, "<html><body><div class='neu'>Bald neue Termine</div></body></html>"
+    )
     result = demo(db, snapshot_copy.folder)
 
     assert result.returncode != 0
     assert "failed: theen" in result.stderr
     assert "optonet" in result.stdout  # the other spider ran to the end and was reported
     assert rows(db, "select * from events order by id") == before
-    (stored, warnings), = rows(db, "select items_stored, warnings from crawl_runs "
-                               "where spider = 'theen' order by id desc limit 1")  # fmt: skip
+    ((stored, warnings),) = rows(
+        db,
+        "select items_stored, warnings from crawl_runs "
+        "where spider = 'theen' order by id desc limit 1",
+    )
     assert stored == 0
     assert "no events found on https://www.theen-ev.de/de/veranstaltungen.html" in warnings
 
@@ -51,7 +59,10 @@ def test_server_error_on_the_only_page(tmp_path, snapshot_copy):
     snapshot_copy.replace(THEEN, "<h1>502 Bad Gateway</h1>", status=502)
     result = demo(tmp_path / "c.db", snapshot_copy.folder)
     assert result.returncode != 0
-    assert rows(tmp_path / "c.db", "select count(*) from events where network = 'optonet'") == [(5,)]
-    (http_errors, stored), = rows(tmp_path / "c.db", "select http_errors, items_stored from "
-                                  "crawl_runs where spider = 'theen'")  # fmt: skip
+    assert rows(tmp_path / "c.db", "select count(*) from events where network = 'optonet'") == [
+        (5,)
+    ]
+    ((http_errors, stored),) = rows(
+        tmp_path / "c.db", "select http_errors, items_stored from crawl_runs where spider = 'theen'"
+    )
     assert (http_errors, stored) == (1, 0)

@@ -6,27 +6,99 @@ from conftest import demo
 
 # Everything the bundled (modeled) snapshots announce, as the catalog must hold it.
 EXPECTED = [
-    ("optonet", "2026-11-19T18:00", "2026-11-19T20:00", 0, "Photonik-Stammtisch Jena – November",
-     None, "offline", "Jena"),
-    ("optonet", "2026-11-25T10:00", "2026-11-25T11:30", 0,
-     "Webinar: Quantensensorik für die Industrie", None, "online", None),
-    ("theen", "2026-11-26T14:00", "2026-11-26T17:00", 0, "ThEEN-Mitgliederversammlung 2026",
-     None, "offline", "Erfurt"),
-    ("optonet", "2026-12-02T14:00", "2026-12-02T17:00", 0,
-     "Cross-Cluster-Wochen 2026: Photonik trifft Energie", None, "offline", "Erfurt"),
-    ("theen", "2026-12-02T14:00", "2026-12-02T17:00", 0,
-     "Cross-Cluster-Wochen 2026: Photonik trifft Energie", None, "offline", "Erfurt"),
-    ("theen", "2026-12-09T10:00", "2026-12-09T11:30", 0,
-     "Webinar Agri-PV: Genehmigung und Förderung", None, "online", None),
-    ("optonet", "2027-01-15T18:30", "2027-01-15T22:00", 0, "Abgesagt: OptoNet-Jahresempfang 2027",
-     "cancelled", "offline", "Jena"),
-    ("theen", "2027-01-20T09:00", "2027-01-21T16:00", 0, "Thüringer Energiespeichertage 2027",
-     None, "offline", "Jena"),
-    ("optonet", "2027-02-03", "2027-02-04", 1,
-     "Laser-Workshop: Ultrakurzpulslaser in der Mikrobearbeitung", None, "offline", "Jena"),
-]  # fmt: skip
+    (
+        "optonet",
+        "2026-11-19T18:00",
+        "2026-11-19T20:00",
+        0,
+        "Photonik-Stammtisch Jena – November",
+        None,
+        "offline",
+        "Jena",
+    ),
+    (
+        "optonet",
+        "2026-11-25T10:00",
+        "2026-11-25T11:30",
+        0,
+        "Webinar: Quantensensorik für die Industrie",
+        None,
+        "online",
+        None,
+    ),
+    (
+        "theen",
+        "2026-11-26T14:00",
+        "2026-11-26T17:00",
+        0,
+        "ThEEN-Mitgliederversammlung 2026",
+        None,
+        "offline",
+        "Erfurt",
+    ),
+    (
+        "optonet",
+        "2026-12-02T14:00",
+        "2026-12-02T17:00",
+        0,
+        "Cross-Cluster-Wochen 2026: Photonik trifft Energie",
+        None,
+        "offline",
+        "Erfurt",
+    ),
+    (
+        "theen",
+        "2026-12-02T14:00",
+        "2026-12-02T17:00",
+        0,
+        "Cross-Cluster-Wochen 2026: Photonik trifft Energie",
+        None,
+        "offline",
+        "Erfurt",
+    ),
+    (
+        "theen",
+        "2026-12-09T10:00",
+        "2026-12-09T11:30",
+        0,
+        "Webinar Agri-PV: Genehmigung und Förderung",
+        None,
+        "online",
+        None,
+    ),
+    (
+        "optonet",
+        "2027-01-15T18:30",
+        "2027-01-15T22:00",
+        0,
+        "Abgesagt: OptoNet-Jahresempfang 2027",
+        "cancelled",
+        "offline",
+        "Jena",
+    ),
+    (
+        "theen",
+        "2027-01-20T09:00",
+        "2027-01-21T16:00",
+        0,
+        "Thüringer Energiespeichertage 2027",
+        None,
+        "offline",
+        "Jena",
+    ),
+    (
+        "optonet",
+        "2027-02-03",
+        "2027-02-04",
+        1,
+        "Laser-Workshop: Ultrakurzpulslaser in der Mikrobearbeitung",
+        None,
+        "offline",
+        "Jena",
+    ),
+]
 
-COLUMNS = "network, start, \"end\", all_day, title, status, attendance, city"
+COLUMNS = 'network, start, "end", all_day, title, status, attendance, city'
 
 
 def rows(db, sql, *params):
@@ -60,17 +132,26 @@ def test_seen_stamps_are_the_fetch_date_not_the_wall_clock(demo_db):
 
 
 def test_entry_without_date_is_rejected_with_reason_and_kept(demo_db):
-    got = rows(demo_db, "select spider, source_url, reason, json_extract(item, '$.title') "
-                        "from rejected_items")  # fmt: skip
+    got = rows(
+        demo_db,
+        "select spider, source_url, reason, json_extract(item, '$.title') from rejected_items",
+    )
     assert got == [
-        ("theen", "https://www.theen-ev.de/de/veranstaltungen.html",
-         "unparseable date: 'Termin folgt'", "Wasserstoff-Stammtisch")
-    ]  # fmt: skip
+        (
+            "theen",
+            "https://www.theen-ev.de/de/veranstaltungen.html",
+            "unparseable date: 'Termin folgt'",
+            "Wasserstoff-Stammtisch",
+        )
+    ]
 
 
 def test_each_spider_run_is_recorded_with_its_health(demo_db):
-    got = rows(demo_db, "select spider, finish_reason, items_stored, items_rejected, http_errors "
-                        "from crawl_runs order by spider")  # fmt: skip
+    got = rows(
+        demo_db,
+        "select spider, finish_reason, items_stored, items_rejected, http_errors "
+        "from crawl_runs order by spider",
+    )
     # ThEEN's second list page answers 500: one error page, the rest is stored.
     assert got == [("optonet", "finished", 5, 0, 0), ("theen", "finished", 4, 1, 1)]
     requests = dict(rows(demo_db, "select spider, requests from crawl_runs"))

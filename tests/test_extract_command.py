@@ -14,20 +14,44 @@ def extract(file: str, *args: str):
 
 
 def test_contao_list_page():
-    events, errors = extract("theen/veranstaltungen.html", "--url",
-                             "https://www.theen-ev.de/de/veranstaltungen.html",
-                             "--fetched", "2026-11-16")  # fmt: skip
+    events, errors = extract(
+        "theen/veranstaltungen.html",
+        "--url",
+        "https://www.theen-ev.de/de/veranstaltungen.html",
+        "--fetched",
+        "2026-11-16",
+    )
     assert [(e["network"], e["start"], e["end"], e["title"]) for e in events] == [
-        ("theen", "2026-12-09T10:00", "2026-12-09T11:30", "Webinar Agri-PV: Genehmigung und Förderung"),
+        (
+            "theen",
+            "2026-12-09T10:00",
+            "2026-12-09T11:30",
+            "Webinar Agri-PV: Genehmigung und Förderung",
+        ),
         ("theen", "2026-11-26T14:00", "2026-11-26T17:00", "ThEEN-Mitgliederversammlung 2026"),
-        ("theen", "2026-12-02T14:00", "2026-12-02T17:00",
-         "Cross-Cluster-Wochen 2026: Photonik trifft Energie"),
+        (
+            "theen",
+            "2026-12-02T14:00",
+            "2026-12-02T17:00",
+            "Cross-Cluster-Wochen 2026: Photonik trifft Energie",
+        ),
         ("theen", "2027-01-20T09:00", "2027-01-21T16:00", "Thüringer Energiespeichertage 2027"),
-    ]  # fmt: skip
+    ]
     assert set(events[0]) == {
-        "id", "network", "title", "start", "end", "all_day", "url", "description", "location",
-        "city", "status", "attendance", "source_url",
-    }  # fmt: skip
+        "id",
+        "network",
+        "title",
+        "start",
+        "end",
+        "all_day",
+        "url",
+        "description",
+        "location",
+        "city",
+        "status",
+        "attendance",
+        "source_url",
+    }
     assert json.loads(errors.strip().splitlines()[-1]) == {
         "rejected": "unparseable date: 'Termin folgt'",
         "title": "Wasserstoff-Stammtisch",
@@ -37,8 +61,13 @@ def test_contao_list_page():
 
 def test_tribe_list_page_takes_the_year_from_the_datetime_attribute():
     # The Events Calendar drops the current year from its text ("19. November @ 18:00").
-    events, _ = extract("optonet/veranstaltungen.html", "--url",
-                        "https://optonet-jena.de/veranstaltungen/", "--fetched", "2026-11-16")  # fmt: skip
+    events, _ = extract(
+        "optonet/veranstaltungen.html",
+        "--url",
+        "https://optonet-jena.de/veranstaltungen/",
+        "--fetched",
+        "2026-11-16",
+    )
     assert [(e["start"], e["end"], e["status"], e["city"]) for e in events] == [
         ("2026-11-19T18:00", "2026-11-19T20:00", None, None),
         ("2026-11-25T10:00", "2026-11-25T11:30", None, None),
@@ -46,14 +75,17 @@ def test_tribe_list_page_takes_the_year_from_the_datetime_attribute():
     ]
     # TEC prints "street, town, country" with no postcode; the town needs the gazetteer.
     assert events[0]["location"] == (
-        "Optisches Museum Jena Carl-Zeiss-Platz 12, Jena, Deutschland"
+        "Optisches Museum Jena, Carl-Zeiss-Platz 12, Jena, Deutschland"
     )
     assert events[1]["attendance"] == "online"
 
 
 def test_tribe_rest_json():
-    events, _ = extract("optonet/events-api-2.json", "--url",
-                        "https://optonet-jena.de/wp-json/tribe/events/v1/events?page=2")  # fmt: skip
+    events, _ = extract(
+        "optonet/events-api-2.json",
+        "--url",
+        "https://optonet-jena.de/wp-json/tribe/events/v1/events?page=2",
+    )
     assert [(e["start"], e["end"], e["all_day"], e["status"]) for e in events] == [
         ("2027-01-15T18:30", "2027-01-15T22:00", False, "cancelled"),
         ("2027-02-03", "2027-02-04", True, None),

@@ -52,8 +52,11 @@ def test_iso_wall_clock_and_all_day_dates(tmp_path):
 def test_second_sighting_keeps_first_seen_and_updates_the_rest(tmp_path):
     db = catalog.open_db(tmp_path / "c.db")
     catalog.upsert_events(db, [event()])
-    later = event(title="Photonik-Stammtisch (verlegt)", first_seen="2026-11-23T08:00:00Z",
-                  last_seen="2026-11-23T08:00:00Z")
+    later = event(
+        title="Photonik-Stammtisch (verlegt)",
+        first_seen="2026-11-23T08:00:00Z",
+        last_seen="2026-11-23T08:00:00Z",
+    )
     catalog.upsert_events(db, [later])
     row = db["events"].get("e1")
     assert row["first_seen"] == "2026-11-16T08:00:00Z"
@@ -71,8 +74,14 @@ def test_a_missing_location_in_one_record_does_not_blank_others(tmp_path):
 def test_rejected_item_is_kept_with_reason_and_raw_item(tmp_path):
     db = catalog.open_db(tmp_path / "c.db")
     run = catalog.start_run(db, "theen", "2026-11-16T08:00:00Z")
-    catalog.reject(db, run, "theen", "https://www.theen-ev.de/x.html",
-                   "unparseable date: 'Termin folgt'", {"title": "Stammtisch", "when": "Termin folgt"})
+    catalog.reject(
+        db,
+        run,
+        "theen",
+        "https://www.theen-ev.de/x.html",
+        "unparseable date: 'Termin folgt'",
+        {"title": "Stammtisch", "when": "Termin folgt"},
+    )
     row = next(db["rejected_items"].rows)
     assert row["run"] == run and row["reason"] == "unparseable date: 'Termin folgt'"
     assert json.loads(row["item"]) == {"title": "Stammtisch", "when": "Termin folgt"}

@@ -77,7 +77,9 @@ def _place(location: object) -> tuple[str | None, str | None, bool]:
     parts = [location.get("name")]
     if isinstance(address, dict):
         city = clean(address.get("addressLocality"))
-        locality = " ".join(filter(None, [address.get("postalCode"), address.get("addressLocality")]))
+        locality = " ".join(
+            filter(None, [address.get("postalCode"), address.get("addressLocality")])
+        )
         parts += [address.get("streetAddress"), locality, address.get("description")]
     elif isinstance(address, str):
         parts.append(address)

@@ -66,6 +66,21 @@ def _text(node: Selector, css: str | None) -> str | None:
     return clean(" ".join(node.css(css).xpath("string()").getall()))
 
 
+def _parts(node: Selector, css: str | None) -> str | None:
+    """Text of an address-like element, its child elements joined by commas."""
+    if not css:
+        return None
+    parts = []
+    for element in node.css(css):
+        children = element.xpath("./*")
+        parts += (
+            [c.xpath("string()").get() for c in children]
+            if children
+            else [element.xpath("string()").get()]
+        )
+    return ", ".join(p for part in parts if (p := clean(part))) or None
+
+
 def _hint(node: Selector, css: str | None) -> date | None:
     value = node.css(css).get() if css else None
     try:
@@ -79,8 +94,10 @@ def events(selector: Selector, listing: Listing, base_url: str) -> list[Event]:
     for node in selector.css(listing.item):
         title = _text(node, listing.title)
         href = node.css(listing.url).get()
-        description = html_to_text(node.css(listing.description).get()) if listing.description else None
-        location = _text(node, listing.location)
+        description = (
+            html_to_text(node.css(listing.description).get()) if listing.description else None
+        )
+        location = _parts(node, listing.location)
         found.append(
             Event(
                 network="",

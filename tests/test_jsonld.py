@@ -1,0 +1,50 @@
+"""schema.org JSON-LD as CMS plugins print it; a malformed block loses only itself."""
+
+from datetime import date, datetime
+
+from parsel import Selector
+
+from netzwerktimer_crawl.extract import jsonld
+
+PAGE = """<html><head>
+<script type="application/ld+json">[{"@context":"http://schema.org","@type":"Event",
+ "name":"Stammtisch &#8211; Dezember","startDate":"2026-12-03T18:00:00+01:00",
+ "endDate":"2026-12-03T20:00:00+01:00","url":"https://optonet-jena.de/veranstaltung/st/",
+ "eventStatus":"https://schema.org/EventCancelled",
+ "location":{"@type":"Place","name":"Volkshaus","address":{"@type":"PostalAddress",
+ "streetAddress":"Carl-Zeiß-Platz 15","postalCode":"07743","addressLocality":"Jena"}}}]</script>
+<script type="application/ld+json">{"@type": "Event", "name": "kaputt", </script>
+<script type="application/ld+json"><!-- {"@context":"https://schema.org","@graph":[
+ {"@type":"WebPage"},
+ {"@type":"BusinessEvent","name":"Messe","startDate":"2027-03-10","endDate":"2027-03-12",
+  "eventAttendanceMode":"https://schema.org/MixedEventAttendanceMode",
+  "location":[{"@type":"VirtualLocation","url":"https://x.de"},"Messe Erfurt"]}]}; --></script>
+</head></html>"""
+
+
+def test_arrays_graphs_and_wrappers_are_read_and_bad_blocks_isolated():
+    events, problems = jsonld.events(Selector(text=PAGE))
+    assert [
+        (e.title, e.start, e.end, e.status, e.attendance, e.location, e.city) for e in events
+    ] == [
+        (
+            "Stammtisch – Dezember",
+            datetime(2026, 12, 3, 18),
+            datetime(2026, 12, 3, 20),
+            "cancelled",
+            None,
+            "Volkshaus, Carl-Zeiß-Platz 15, 07743 Jena",
+            "Jena",
+        ),
+        ("Messe", date(2027, 3, 10), date(2027, 3, 12), None, "mixed", "Messe Erfurt", None),
+    ]
+    assert len(problems) == 1 and problems[0].startswith("JSON-LD block 1 is malformed")
+
+
+def test_utc_times_become_berlin_wall_clock():
+    page = (
+        '<script type="application/ld+json">{"@type":"Event","name":"x",'
+        '"startDate":"2026-07-01T16:00:00Z"}</script>'
+    )
+    (event,), _ = jsonld.events(Selector(text=page))
+    assert event.start == datetime(2026, 7, 1, 18, 0) and event.all_day is False

@@ -1,0 +1,89 @@
+"""The cleaning stages: what they fix, and what they reject with which reason."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from netzwerktimer_crawl.items import Event
+from pipelines import Rejected
+from pipelines.offline import process
+
+FETCHED = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)
+LISTING = "https://www.theen-ev.de/de/veranstaltungen.html"
+
+
+def event(**fields) -> Event:
+    return Event(
+        **{"network": "theen", "title": "Netzwerkabend", "source_url": LISTING, "fetched": FETCHED}
+        | fields
+    )
+
+
+def run(*events: Event) -> list[tuple]:
+    return [(e.start, e.end, e.all_day, reason) for e, reason in process(events)]
+
+
+def test_date_text_becomes_wall_clock_start_and_end():
+    assert run(event(when="Mi, 02.12., 14:30 – 16:30 Uhr")) == [
+        (datetime(2026, 12, 2, 14, 30), datetime(2026, 12, 2, 16, 30), False, None)
+    ]
+
+
+def test_missing_year_comes_from_the_fetch_date_not_the_clock():
+    # Fetched in mid-November: "14.01." is the coming January.
+    assert run(event(when="14.01."))[0][:3] == (date(2027, 1, 14), None, True)
+
+
+def test_a_date_hint_on_the_page_beats_the_fetch_date():
+    # The Events Calendar's <time datetime> anchors year-less text.
+    got = run(event(when="19. November @ 18:00 - 20:00", reference=date(2025, 11, 19)))
+    assert got[0][0] == datetime(2025, 11, 19, 18, 0)
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"when": "Termin folgt"}, "unparseable date: 'Termin folgt'"),
+        ({"when": None}, "no date"),
+        ({"title": " ", "when": "02.12.2026"}, "no title"),
+        (
+            {"when": "02.12.2026", "url": "javascript:void(0)"},
+            "url is not an absolute http(s) address: 'javascript:void(0)'",
+        ),
+        (
+            {"start": date(2026, 12, 3), "end": date(2026, 12, 2)},
+            "ends before it starts: 2026-12-03 > 2026-12-02",
+        ),
+    ],
+)
+def test_rejections_carry_a_reason(fields, reason):
+    assert [why for _, why in process([event(**fields)])] == [reason]
+
+
+def test_rejected_is_a_drop_that_scrapy_counts():
+    from scrapy.exceptions import DropItem
+
+    assert issubclass(Rejected, DropItem)
+
+
+def test_same_event_twice_in_a_run_is_kept_once():
+    page = "https://www.theen-ev.de/de/veranstaltungen/abend.html"
+    got = list(
+        process([event(when="02.12.2026", url=page), event(when="2.12.2026", url=page + "?")])
+    )
+    assert len(got) == 1
+
+
+def test_city_attendance_and_status_from_words():
+    ((cleaned, _),) = process(
+        [
+            event(
+                when="02.12.2026",
+                title="Abgesagt: Netzwerkabend",
+                location="IHK Erfurt (Arnstädter Straße 34, 99096 Erfurt)",
+            )
+        ]
+    )
+    assert (cleaned.city, cleaned.attendance, cleaned.status) == ("Erfurt", "offline", "cancelled")
+    ((webinar, _),) = process([event(when="02.12.2026", title="Webinar: Förderung")])
+    assert (webinar.attendance, webinar.url) == ("online", LISTING)
