@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-__all__ = ["When", "parse_when", "BERLIN"]
+__all__ = ["When", "parse_when"]
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -118,6 +118,8 @@ _MONTH = rf"(?:{_alternation(_MONTHS)}){_NOT_BEFORE_LETTER}"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _HOUR = r"(?:[01]?\d|2[0-4])"
+# A number that is not the tail of another one ("1.200", "19,50", the seconds of "19:30:00").
+_NUM_START = r"(?<![\d.,])(?<!\d:)"
 
 # --------------------------------------------------------------------------------------------
 # Token grammar: one named piece per form, examples beside it. Order matters: at a given
@@ -153,16 +155,16 @@ _PIECES: dict[str, str] = {
     "MONTHWORD": rf"{_NOT_AFTER_LETTER}(?P<mw_m>{_MONTH})\.?",
     # 18:00, 18.00, 19:30:00, 18:00 Uhr, 9.30h
     "TIMEHM": rf"""
-        (?<![\d.:,])(?P<hm_h>{_HOUR})[:.](?P<hm_m>[0-5]\d)(?::[0-5]\d)?(?!\d)
+        {_NUM_START}(?P<hm_h>{_HOUR})[:.](?P<hm_m>[0-5]\d)(?::[0-5]\d)?(?!\d)
         (?:\s*(?:uhr|h){_NOT_BEFORE_LETTER})?""",
     # 18 Uhr, 18h, 18 h, 18h30
     "TIMEH": rf"""
-        (?<![\d.:,])(?P<th_h>{_HOUR})\s*(?:uhr|h)(?:(?P<th_m>[0-5]\d)(?!\d))?
+        {_NUM_START}(?P<th_h>{_HOUR})\s*(?:uhr|h)(?:(?P<th_m>[0-5]\d)(?!\d))?
         {_NOT_BEFORE_LETTER}""",
     # the "3." of "3.–5. Juni"
-    "DAY": rf"(?<![\d.:,])(?P<day>{_DAY})\.(?!\d)",
+    "DAY": rf"{_NUM_START}(?P<day>{_DAY})\.(?!\d)",
     # a bare number: the "9" of "von 9 bis 15 Uhr" or "14 bis 16"
-    "NUM": r"(?<![\d.:,])(?P<num>\d{1,2})(?![.,:]?\d)",
+    "NUM": rf"{_NUM_START}(?P<num>\d{{1,2}})(?![.,:]?\d)",
     # range separators: - – — (all normalised to "-"), bis, und, u., &, /
     "SEP": rf"(?P<sep>-|&|/|{_NOT_AFTER_LETTER}(?:bis|und|u\.){_NOT_BEFORE_LETTER})",
     # ganztägig, ganztaegig, ganztags

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from netzwerktimer_crawl.dates import When, parse_when
-from tests.date_cases import CASES, GROUPS, REF, Case, case_id
+from date_cases import CASES, GROUPS, REF, Case, case_id
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
