@@ -14,6 +14,8 @@ from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 
 from . import registry, runner
+from .berlin import local
+from .db import open_db, set_today
 from .settings import NETZWERKTIMER_DB, USER_AGENT
 
 DEFAULT_DB = Path(NETZWERKTIMER_DB)
@@ -41,7 +43,9 @@ def crawl(spiders: tuple[str, ...], db: Path) -> None:
     """
     for name in spiders:
         registry.get(name)
-    _report(runner.crawl(list(spiders) or runner.enabled_spiders(), db))
+    results = runner.crawl(list(spiders) or runner.enabled_spiders(), db)
+    set_today(open_db(db), None)
+    _report(results)
 
 
 @main.command()
@@ -63,7 +67,9 @@ def demo(db: Path, no_serve: bool, port: int, snapshots: Path | None) -> None:
             f" of {server.manifest.captured:%Y-%m-%d}) at {server.address}"
         )
         results = runner.crawl(runner.enabled_spiders(), db, replay_settings(server.address))
-    click.echo(f"Catalog written to {db}")
+        today = local(server.manifest.captured).date()
+    set_today(open_db(db), today)
+    click.echo(f"Catalog written to {db}; its 'today' is the capture date, {today}")
     if no_serve:
         _report(results)
         return

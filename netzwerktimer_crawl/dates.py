@@ -142,6 +142,13 @@ _PIECES: dict[str, str] = {
     "TEXTDATE": rf"""
         (?<![\d.])(?P<td_d>{_DAY})\.?\s*(?P<td_m>{_MONTH})\.?
         (?:\s*,?\s*(?P<td_y>\d{{4}})(?!\d))?""",
+    # a day range in English order: Nov. 5-7, 2025; Juni 3 - 5
+    "ENGRANGE": rf"""
+        {_NOT_AFTER_LETTER}(?P<er_m>{_MONTH})\.?\s*(?P<er_d1>{_DAY})\.?
+        \s*(?P<er_sep>-|bis{_NOT_BEFORE_LETTER})\s*
+        (?P<er_d2>{_DAY})(?:st|nd|rd|th|\.)?
+        (?![\d:]|\.\d|\s*(?:uhr|h){_NOT_BEFORE_LETTER})        # not "Mai 10 - 12 Uhr"
+        (?:\s*,?\s*(?P<er_y>\d{{4}})(?!\d))?""",
     # English order as calendar plugins print it: Okt. 16 2019, Mai 10 @ 18:00, Oktober 16, 2019
     "ENGDATE": rf"""
         {_NOT_AFTER_LETTER}(?P<ed_m>{_MONTH})\.?\s*
@@ -289,6 +296,15 @@ def _tok_engdate(m: re.Match[str], s: str) -> _Tok:
     return _date_token(m, "ENGDATE", _year(m["ed_y"]), _MONTHS[m["ed_m"]], int(m["ed_d"]))
 
 
+def _tok_engrange(m: re.Match[str], s: str) -> list[_Tok]:
+    # One match, three tokens, so that the grammar sees an ordinary "date sep date".
+    y, mon = _year(m["er_y"]), _MONTHS[m["er_m"]]
+    first = _date_token(m, "ENGDATE", y, mon, int(m["er_d1"]))._replace(end=m.end("er_d1"))
+    second = _date_token(m, "ENGDATE", y, mon, int(m["er_d2"]))._replace(start=m.start("er_d2"))
+    sep = _Tok(_SEP, m.start("er_sep"), m.end("er_sep"), form=m["er_sep"])
+    return [first, sep, second]
+
+
 def _tok_monthyear(m: re.Match[str], s: str) -> _Tok:
     y = int(m["my_y"])
     if not MIN_YEAR <= y <= MAX_YEAR:
@@ -331,10 +347,11 @@ def _tok_allday(m: re.Match[str], s: str) -> _Tok:
     return _Tok(_ALLDAY, m.start(), m.end())
 
 
-_BUILDERS: dict[str, Callable[[re.Match[str], str], _Tok]] = {
+_BUILDERS: dict[str, Callable[[re.Match[str], str], _Tok | list[_Tok]]] = {
     "ISO": _tok_iso,
     "NUMDATE": _tok_numdate,
     "TEXTDATE": _tok_textdate,
+    "ENGRANGE": _tok_engrange,
     "ENGDATE": _tok_engdate,
     "MONTHYEAR": _tok_monthyear,
     "MONTHWORD": _tok_monthword,
@@ -383,7 +400,11 @@ def _parse(text: str, reference: date | datetime | None, prefer: str) -> When | 
     s = _normalize(text)
     toks: list[_Tok] = []
     for m in _SCANNER.finditer(s):
-        toks.append(_BUILDERS[m.lastgroup](m, s))  # type: ignore[index]
+        tok = _BUILDERS[m.lastgroup](m, s)  # type: ignore[index]
+        if tok.__class__ is list:
+            toks.extend(tok)
+        else:
+            toks.append(tok)  # type: ignore[arg-type]
     if not toks:
         return None
     return _Grammar(s, toks, reference, prefer if prefer in _PREFERENCES else "nearest").run()
@@ -482,8 +503,15 @@ class _Grammar:
         """month [sep month]: "Oktober 2024", "SEP/OKT 2016", "Oktober 2024 – März 2025"."""
         first = self.toks[i]
         last = first
-        if self.at(i + 1, _SEP) and self.at(i + 2, _MONTHTOK):
-            last = self.toks[i + 2]
+        j = i + 1
+        if self.at(j, _SEP) and self.at(j + 1, _MONTHTOK):
+            last = self.toks[j + 1]
+            j += 2
+        if self.at(j, _DATE):
+            # "Oktober 2024: 16.10. Stammtisch": the month is a heading for the date after it
+            if first.ymd[0] is not None:
+                self.ref = date(first.ymd[0], first.ymd[1], 1)  # type: ignore[arg-type]
+            return None
         if first.ymd[0] is None and last.ymd[0] is None and not self.is_heading():
             return None  # a lone month word inside running text: "Jan Müller", "Mai-Treffen"
         y2, m2, _ = last.ymd

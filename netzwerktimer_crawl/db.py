@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from sqlite_utils import Database, Migrations
@@ -46,6 +47,7 @@ def m001_initial(db: Database) -> None:
             "city": str,
             "website": str,
             "events_url": str,
+            "cms": str,
             "enabled": bool,
             "reason": str,
         },
@@ -90,6 +92,22 @@ def m001_initial(db: Database) -> None:
         order by e.start
         """,
     )
+
+
+@migrations()
+def m002_catalog_info(db: Database) -> None:
+    # Facts about the catalog itself. "today" is set only by the demo (to the snapshots'
+    # capture date), so a demo catalog shows a populated week on any day.
+    db["catalog_info"].create({"key": str, "value": str}, pk="key")
+
+
+def set_today(db: Database, today: date | None) -> None:
+    """Pin the catalog's "today" (demo), or unpin it so the real date applies (live)."""
+    with db.atomic():
+        if today is None:
+            db.execute("delete from catalog_info where key = 'today'")
+        else:
+            db["catalog_info"].upsert({"key": "today", "value": today.isoformat()}, pk="key")
 
 
 def open_db(path: str | Path) -> Database:

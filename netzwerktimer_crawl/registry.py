@@ -17,11 +17,13 @@ class Network:
     name: str
     full_name: str
     sector: str
-    city: str
-    website: str
+    city: str | None
+    website: str | None
     events_url: str | None
     domains: tuple[str, ...]
+    cms: str | None
     enabled: bool
+    # Why a network is not crawled (no confirmed website, no spider yet).
     reason: str | None
 
     def row(self) -> dict:
@@ -34,6 +36,7 @@ class Network:
             "city": self.city,
             "website": self.website,
             "events_url": self.events_url,
+            "cms": self.cms,
             "enabled": self.enabled,
             "reason": self.reason,
         }

@@ -1,6 +1,7 @@
 """Replays saved pages of the partner sites over real HTTP on 127.0.0.1.
 
-The manifest maps each URL to a file, its content type, HTTP status and capture date. The
+Each spider's folder has a manifest.json mapping each URL to a file, its content type, HTTP
+status and capture date. The
 server sends the capture date as the Date header, so the crawl infers years and "upcoming"
 from it exactly as from a live fetch. `ReplayDownloadHandler` sends the spiders' requests
 for the real hosts to this server instead; everything above it (robots.txt, redirects,
@@ -36,21 +37,27 @@ class Page:
 
 
 class Manifest:
+    """All pages of the snapshot folders: one folder per spider, each with a manifest.json."""
+
     def __init__(self, folder: Path = SNAPSHOTS):
         self.folder = folder
-        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        self.modeled: bool = data["modeled"]
-        self.captured = datetime.fromisoformat(data["captured"])
-        self.pages = {
-            canonicalize_url(entry["url"]): Page(
-                url=entry["url"],
-                file=entry["file"],
-                content_type=entry["content_type"],
-                captured=datetime.fromisoformat(entry.get("captured", data["captured"])),
-                status=entry.get("status", 200),
-            )
-            for entry in data["pages"]
-        }
+        self.pages: dict[str, Page] = {}
+        self.sites: dict[str, dict] = {}
+        for path in sorted(folder.glob("*/manifest.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            self.sites[path.parent.name] = data
+            for entry in data["pages"]:
+                self.pages[canonicalize_url(entry["url"])] = Page(
+                    url=entry["url"],
+                    file=f"{path.parent.name}/{entry['file']}",
+                    content_type=entry["content_type"],
+                    captured=datetime.fromisoformat(entry.get("captured", data["captured"])),
+                    status=entry.get("status", 200),
+                )
+        if not self.pages:
+            raise FileNotFoundError(f"no */manifest.json with pages under {folder}")
+        self.modeled = any(site["modeled"] for site in self.sites.values())
+        self.captured = max(page.captured for page in self.pages.values())
 
     def find(self, url: str) -> Page | None:
         return self.pages.get(canonicalize_url(url))

@@ -40,17 +40,22 @@ class SnapshotCopy:
     def __init__(self, folder: Path):
         shutil.copytree(SNAPSHOTS, folder)
         self.folder = folder
-        self.manifest = json.loads((folder / "manifest.json").read_text())
+
+    def _site(self, url: str) -> tuple[Path, dict, dict]:
+        for path in self.folder.glob("*/manifest.json"):
+            manifest = json.loads(path.read_text())
+            for page in manifest["pages"]:
+                if page["url"] == url:
+                    return path, manifest, page
+        raise KeyError(url)
 
     def drop(self, url: str) -> None:
-        self.manifest["pages"] = [p for p in self.manifest["pages"] if p["url"] != url]
-        self.save()
+        path, manifest, page = self._site(url)
+        manifest["pages"].remove(page)
+        path.write_text(json.dumps(manifest, indent=1))
 
     def replace(self, url: str, body: str, status: int = 200) -> None:
-        page = next(p for p in self.manifest["pages"] if p["url"] == url)
-        (self.folder / page["file"]).write_text(body, encoding="utf-8")
+        path, manifest, page = self._site(url)
+        (path.parent / page["file"]).write_text(body, encoding="utf-8")
         page["status"] = status
-        self.save()
-
-    def save(self) -> None:
-        (self.folder / "manifest.json").write_text(json.dumps(self.manifest, indent=1))
+        path.write_text(json.dumps(manifest, indent=1))

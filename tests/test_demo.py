@@ -168,3 +168,7 @@ def test_second_run_over_unchanged_sources_changes_no_event(tmp_path):
     assert rows(db, "select * from events order by id") == before
     assert rows(db, "select count(*) from crawl_runs") == [(4,)]
     assert "optonet" in second.stdout and "theen" in second.stdout
+
+
+def test_demo_pins_the_catalog_today_to_the_capture_date(demo_db):
+    assert rows(demo_db, "select key, value from catalog_info") == [("today", "2026-11-16")]
