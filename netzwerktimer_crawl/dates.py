@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -100,11 +100,14 @@ _WEEKDAYS = (
 
 # Words that may sit between a date and its time or between the two ends of a range without
 # changing the meaning ("Mittwoch, den 14.10. um 18 Uhr", "in der Zeit von 9 bis 12 Uhr").
-_FILLER_WORDS = _WEEKDAYS + (
-    "am an den dem der um ab von vom in im zeit zum zur jeweils einschließlich "
-    "einschliesslich einschl inkl inklusive uhr uhrzeit beginn start einlass datum termin "
-    "wann ca gegen"
-).split()
+_FILLER_WORDS = (
+    _WEEKDAYS
+    + (
+        "am an den dem der um ab von vom in im zeit zum zur jeweils einschließlich "
+        "einschliesslich einschl inkl inklusive uhr uhrzeit beginn start einlass datum termin "
+        "wann ca gegen"
+    ).split()
+)
 
 
 def _alternation(words: list[str] | dict[str, int]) -> str:
@@ -128,9 +131,9 @@ _NUM_START = r"(?<![\d.,])(?<!\d:)"
 
 _PIECES: dict[str, str] = {
     # 2025-05-10, 2025-05-10T18:00, 2025-05-10T18:00:00+02:00, 2025-05-10T16:00:00.000Z
-    "ISO": rf"""
-        (?<![\d.])(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})
-        (?:t(?P<iso_h>\d{{1,2}}):(?P<iso_min>\d{{2}})(?::\d{{2}}(?:[.,]\d+)?)?
+    "ISO": r"""
+        (?<![\d.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})
+        (?:t(?P<iso_h>\d{1,2}):(?P<iso_min>\d{2})(?::\d{2}(?:[.,]\d+)?)?
            (?P<iso_tz>z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?
         (?!\d)""",
     # 7.9.2022, 07.09.22, 07.09., 24. 08. 2025, "Termin:07.09.2022Ort"
@@ -172,15 +175,38 @@ _PIECES: dict[str, str] = {
     "DAY": rf"{_NUM_START}(?P<day>{_DAY})\.(?!\d)",
     # a bare number: the "9" of "von 9 bis 15 Uhr" or "14 bis 16"
     "NUM": rf"{_NUM_START}(?P<num>\d{{1,2}})(?![.,:]?\d)",
-    # range separators: - – — (all normalised to "-"), bis, und, u., &, /
-    "SEP": rf"(?P<sep>-|&|/|{_NOT_AFTER_LETTER}(?:bis|und|u\.){_NOT_BEFORE_LETTER})",
+    # range separators: bis, und, u.; and - – — (all normalised to "-"), &, /
+    "SEPWORD": rf"{_NOT_AFTER_LETTER}(?:bis|und|u\.){_NOT_BEFORE_LETTER}",
+    "SEPCHAR": r"[-&/]",
     # ganztägig, ganztaegig, ganztags
     "ALLDAY": rf"{_NOT_AFTER_LETTER}(?:ganzt(?:ä|ae|a)gig\w*|ganztags){_NOT_BEFORE_LETTER}",
 }
 
-_SCANNER = re.compile(
-    "|".join(f"(?P<{name}>{piece})" for name, piece in _PIECES.items()), re.VERBOSE
-)
+
+def _scanner() -> re.Pattern[str]:
+    # Speed: the engine tries every piece at every position of the text. Grouping the pieces
+    # by the character they start with lets a position inside a number or a word, or on a
+    # letter no token starts with, fail after one cheap test instead of fourteen.
+    words = [*_MONTHS, "bis", "und", "u.", "ganzt"]
+    initials = "".join(sorted({w[0] for w in words}))
+    by_start = {
+        r"(?<![\d])(?=\d)": ["ISO", "NUMDATE", "TEXTDATE", "TIMEHM", "TIMEH", "DAY", "NUM"],
+        rf"{_NOT_AFTER_LETTER}(?=[{initials}])": [
+            "ENGRANGE", "ENGDATE", "MONTHYEAR", "MONTHWORD", "SEPWORD", "ALLDAY",
+        ],
+        "": ["SEPCHAR"],
+    }  # fmt: skip
+    assert sorted(sum(by_start.values(), [])) == sorted(_PIECES)
+    return re.compile(
+        "|".join(
+            f"{guard}(?:{'|'.join(f'(?P<{name}>{_PIECES[name]})' for name in names)})"
+            for guard, names in by_start.items()
+        ),
+        re.VERBOSE,
+    )
+
+
+_SCANNER = _scanner()
 
 # A soft gap: layout punctuation and filler words only (no digits, no other words).
 _SOFT_GAP = re.compile(
@@ -193,8 +219,8 @@ _SOFT_GAP = re.compile(
 
 # "Version 3.10." or "Industrie 4.0." end like a year-less date; the word before tells.
 _NOT_A_DATE_BEFORE = re.compile(
-    r"(?:version|v|release|industrie|kapitel|abschnitt|nr|nummer|ziffer|punkt|stufe|teil"
-    r"|band|heft|ausgabe|level|§)\s*$"
+    rf"(?:{_NOT_AFTER_LETTER}(?:version|v|release|industrie|kapitel|abschnitt|nr|nummer"
+    r"|ziffer|punkt|stufe|teil|band|heft|ausgabe|level)|§)\.?\s*$"
 )
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -222,7 +248,7 @@ class _Tok(NamedTuple):
     # DATE: (year|None, month, day); MONTH: (year|None, month, 0); DAY/NUM: (None, None, n)
     ymd: tuple[int | None, int | None, int] = (None, None, 0)
     minutes: int | None = None  # TIME, or the time carried by an ISO date-time
-    form: str = ""  # scanner piece that produced the token
+    form: str = ""  # DATE: the scanner piece that produced it; SEP: the separator text
 
 
 _MDAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -267,7 +293,7 @@ def _tok_iso(m: re.Match[str], s: str) -> _Tok:
         else:
             sign = -1 if tz[0] == "-" else 1
             offset = sign * timedelta(hours=int(tz[1:3]), minutes=int(tz[-2:]))
-        aware = (local - offset).replace(tzinfo=timezone.utc)
+        aware = (local - offset).replace(tzinfo=UTC)
         local = aware.astimezone(BERLIN).replace(tzinfo=None)
     if not MIN_YEAR <= local.year <= MAX_YEAR:
         return _Tok(_BAD, m.start(), m.end())
@@ -340,7 +366,7 @@ def _tok_num(m: re.Match[str], s: str) -> _Tok:
 
 
 def _tok_sep(m: re.Match[str], s: str) -> _Tok:
-    return _Tok(_SEP, m.start(), m.end(), form=m["sep"])
+    return _Tok(_SEP, m.start(), m.end(), form=m.group())
 
 
 def _tok_allday(m: re.Match[str], s: str) -> _Tok:
@@ -359,7 +385,8 @@ _BUILDERS: dict[str, Callable[[re.Match[str], str], _Tok | list[_Tok]]] = {
     "TIMEH": _tok_timeh,
     "DAY": _tok_day,
     "NUM": _tok_num,
-    "SEP": _tok_sep,
+    "SEPWORD": _tok_sep,
+    "SEPCHAR": _tok_sep,
     "ALLDAY": _tok_allday,
 }
 assert _BUILDERS.keys() == _PIECES.keys()
@@ -509,8 +536,9 @@ class _Grammar:
             j += 2
         if self.at(j, _DATE):
             # "Oktober 2024: 16.10. Stammtisch": the month is a heading for the date after it
-            if first.ymd[0] is not None:
-                self.ref = date(first.ymd[0], first.ymd[1], 1)  # type: ignore[arg-type]
+            y, m, _ = last.ymd if last.ymd[0] is not None else first.ymd
+            if y is not None:  # its year wins over the page's
+                self.ref, self.prefer = date(y, m, 15), "nearest"  # type: ignore[arg-type]
             return None
         if first.ymd[0] is None and last.ymd[0] is None and not self.is_heading():
             return None  # a lone month word inside running text: "Jan Müller", "Mai-Treffen"

@@ -32,11 +32,14 @@ def normalize(event: Event) -> Event:
     event.when = clean(event.when)
     # An event without a page of its own links to the listing it was found on.
     event.url = without_tracking(event.url) if event.url else event.source_url
+    when = parse_when(event.when, reference=reference_date(event)) if event.when else None
     if event.start is None and event.when:
-        when = parse_when(event.when, reference=reference_date(event))
         if when is None:
             raise Rejected(f"unparseable date: {event.when!r}")
         event.start, event.end, event.all_day = when.start, when.end, when.all_day
+    elif when and event.end is None and when.start == event.start:
+        # The text agrees with the machine-readable start, and may add the end.
+        event.end = when.end
     event.city = event.city or city_from_location(event.location)
     # Words are the fallback; structured data (schema.org) has already set what it knows.
     event.status = event.status or status_from_text(event.title)

@@ -4,8 +4,12 @@
 Steps run in order, each only where the page offers it:
 
 1. The CMS's JSON API (The Events Calendar REST).
-2. schema.org Event JSON-LD.
-3. The CMS's list HTML through CSS selectors; its date text goes to parse_when later.
+2. iCalendar feeds.
+3. schema.org Event JSON-LD, then microdata.
+4. `<time datetime>` attributes of list items (see Listing.date_hint).
+5. The CMS's list HTML through CSS selectors; its date text goes to parse_when later.
+
+An event found by an earlier step is not taken again from a later one (same page URL).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from scrapy.utils.response import get_base_url
 from ..berlin import http_date
 from ..identity import canonical_url
 from ..items import Event
-from . import jsonld, listing, tribe_api
+from . import ical, jsonld, listing, tribe_api
 from .listing import Listing
 
 
@@ -46,6 +50,10 @@ def _from_json(response: TextResponse) -> Extraction:
 def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     base = get_base_url(response)  # honours <base href>, which Contao sets
     found, problems = jsonld.events(response.selector)
+    if "itemtype" in response.text:
+        micro, micro_problems = jsonld.microdata_events(response.text, base)
+        found += micro
+        problems += micro_problems
     seen = {canonical_url(urljoin(base, e.url)) for e in found if e.url}
     chosen = chosen or listing.detect(response.selector)
     next_url = None
@@ -57,16 +65,29 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     return Extraction(found, next_url, problems)
 
 
+def _from_ical(response: TextResponse) -> Extraction:
+    found, problems = ical.events(response.text, http_date(response.headers.get("Date")))
+    return Extraction(found, None, problems)
+
+
+def _content_type(response: TextResponse) -> str:
+    return response.headers.get("Content-Type", b"").decode("latin-1").lower()
+
+
 def _is_json(response: TextResponse) -> bool:
-    content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
-    return "json" in content_type or response.text.lstrip()[:1] in ("{", "[")
+    return "json" in _content_type(response) or response.text.lstrip()[:1] in ("{", "[")
 
 
 def extract(response: Response, network: str, chosen: Listing | None = None) -> Extraction:
     """Every event the response holds, stamped with its network, page and fetch date."""
     if not isinstance(response, TextResponse):
         return Extraction(problems=[f"not a text response: {response.url}"])
-    result = _from_json(response) if _is_json(response) else _from_html(response, chosen)
+    if "calendar" in _content_type(response) or ical.is_feed(response.text):
+        result = _from_ical(response)
+    elif _is_json(response):
+        result = _from_json(response)
+    else:
+        result = _from_html(response, chosen)
     fetched = http_date(response.headers.get("Date"))
     base = get_base_url(response)
     for event in result.events:

@@ -1,4 +1,4 @@
-"""schema.org Event objects from JSON-LD scripts, as the CMS plugins really print them.
+"""schema.org Event objects from JSON-LD scripts and microdata, as CMS plugins print them.
 
 Handles top-level arrays (The Events Calendar), @graph (Contao), one script per event
 (Modern Events Calendar) and entity-encoded names. Each script is parsed on its own, so
@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 
+import extruct
 from parsel import Selector
 
 from ..berlin import parse_iso
@@ -111,6 +112,18 @@ def _event(node: dict) -> Event:
         when=None if start else clean(node.get("startDate")),
         extractor="json-ld",
     )
+
+
+def microdata_events(html: str, base_url: str) -> tuple[list[Event], list[str]]:
+    """Events from schema.org microdata (DPCalendar, Contao <= 4.9), via extruct."""
+    try:
+        items = extruct.extract(html, base_url=base_url, syntaxes=["microdata"], uniform=True)
+    except Exception as error:  # noqa: BLE001 - extruct raises whatever its parsers raise
+        return [], [f"microdata could not be read: {error}"]
+    found = [_event(item) for item in _nodes(items["microdata"]) if _is_event(item)]
+    for event in found:
+        event.extractor = "microdata"
+    return found, []
 
 
 def events(selector: Selector) -> tuple[list[Event], list[str]]:

@@ -8,11 +8,12 @@ one, or states its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urljoin
 
 from parsel import Selector
 
+from ..berlin import parse_iso
 from ..items import Event
 from ..text import clean, html_to_text, status_from_text
 
@@ -81,12 +82,8 @@ def _parts(node: Selector, css: str | None) -> str | None:
     return ", ".join(p for part in parts if (p := clean(part))) or None
 
 
-def _hint(node: Selector, css: str | None) -> date | None:
-    value = node.css(css).get() if css else None
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+def _hint(node: Selector, css: str | None) -> date | datetime | None:
+    return parse_iso(node.css(css).get()) if css else None
 
 
 def events(selector: Selector, listing: Listing, base_url: str) -> list[Event]:
@@ -98,12 +95,16 @@ def events(selector: Selector, listing: Listing, base_url: str) -> list[Event]:
             html_to_text(node.css(listing.description).get()) if listing.description else None
         )
         location = _parts(node, listing.location)
+        hint = _hint(node, listing.date_hint)
         found.append(
             Event(
                 network="",
                 title=title,
                 when=_text(node, listing.when),
-                reference=_hint(node, listing.date_hint),
+                # A <time datetime> with a time of day is the start (chain step 4); a bare
+                # date (The Events Calendar prints one even for timed events) anchors the year.
+                start=hint if isinstance(hint, datetime) else None,
+                reference=None if isinstance(hint, datetime) else hint,
                 url=urljoin(base_url, href.strip()) if href else None,
                 description=description,
                 location=location,
