@@ -136,14 +136,16 @@ _PIECES: dict[str, str] = {
         (?:t(?P<iso_h>\d{1,2}):(?P<iso_min>\d{2})(?::\d{2}(?:[.,]\d+)?)?
            (?P<iso_tz>z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?
         (?!\d)""",
-    # 7.9.2022, 07.09.22, 07.09., 24. 08. 2025, "Termin:07.09.2022Ort"
+    # 7.9.2022, 07.09.22, 07.09., 24. 08. 2025, "Termin:07.09.2022Ort", the "12.05" of
+    # "12.05 - 14.05.2025" (the missing dot only before a range, else "10.10 Uhr" is a time)
     "NUMDATE": rf"""
-        (?<![\d.])(?P<nd_d>{_DAY})\.\ ?(?P<nd_m>{_MON})\.
+        (?<![\d.])(?P<nd_d>{_DAY})\.\ ?(?P<nd_m>{_MON})
+        (?:\.|(?=\s*(?:-|bis)\s*{_DAY}\.\ ?{_MON}\.))
         (?:\ ?(?P<nd_y4>\d{{4}})(?!\d) | (?P<nd_y2>\d\d)(?![\d:]))?   # 2022 | 22 (not 18:00)
         (?!\d)""",
-    # 3. Juni 2025, 3.Juni, 03. Sept., 12. Mai, 2025, 1. Mrz.2025
+    # 3. Juni 2025, 3.Juni, 03. Sept., 12. Mai, 2025, 1. Mrz.2025, 12th May 2025
     "TEXTDATE": rf"""
-        (?<![\d.])(?P<td_d>{_DAY})\.?\s*(?P<td_m>{_MONTH})\.?
+        (?<![\d.])(?P<td_d>{_DAY})(?:\.|st|nd|rd|th)?\s*(?P<td_m>{_MONTH})\.?
         (?:\s*,?\s*(?P<td_y>\d{{4}})(?!\d))?""",
     # a day range in English order: Nov. 5-7, 2025; Juni 3 - 5
     "ENGRANGE": rf"""
@@ -175,8 +177,8 @@ _PIECES: dict[str, str] = {
     "DAY": rf"{_NUM_START}(?P<day>{_DAY})\.(?!\d)",
     # a bare number: the "9" of "von 9 bis 15 Uhr" or "14 bis 16"
     "NUM": rf"{_NUM_START}(?P<num>\d{{1,2}})(?![.,:]?\d)",
-    # range separators: bis, und, u.; and - – — (all normalised to "-"), &, /
-    "SEPWORD": rf"{_NOT_AFTER_LETTER}(?:bis|und|u\.){_NOT_BEFORE_LETTER}",
+    # range separators: bis, und, u., "Beginn: … Ende: …"; and - – — (all "-" by now), &, /
+    "SEPWORD": rf"{_NOT_AFTER_LETTER}(?:bis|und|u\.|ende){_NOT_BEFORE_LETTER}",
     "SEPCHAR": r"[-&/]",
     # ganztägig, ganztaegig, ganztags
     "ALLDAY": rf"{_NOT_AFTER_LETTER}(?:ganzt(?:ä|ae|a)gig\w*|ganztags){_NOT_BEFORE_LETTER}",
@@ -187,7 +189,7 @@ def _scanner() -> re.Pattern[str]:
     # Speed: the engine tries every piece at every position of the text. Grouping the pieces
     # by the character they start with lets a position inside a number or a word, or on a
     # letter no token starts with, fail after one cheap test instead of fourteen.
-    words = [*_MONTHS, "bis", "und", "u.", "ganzt"]
+    words = [*_MONTHS, "bis", "und", "u.", "ende", "ganzt"]
     initials = "".join(sorted({w[0] for w in words}))
     by_start = {
         r"(?<![\d])(?=\d)": ["ISO", "NUMDATE", "TEXTDATE", "TIMEHM", "TIMEH", "DAY", "NUM"],

@@ -6,9 +6,9 @@ from collections import Counter
 from datetime import date, datetime
 
 import pytest
+from date_cases import CASES, GROUPS, REF, Case, case_id
 
 from netzwerktimer_crawl.dates import When, parse_when
-from date_cases import CASES, GROUPS, REF, Case, case_id
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
