@@ -124,12 +124,11 @@ def _load(source: str, fetched: date | None) -> tuple[bytes, Headers, str]:
     help="The page's fetch date (default: the file's modification date).",
 )
 def extract(source: str, url: str | None, network: str | None, fetched: datetime | None) -> None:
-    """Print the events of one saved page (HTML or JSON) as JSON Lines.
+    """Print the events of one saved page (HTML, JSON or iCal) as JSON Lines.
 
     Rejected events go to standard error with the reason.
     """
-    from pipelines.offline import process
-    from pipelines.store import record
+    from pipelines.offline import rows
 
     from .extract import extract as run_chain
 
@@ -141,20 +140,51 @@ def extract(source: str, url: str | None, network: str | None, fetched: datetime
     result = run_chain(response, slug)
     for message in result.problems:
         click.echo(f"problem: {message}", err=True)
-    for event, reason in process(result.events):
-        if reason:
-            click.echo(
-                json.dumps(
-                    {"rejected": reason, "title": event.title, "when": event.when},
-                    ensure_ascii=False,
-                ),
-                err=True,
-            )
-            continue
-        row = record(event, seen=None)
-        del row["first_seen"], row["last_seen"]
+    kept, rejected = rows(result.events)
+    for row in rejected:
+        click.echo(json.dumps(row, ensure_ascii=False), err=True)
+    for row in kept:
         click.echo(json.dumps(row, ensure_ascii=False))
     sys.stdout.flush()
+
+
+@main.command()
+@click.argument("spider")
+@click.option(
+    "--snapshots",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Snapshot folder to write into (default: the bundled demo snapshots).",
+)
+@click.option(
+    "--fixtures",
+    "fixture_root",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Fixture folder to add cases to (default: tests/fixtures).",
+)
+@click.option(
+    "--via",
+    metavar="URL",
+    help="Fetch through this HTTP server instead of the "
+    "real hosts, as the demo does (for testing the recorder).",
+)
+def record(spider: str, snapshots: Path | None, fixture_root: Path | None, via: str | None) -> None:
+    """Fetch the pages SPIDER requests; keep them as its demo snapshots and as fixture cases.
+
+    The new cases' expected.json holds what the spider makes of the pages now: review it.
+    """
+    from . import fixtures
+    from .record import record as record_pages
+    from .replay import SNAPSHOTS, replay_settings
+
+    registry.get(spider)
+    cases = record_pages(
+        spider,
+        snapshots or SNAPSHOTS,
+        fixture_root or fixtures.FIXTURES,
+        replay_settings(via) if via else None,
+    )
+    for case in cases:
+        click.echo(f"recorded {case}")
 
 
 if __name__ == "__main__":

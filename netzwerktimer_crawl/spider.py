@@ -47,9 +47,11 @@ class NetworkSpider(scrapy.Spider):
         return scrapy.Request(self.network.events_url, callback=self.parse)
 
     def api_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        reason = failure.getErrorMessage()
         if failure.check(HttpError):
             self.crawler.stats.inc_value("netzwerktimer/http_errors_handled")
-        self.problem(f"events API failed ({failure.getErrorMessage()}); reading the HTML list")
+            reason = f"HTTP {failure.value.response.status}"
+        self.problem(f"events API failed ({reason}); reading the HTML list")
         yield self.events_page()
 
     def parse_api(self, response: Response) -> Iterator[Any]:

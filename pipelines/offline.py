@@ -27,3 +27,18 @@ def process(events: Iterable[Event]) -> Iterator[tuple[Event, str | None]]:
             yield event, str(rejection)
             continue
         yield event, None
+
+
+def rows(events: Iterable[Event]) -> tuple[list[dict], list[dict]]:
+    """Events-table rows (less the seen stamps) and rejections, as `extract` prints them."""
+    from .store import record
+
+    kept, rejected = [], []
+    for event, reason in process(events):
+        if reason:
+            rejected.append({"rejected": reason, "title": event.title, "when": event.when})
+        else:
+            row = record(event, seen=None)
+            del row["first_seen"], row["last_seen"]
+            kept.append(row)
+    return kept, rejected

@@ -62,7 +62,9 @@ def _calendars(text: str) -> tuple[list[Calendar], list[str]]:
     calendars = []
     for index, block in enumerate(_VEVENT.findall(text)):
         try:
-            calendars.append(Calendar.from_ical(f"BEGIN:VCALENDAR\r\n{zones}{block}END:VCALENDAR\r\n"))
+            calendars.append(
+                Calendar.from_ical(f"BEGIN:VCALENDAR\r\n{zones}{block}END:VCALENDAR\r\n")
+            )
         except ValueError as error:
             problems.append(f"VEVENT {index} is malformed: {error}")
     return calendars, problems

@@ -1,0 +1,144 @@
+"""Fixture cases are data: a saved response, its request URL and fetch date, and the expected
+output of the spider callback that handles it.
+
+    tests/fixtures/<spider>/<case>/
+        meta.json      url, fetched, callback (or errback), status, content_type, modeled, note
+        body.<ext>     the response body as the site sent it
+        expected.json  {"events": [rows], "rejected": [...], "follow": [{"url", "callback"}]}
+
+One parametrized test runs every case; `netzwerktimer record` writes new ones.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.http import Headers, Response
+from scrapy.responsetypes import responsetypes
+from scrapy.spiderloader import SpiderLoader
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.statscollectors import MemoryStatsCollector
+from twisted.python.failure import Failure
+
+from pipelines.offline import rows
+
+from .items import Event
+from .runner import project_settings
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+
+
+@dataclass
+class Case:
+    folder: Path
+
+    @property
+    def spider(self) -> str:
+        return self.folder.parent.name
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+    @property
+    def meta(self) -> dict:
+        return json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))
+
+    @property
+    def body(self) -> bytes:
+        return next(self.folder.glob("body.*")).read_bytes()
+
+    def expected(self) -> dict:
+        return json.loads((self.folder / "expected.json").read_text(encoding="utf-8"))
+
+
+def cases(root: Path = FIXTURES) -> list[Case]:
+    return [Case(meta.parent) for meta in sorted(root.glob("*/*/meta.json"))]
+
+
+def response(case: Case) -> Response:
+    meta = case.meta
+    fetched = datetime.fromisoformat(meta["fetched"])  # ISO, e.g. 2026-11-16T08:00:00Z
+    headers = Headers({"Date": format_datetime(fetched, usegmt=True),
+                       "Content-Type": meta["content_type"]})  # fmt: skip
+    cls = responsetypes.from_args(headers=headers, url=meta["url"], body=case.body)
+    request = scrapy.Request(meta["url"])
+    return cls(url=meta["url"], status=meta.get("status", 200), headers=headers,
+               body=case.body, request=request)  # fmt: skip
+
+
+def spider_for(name: str) -> scrapy.Spider:
+    """The spider, bound to a crawler that is never started: callbacks need no engine."""
+    settings = project_settings(Path("unused.db"))
+    spider_cls = SpiderLoader.from_settings(settings).load(name)
+    crawler = Crawler(spider_cls, settings)
+    crawler.stats = MemoryStatsCollector(crawler)
+    return spider_cls.from_crawler(crawler)
+
+
+def run(case: Case) -> dict[str, Any]:
+    """What the spider makes of the saved response: cleaned events, rejections, follow-ups."""
+    spider = spider_for(case.spider)
+    meta = case.meta
+    answer = response(case)
+    if "errback" in meta:
+        output = getattr(spider, meta["errback"])(Failure(HttpError(answer)))
+    elif answer.status >= 400:
+        output = []  # Scrapy's HttpErrorMiddleware keeps error pages from callbacks
+    else:
+        output = getattr(spider, meta.get("callback", "parse"))(answer)
+    events, follow = [], []
+    for thing in output or ():
+        if isinstance(thing, Event):
+            events.append(thing)
+        elif isinstance(thing, scrapy.Request):
+            callback = getattr(thing.callback, "__name__", "parse")
+            follow.append({"url": thing.url, "callback": callback})
+    kept, rejected = rows(events)
+    return {"events": kept, "rejected": rejected, "follow": follow}
+
+
+def compare(expected: dict, actual: dict) -> list[str]:
+    """Differences, field by field, in words a maintainer can act on."""
+    diffs = []
+    for key in ("events", "rejected", "follow"):
+        want, got = expected.get(key, []), actual.get(key, [])
+        if len(want) != len(got):
+            diffs.append(f"{key}: expected {len(want)}, got {len(got)}")
+        for index, (w, g) in enumerate(zip(want, got, strict=False)):
+            for field in sorted(set(w) | set(g)):
+                if w.get(field) != g.get(field):
+                    label = w.get("title") or w.get("url") or index
+                    diffs.append(f"{key}[{index}] ({label}) {field}: "
+                                 f"expected {w.get(field)!r}, got {g.get(field)!r}")  # fmt: skip
+    return diffs
+
+
+def write_case(folder: Path, *, url: str, fetched: str, content_type: str, body: bytes,
+               status: int = 200, callback: str | None = "parse", errback: str | None = None,
+               modeled: bool, note: str) -> Case:  # fmt: skip
+    """A new case folder, with expected.json set to what the spider makes of it today."""
+    folder.mkdir(parents=True, exist_ok=True)
+    meta = {"url": url, "fetched": fetched, "content_type": content_type, "status": status,
+            "modeled": modeled, "note": note}  # fmt: skip
+    meta |= {"errback": errback} if errback else {"callback": callback}
+    (folder / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    (folder / f"body{extension(content_type, url)}").write_bytes(body)
+    case = Case(folder)
+    expected = json.dumps(run(case), indent=2, ensure_ascii=False)
+    (folder / "expected.json").write_text(expected + "\n", encoding="utf-8")
+    return case
+
+
+def extension(content_type: str, url: str) -> str:
+    kind = content_type.split(";")[0].strip().lower()
+    guessed = {"text/calendar": ".ics", "application/json": ".json", "text/html": ".html"}
+    return guessed.get(kind) or mimetypes.guess_extension(kind) or Path(url).suffix or ".txt"
