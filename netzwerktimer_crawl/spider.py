@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urljoin
 
 import scrapy
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from . import registry
-from .extract import extract
+from . import discovery, registry
+from .berlin import local
+from .dates import parse_when
+from .extract import Extraction, extract
 from .extract.listing import Listing
+from .items import Event
+
+# Paging stops once a whole page lies outside this window around the fetch date.
+PAST_HORIZON = timedelta(days=365)
+FUTURE_HORIZON = timedelta(days=2 * 365)
 
 
 class NetworkSpider(scrapy.Spider):
@@ -32,6 +41,7 @@ class NetworkSpider(scrapy.Spider):
         self.allowed_domains = list(self.network.domains)
         # What could not be read; the store writes it into the run's crawl_runs row.
         self.problems: list[str] = []
+        self.seen: set[tuple] = set()
 
     def problem(self, message: str) -> None:
         self.logger.warning(message)
@@ -44,7 +54,28 @@ class NetworkSpider(scrapy.Spider):
             yield self.events_page()
 
     def events_page(self) -> scrapy.Request:
-        return scrapy.Request(self.network.events_url, callback=self.parse)
+        return scrapy.Request(
+            self.network.events_url, callback=self.parse, errback=self.events_page_failed
+        )
+
+    def events_page_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        """A moved events page is looked for in the sitemap and the home page's menu."""
+        status = failure.value.response.status if failure.check(HttpError) else None
+        if failure.check(HttpError):
+            self.crawler.stats.inc_value("netzwerktimer/http_errors_handled")
+        if status not in (404, 410):
+            self.problem(f"events page failed: {failure.getErrorMessage()}")
+            return
+        self.problem(f"events page {self.network.events_url} answers {status}; looking for it")
+        website = self.network.website or self.network.events_url
+        yield scrapy.Request(urljoin(website, "/sitemap.xml"), callback=self.discover)
+        yield scrapy.Request(website, callback=self.discover)
+
+    def discover(self, response: Response) -> Iterator[scrapy.Request]:
+        found = discovery.events_page(response, self.network.domains)
+        if found:
+            self.problem(f"events page found at {found} (via {response.url}); update the registry")
+            yield scrapy.Request(found, callback=self.parse)
 
     def api_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         reason = failure.getErrorMessage()
@@ -65,12 +96,34 @@ class NetworkSpider(scrapy.Spider):
     def parse(self, response: Response) -> Iterator[Any]:
         yield from self._emit(response, extract(response, self.name, self.listing), self.parse)
 
-    def _emit(self, response: Response, result, callback) -> Iterator[Any]:
+    def _emit(self, response: Response, result: Extraction, callback) -> Iterator[Any]:
         for message in result.problems:
             self.problem(f"{response.url}: {message}")
         if not result.events:
             self.problem(f"no events found on {response.url}")
+        new = [e for e in result.events if self._is_new(e)]
         yield from result.events
-        # Stop paging when a page adds nothing: a changed template must not loop.
-        if result.events and result.next_url:
+        # Page on while pages add events and stay inside the date horizon; a changed
+        # template or an endless archive must not loop.
+        if new and result.next_url and not all(self._beyond_horizon(e) for e in new):
             yield response.follow(result.next_url, callback=callback)
+
+    def _is_new(self, event: Event) -> bool:
+        key = (event.url, event.title, event.when, str(event.start))
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+    def _beyond_horizon(self, event: Event) -> bool:
+        if event.fetched is None:
+            return False
+        today = local(event.fetched).date()
+        start = event.start
+        if start is None and event.when:
+            when = parse_when(event.when, reference=event.reference or today)
+            start = when.start if when else None
+        if start is None:
+            return False
+        day = start.date() if isinstance(start, datetime) else start
+        return not (today - PAST_HORIZON <= day <= today + FUTURE_HORIZON)

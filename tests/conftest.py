@@ -59,3 +59,10 @@ class SnapshotCopy:
         (path.parent / page["file"]).write_text(body, encoding="utf-8")
         page["status"] = status
         path.write_text(json.dumps(manifest, indent=1))
+
+    def add(self, site: str, url: str, file: str, content_type: str = "text/html") -> None:
+        """Serve an existing or new file of `site`'s folder at `url` too."""
+        path = self.folder / site / "manifest.json"
+        manifest = json.loads(path.read_text())
+        manifest["pages"].append({"url": url, "file": file, "content_type": content_type})
+        path.write_text(json.dumps(manifest, indent=1))

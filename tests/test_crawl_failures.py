@@ -66,3 +66,20 @@ def test_server_error_on_the_only_page(tmp_path, snapshot_copy):
         tmp_path / "c.db", "select http_errors, items_stored from crawl_runs where spider = 'theen'"
     )
     assert (http_errors, stored) == (1, 0)
+
+
+def test_moved_events_page_is_found_in_the_home_page_menu(tmp_path, snapshot_copy):
+    snapshot_copy.drop(THEEN)
+    home = snapshot_copy.folder / "theen" / "home.html"
+    home.write_text(
+        '<html><body><nav><a href="/de/ueber-uns.html">Über uns</a>'
+        '<a href="/de/termine.html">Termine</a></nav></body></html>'
+    )
+    snapshot_copy.add("theen", "https://www.theen-ev.de/", "home.html")
+    snapshot_copy.add("theen", "https://www.theen-ev.de/de/termine.html", "veranstaltungen.html")
+    result = demo(tmp_path / "c.db", snapshot_copy.folder)
+    assert result.returncode == 0, result.stderr
+    assert rows(tmp_path / "c.db", "select count(*) from events where network = 'theen'") == [(4,)]
+    ((warnings,),) = rows(tmp_path / "c.db", "select warnings from crawl_runs where spider = 'theen'")
+    assert "events page https://www.theen-ev.de/de/veranstaltungen.html answers 404" in warnings
+    assert "events page found at https://www.theen-ev.de/de/termine.html" in warnings
