@@ -97,8 +97,15 @@ def record(
         name = _file_name(index, page.url, page.content_type)
         (folder / name).write_bytes(page.body)
         for url in [page.url, *page.aliases]:
-            entries.append({"url": url, "file": name, "content_type": page.content_type,
-                            "captured": page.fetched.isoformat(), "status": page.status})  # fmt: skip
+            entries.append(
+                {
+                    "url": url,
+                    "file": name,
+                    "content_type": page.content_type,
+                    "captured": page.fetched.isoformat(),
+                    "status": page.status,
+                }
+            )
     manifest = {
         "modeled": False,
         "note": f"Captured from the live site by `netzwerktimer record {spider}` on {day}.",

@@ -29,11 +29,14 @@ class NetworkSpider(scrapy.Spider):
 
     Subclasses set what their site offers:
     - `tribe_api`: The Events Calendar REST endpoint, tried before the HTML;
-    - `listing`: the CSS selectors of the events page's list template.
+    - `listing`: the CSS selectors of the events page's list template;
+    - `detail`: selectors of an event's own page. When set, each listed event's page on the
+      network's own domain is fetched too, and the copies are merged (structured data wins).
     """
 
     tribe_api: str | None = None
     listing: Listing | None = None
+    detail: Listing | None = None
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -103,10 +106,29 @@ class NetworkSpider(scrapy.Spider):
             self.problem(f"no events found on {response.url}")
         new = [e for e in result.events if self._is_new(e)]
         yield from result.events
+        if self.detail:
+            for event in new:
+                if event.url and event.url != response.url and self._own(event.url):
+                    yield response.follow(event.url, callback=self.parse_detail,
+                                          cb_kwargs={"listing": response.url})  # fmt: skip
         # Page on while pages add events and stay inside the date horizon; a changed
         # template or an endless archive must not loop.
         if new and result.next_url and not all(self._beyond_horizon(e) for e in new):
             yield response.follow(result.next_url, callback=callback)
+
+    def parse_detail(self, response: Response, listing: str) -> Iterator[Event]:
+        result = extract(response, self.name, self.detail)
+        for message in result.problems:
+            self.problem(f"{response.url}: {message}")
+        for event in result.events:
+            # The page is the event's own: keep its address as the event's, and the list as
+            # where it was found, so both copies get the same id.
+            event.url = event.url or response.url
+            event.source_url = listing
+            yield event
+
+    def _own(self, url: str) -> bool:
+        return registry.for_url(url) is self.network
 
     def _is_new(self, event: Event) -> bool:
         key = (event.url, event.title, event.when, str(event.start))

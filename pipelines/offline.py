@@ -15,8 +15,9 @@ STAGES = (NormalizePipeline, ValidatePipeline, DedupePipeline)
 
 
 def process(events: Iterable[Event]) -> Iterator[tuple[Event, str | None]]:
-    """Each event after the stages, with None, or as it was with the rejection reason."""
+    """Rejections with their reason as they come, then each kept event once (merged)."""
     stages = [stage() for stage in STAGES]
+    kept: dict[str, Event] = {}
     for event in events:
         try:
             for stage in stages:
@@ -26,6 +27,8 @@ def process(events: Iterable[Event]) -> Iterator[tuple[Event, str | None]]:
         except Rejected as rejection:
             yield event, str(rejection)
             continue
+        kept[event.id] = event
+    for event in kept.values():
         yield event, None
 
 

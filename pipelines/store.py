@@ -62,7 +62,7 @@ class StorePipeline:
         self.crawler = crawler
         self.path = crawler.settings["NETZWERKTIMER_DB"]
         self.buffer: list[dict] = []
-        self.stored = 0
+        self.stored: set[str] = set()
         self.rejected = 0
         self.started = datetime.now(UTC)
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
@@ -84,8 +84,10 @@ class StorePipeline:
         return item
 
     def flush(self) -> None:
-        catalog.upsert_events(self.db, self.buffer)
-        self.stored += len(self.buffer)
+        # A merged event comes again with the same id: only its last version is written.
+        latest = list({row["id"]: row for row in self.buffer}.values())
+        catalog.upsert_events(self.db, latest)
+        self.stored.update(row["id"] for row in latest)
         self.buffer = []
 
     def item_dropped(self, item: Event, response, exception: DropItem, spider: Spider) -> None:
@@ -101,10 +103,10 @@ class StorePipeline:
         self.flush()
         # What the spider could not read (see NetworkSpider.problem) goes into the run's row.
         warnings = list(getattr(spider, "problems", []))
-        if self.stored == 0:
+        if not self.stored:
             warnings.append("no events stored")
         stats = self.crawler.stats.get_stats()
-        summary = run_summary(stats, reason, self.stored, self.rejected, warnings)
+        summary = run_summary(stats, reason, len(self.stored), self.rejected, warnings)
         catalog.finish_run(self.db, self.run, summary)
         self.crawler.stats.set_value("netzwerktimer/run", self.run)
         self.db.close()

@@ -87,3 +87,17 @@ def test_city_attendance_and_status_from_words():
     assert (cleaned.city, cleaned.attendance, cleaned.status) == ("Erfurt", "offline", "cancelled")
     ((webinar, _),) = process([event(when="02.12.2026", title="Webinar: Förderung")])
     assert (webinar.attendance, webinar.url) == ("online", LISTING)
+
+
+def test_list_and_detail_copies_merge_and_structured_data_wins():
+    page = "https://www.theen-ev.de/de/veranstaltungen/abend.html"
+    listed = event(when="02.12.2026", url=page, location="Erfurt", extractor="html")
+    detailed = event(start=datetime(2026, 12, 2, 18, 0), url=page,
+                     description="Mit Imbiss.", extractor="json-ld")  # fmt: skip
+    ((merged, reason),) = process([listed, detailed])
+    assert reason is None
+    assert (merged.start, merged.location, merged.description) == (
+        datetime(2026, 12, 2, 18, 0),
+        "Erfurt",
+        "Mit Imbiss.",
+    )
