@@ -15,7 +15,7 @@ from scrapy.responsetypes import responsetypes
 
 from . import registry, runner
 from .berlin import local
-from .db import open_db, set_today
+from .refresh import Busy
 from .settings import NETZWERKTIMER_DB, USER_AGENT
 
 DEFAULT_DB = Path(NETZWERKTIMER_DB)
@@ -43,9 +43,34 @@ def crawl(spiders: tuple[str, ...], db: Path) -> None:
     """
     for name in spiders:
         registry.get(name)
-    results = runner.crawl(list(spiders) or runner.enabled_spiders(), db)
-    set_today(open_db(db), None)
-    _report(results)
+    _report(_refresh(list(spiders) or runner.enabled_spiders(), db))
+
+
+def _refresh(spiders: list[str], db: Path, overrides: dict | None = None, today=None) -> list:
+    try:
+        return runner.refresh(spiders, db, overrides, today)
+    except Busy as busy:
+        raise click.ClickException(str(busy)) from None
+
+
+@main.command()
+@click.option(
+    "--db", type=click.Path(path_type=Path, exists=True), default=DEFAULT_DB, show_default=True
+)
+@click.option("--runs", default=3, show_default=True, help="Runs shown per spider.")
+def health(db: Path, runs: int) -> None:
+    """Each spider's last runs: events, rejections, errors, field coverage and flags.
+
+    Exits non-zero when a spider's latest run is flagged, so a scheduler can alert.
+    """
+    from sqlite_utils import Database
+
+    from .health import report
+
+    text, flagged = report(Database(db), runner.enabled_spiders(), runs)
+    click.echo(text)
+    if flagged:
+        raise click.ClickException(f"flagged: {', '.join(flagged)}")
 
 
 @main.command()
@@ -66,9 +91,8 @@ def demo(db: Path, no_serve: bool, port: int, snapshots: Path | None) -> None:
             f"Replaying snapshots ({'modeled pages' if server.manifest.modeled else 'captures'}"
             f" of {server.manifest.captured:%Y-%m-%d}) at {server.address}"
         )
-        results = runner.crawl(runner.enabled_spiders(), db, replay_settings(server.address))
         today = local(server.manifest.captured).date()
-    set_today(open_db(db), today)
+        results = _refresh(runner.enabled_spiders(), db, replay_settings(server.address), today)
     click.echo(f"Catalog written to {db}; its 'today' is the capture date, {today}")
     if no_serve:
         _report(results)
@@ -83,18 +107,26 @@ def demo(db: Path, no_serve: bool, port: int, snapshots: Path | None) -> None:
 )
 @click.option("--port", default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
-def serve(db: Path, port: int, host: str) -> None:
+@click.option(
+    "--immutable",
+    is_flag=True,
+    help="Production: serve read-only, with row counts from an inspect file written next to"
+    " the database. Restart after each crawl.",
+)
+def serve(db: Path, port: int, host: str, immutable: bool) -> None:
     """Serve the catalog with Datasette and the data/ configuration."""
-    _serve(db, port, host)
+    _serve(db, port, host, immutable)
 
 
-def _serve(db: Path, port: int, host: str = "127.0.0.1") -> None:
+def _serve(db: Path, port: int, host: str = "127.0.0.1", immutable: bool = False) -> None:
     import uvicorn
 
-    from .catalog import make_datasette
+    from .catalog import freeze, make_datasette
 
-    datasette = make_datasette(db)
-    click.echo(f"Catalog at http://{host}:{port}/ (Ctrl+C stops)")
+    inspect_data = freeze(db) if immutable else None
+    datasette = make_datasette(db, immutable=immutable, inspect_data=inspect_data)
+    mode = "read-only, " if immutable else ""
+    click.echo(f"Catalog at http://{host}:{port}/ (the weekly overview; {mode}Ctrl+C stops)")
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
 
 

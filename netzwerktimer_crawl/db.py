@@ -31,6 +31,10 @@ EVENT_COLUMNS = (
     "source_url",
     "first_seen",
     "last_seen",
+    "status_evidence",
+    "event_type",
+    "latitude",
+    "longitude",
 )
 
 migrations = Migrations("netzwerktimer")
@@ -54,7 +58,8 @@ def m001_initial(db: Database) -> None:
         pk="slug",
     )
     db["events"].create(
-        {column: str for column in EVENT_COLUMNS} | {"all_day": bool},
+        # Frozen: later columns come in later migrations.
+        {column: str for column in EVENT_COLUMNS[:15]} | {"all_day": bool},
         pk="id",
         foreign_keys=[("network", "networks", "slug")],
     )
@@ -99,6 +104,149 @@ def m002_catalog_info(db: Database) -> None:
     # Facts about the catalog itself. "today" is set only by the demo (to the snapshots'
     # capture date), so a demo catalog shows a populated week on any day.
     db["catalog_info"].create({"key": str, "value": str}, pk="key")
+
+
+# --- catalog (search, facets) ---
+
+
+@migrations()
+def m003_catalog_facets(db: Database) -> None:
+    # Dates to facet and filter on, derived from the wall-clock start/end, so a facet never
+    # goes through SQLite's date(), which shifts values with an offset to UTC. Generated
+    # columns stay out of the store's upserts; sector follows the network by trigger.
+    for column, expression in (
+        ("start_date", "substr(start, 1, 10)"),
+        ("end_date", 'coalesce(substr("end", 1, 10), substr(start, 1, 10))'),
+        ("month", "substr(start, 1, 7)"),
+    ):
+        db.execute(
+            f"alter table events add column {column} text generated always as ({expression})"
+        )
+    db["events"].add_column("sector", str)
+    db.execute(
+        "update events set sector = (select sector from networks where slug = events.network)"
+    )
+    # One statement per execute: executescript would commit the migration's transaction.
+    set_sector = (
+        "update events set sector = (select sector from networks where slug = new.network) "
+        "where rowid = new.rowid;"
+    )
+    db.execute(f"create trigger events_sector_insert after insert on events begin {set_sector} end")
+    db.execute(
+        "create trigger events_sector_update after update of network on events "
+        f"begin {set_sector} end"
+    )
+    db.execute(
+        "create trigger networks_sector_update after update of sector on networks "
+        "when old.sector is not new.sector begin "
+        "update events set sector = new.sector where network = new.slug; end"
+    )
+    db.execute("create index idx_events_end_date on events (end_date)")
+    db.execute("drop view events_public")
+    db.create_view(
+        "events_public",
+        """
+        select e.start, e."end", e.all_day, e.title, n.name as network_name, e.network,
+               n.sector, e.url, e.location, e.city, e.status, e.attendance, e.description,
+               e.first_seen, e.last_seen, e.id
+        from events e join networks n on n.slug = e.network
+        order by e.start
+        """,
+    )
+
+
+@migrations()
+def m004_catalog_search(db: Database) -> None:
+    # German full-text search. unicode61 with remove_diacritics folds "Köln" to "koln"; the
+    # column `spelled` adds the text with umlauts spelled out ("Gründer" as "Gruender"),
+    # so both spellings find it. Prefix matching is on the query side (data/plugins).
+    network = (
+        "coalesce((select e.network || ' ' || coalesce(n.name, '') || ' ' || "
+        "coalesce(n.full_name, '') from networks n where n.slug = e.network), e.network)"
+    )
+    fields = ["e.title", "e.description", "e.location", "e.city", network]
+    text = " || ' ' || ".join(f"coalesce({field}, '')" for field in fields)
+    spelled = text
+    spellings = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+    for letter, spelling in spellings.items():
+        spelled = f"replace({spelled}, '{letter}', '{spelling}')"
+    columns = "title, description, location, city, network, spelled"
+    insert = (
+        f"insert into events_fts (rowid, {columns}) "
+        f"select e.rowid, {', '.join(fields)}, nullif({spelled}, {text}) from events e"
+    )
+    db.execute(
+        f"create virtual table events_fts using fts5({columns}, "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    db.execute(insert)
+    for trigger in (
+        f"events_fts_insert after insert on events begin {insert} where e.rowid = new.rowid; end",
+        "events_fts_update after update of title, description, location, city, network "
+        "on events begin delete from events_fts where rowid = old.rowid; "
+        f"{insert} where e.rowid = new.rowid; end",
+        "events_fts_delete after delete on events begin "
+        "delete from events_fts where rowid = old.rowid; end",
+        "networks_fts_update after update of name, full_name on networks "
+        "when old.name is not new.name or old.full_name is not new.full_name begin "
+        "delete from events_fts where rowid in "
+        "(select rowid from events where network = new.slug); "
+        f"{insert} where e.network = new.slug; end",
+    ):
+        db.execute(f"create trigger {trigger}")
+
+
+# --- history and run health ---
+
+
+@migrations()
+def m005_history(db: Database) -> None:
+    # One catalog event per real event; every network page that lists it is a source.
+    for column, kind in (
+        ("networks", str), ("last_changed", str), ("status_evidence", str),
+        ("event_type", str), ("latitude", float), ("longitude", float),
+    ):  # fmt: skip
+        db["events"].add_column(column, kind)
+    db.execute("update events set networks = network, last_changed = first_seen")
+    db["event_sources"].create(
+        {
+            "source_id": str, "event_id": str, "network": str, "url": str,
+            "first_seen": str, "last_seen": str, "last_run": int, "missing_runs": int,
+        },
+        pk="source_id",
+        foreign_keys=[("event_id", "events", "id"), ("network", "networks", "slug")],
+    )  # fmt: skip
+    db["event_sources"].create_index(["event_id"])
+    db["event_sources"].create_index(["network", "last_run"])
+    db.execute(
+        "insert into event_sources select id, id, network, url, first_seen, last_seen, null, 0 "
+        "from events"
+    )
+    db["changes"].create(
+        {"id": int, "event_id": str, "run": int, "field": str, "old": str, "new": str,
+         "changed": str},
+        pk="id",
+        foreign_keys=[("event_id", "events", "id"), ("run", "crawl_runs", "id")],
+    )  # fmt: skip
+    db["changes"].create_index(["event_id"])
+    db["changes"].create_index(["run"])
+    db.execute("drop view events_public")
+    db.create_view(
+        "events_public",
+        """
+        select e.start, e."end", e.all_day, e.title, n.name as network_name, e.network,
+               e.networks, n.sector, e.event_type, e.url, e.location, e.city, e.status,
+               e.attendance, e.description, e.first_seen, e.last_seen, e.last_changed, e.id
+        from events e join networks n on n.slug = e.network
+        order by e.start
+        """,
+    )
+    for column, kind in (
+        ("fetched", str), ("bytes", int), ("not_modified", int), ("coverage_url", float),
+        ("coverage_location", float), ("coverage_end", float), ("healthy", bool),
+        ("flags", str),
+    ):  # fmt: skip
+        db["crawl_runs"].add_column(column, kind)
 
 
 def set_today(db: Database, today: date | None) -> None:

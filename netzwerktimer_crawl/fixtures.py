@@ -2,7 +2,8 @@
 output of the spider callback that handles it.
 
     tests/fixtures/<spider>/<case>/
-        meta.json      url, fetched, callback (or errback), status, content_type, modeled, note
+        meta.json      url, fetched, callback (or errback), status, content_type, modeled, note,
+                       and cb_kwargs when the callback takes some (parse_detail's listing)
         body.<ext>     the response body as the site sent it
         expected.json  {"events": [rows], "rejected": [...], "follow": [{"url", "callback"}]}
 
@@ -94,7 +95,7 @@ def run(case: Case) -> dict[str, Any]:
     elif answer.status >= 400:
         output = []  # Scrapy's HttpErrorMiddleware keeps error pages from callbacks
     else:
-        output = getattr(spider, meta.get("callback", "parse"))(answer)
+        output = getattr(spider, meta.get("callback", "parse"))(answer, **meta.get("cb_kwargs", {}))
     events, follow = [], []
     for thing in output or ():
         if isinstance(thing, Event):
@@ -124,12 +125,13 @@ def compare(expected: dict, actual: dict) -> list[str]:
 
 def write_case(folder: Path, *, url: str, fetched: str, content_type: str, body: bytes,
                status: int = 200, callback: str | None = "parse", errback: str | None = None,
-               modeled: bool, note: str) -> Case:  # fmt: skip
+               cb_kwargs: dict | None = None, modeled: bool, note: str) -> Case:  # fmt: skip
     """A new case folder, with expected.json set to what the spider makes of it today."""
     folder.mkdir(parents=True, exist_ok=True)
     meta = {"url": url, "fetched": fetched, "content_type": content_type, "status": status,
             "modeled": modeled, "note": note}  # fmt: skip
     meta |= {"errback": errback} if errback else {"callback": callback}
+    meta |= {"cb_kwargs": cb_kwargs} if cb_kwargs else {}
     (folder / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     (folder / f"body{extension(content_type, url)}").write_bytes(body)
     case = Case(folder)

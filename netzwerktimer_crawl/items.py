@@ -24,7 +24,13 @@ class Event:
     location: str | None = None
     city: str | None = None
     status: str | None = None
+    # What the status rests on: the schema.org value, the iCal STATUS or the page's words.
+    status_evidence: str | None = None
     attendance: str | None = None
+    # Set by the enrich stage: Workshop, Webinar, Konferenz, …; the town's coordinates.
+    event_type: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
     source_url: str | None = None
     # The page's fetch time (HTTP Date header, aware UTC): the reference for missing years.
     fetched: datetime | None = None

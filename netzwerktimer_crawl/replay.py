@@ -10,6 +10,7 @@ offsite, pipelines) sees the real URLs.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from dataclasses import dataclass
@@ -75,10 +76,16 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             body = (self.manifest.folder / page.file).read_bytes()
             status, content_type, captured = page.status, page.content_type, page.captured
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        if status == 200 and self.headers.get("If-None-Match") == etag:
+            status, body = 304, b""  # unchanged since the crawler's last visit
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Date", format_datetime(captured, usegmt=True))
+        # Validators: repeated runs send If-None-Match and get 304 for unchanged pages.
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", format_datetime(captured, usegmt=True))
         self.end_headers()
         self.wfile.write(body)
 

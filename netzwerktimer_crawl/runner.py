@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from contextlib import closing
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
@@ -10,6 +13,8 @@ from scrapy.settings import Settings
 from sqlite_utils import Database
 
 from . import registry
+from .db import open_db, set_today
+from .refresh import lock, working_copy
 
 
 @dataclass
@@ -34,6 +39,7 @@ def project_settings(db: Path, overrides: dict | None = None) -> Settings:
     settings = Settings()
     settings.setmodule("netzwerktimer_crawl.settings", priority="project")
     settings.set("NETZWERKTIMER_DB", str(db), priority="cmdline")
+    settings.set("HTTPCACHE_DIR", str(Path(db).resolve().parent / "httpcache"), priority="cmdline")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     return settings
@@ -45,7 +51,10 @@ def enabled_spiders() -> list[str]:
 
 def crawl(spiders: list[str], db: Path, overrides: dict | None = None) -> list[SpiderResult]:
     """Run the spiders side by side; one failing never stops the others."""
-    process = CrawlerProcess(project_settings(db, overrides), install_root_handler=True)
+    settings = project_settings(db, overrides)
+    if sys.stderr.isatty():
+        settings.set("LOG_LEVEL", "WARNING", priority="cmdline")  # the progress table instead
+    process = CrawlerProcess(settings)
     results = {name: SpiderResult(name) for name in spiders}
     crawlers = {}
     for name in spiders:
@@ -54,11 +63,26 @@ def crawl(spiders: list[str], db: Path, overrides: dict | None = None) -> list[S
         deferred = process.crawl(crawler)
         deferred.addErrback(lambda failure, n=name: _crashed(results[n], failure))
     process.start()
-    for name, crawler in crawlers.items():
-        run = crawler.stats.get_value("netzwerktimer/run") if crawler.stats else None
-        if run is not None:
-            _read_run(results[name], Database(db)["crawl_runs"].get(run))
+    with closing(Database(db)) as catalog:
+        for name, crawler in crawlers.items():
+            run = crawler.stats.get_value("netzwerktimer/run") if crawler.stats else None
+            if run is not None:
+                _read_run(results[name], catalog["crawl_runs"].get(run))
     return list(results.values())
+
+
+def refresh(
+    spiders: list[str], db: Path, overrides: dict | None = None, today: date | None = None
+) -> list[SpiderResult]:
+    """Crawl into a copy of the catalog under its lock, then swap the copy in atomically.
+
+    `today` pins the catalog's "today" (the demo's capture date); None means the real date.
+    """
+    with lock(db), working_copy(db) as copy:
+        results = crawl(spiders, copy, overrides)
+        with closing(open_db(copy)) as catalog:
+            set_today(catalog, today)
+    return results
 
 
 def _crashed(result: SpiderResult, failure) -> None:

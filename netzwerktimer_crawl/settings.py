@@ -25,11 +25,43 @@ RETRY_TIMES = 2
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 
+# Repeated runs ask "changed since?" (If-None-Match / If-Modified-Since) and reuse the page
+# on 304. The cache lives beside the catalog (see runner.project_settings).
+HTTPCACHE_ENABLED = True
+HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"
+HTTPCACHE_IGNORE_HTTP_CODES = [404, 410, 429, 500, 502, 503, 504]
+# max-age=0 makes every run revalidate: without it the RFC 2616 heuristic would take a page
+# last modified months ago as fresh for days, and a daily crawl would miss changes.
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/json,text/calendar;q=0.9,*/*;q=0.8",
+    "Accept-Language": "de",
+    "Cache-Control": "max-age=0",
+}
+
+DOWNLOADER_MIDDLEWARES = {"netzwerktimer_crawl.middlewares.TransferStats": 950}
+
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,
+    "pipelines.enrich.EnrichPipeline": 250,
     "pipelines.dedupe.DedupePipeline": 300,
     "pipelines.store.StorePipeline": 900,
 }
 
 NETZWERKTIMER_DB = str(DATA_DIR / "netzwerktimer.db")
+
+# Spidermon checks each run when its spider closes; netzwerktimer_crawl/health.py adds the
+# comparison with earlier runs.
+SPIDERMON_ENABLED = True
+EXTENSIONS = {
+    "spidermon.contrib.scrapy.extensions.Spidermon": 500,
+    "netzwerktimer_crawl.progress.Progress": 600,
+}
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("netzwerktimer_crawl.monitors.RunMonitors",)
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
+SPIDERMON_MIN_ITEMS = 1
+SPIDERMON_MAX_RETRIES = 0  # no page given up on after retries
+NETZWERKTIMER_MAX_SPIDER_EXCEPTIONS = 0
+
+# An event all of whose pages went unlisted in this many consecutive healthy runs is missing.
+NETZWERKTIMER_MISSING_AFTER = 2

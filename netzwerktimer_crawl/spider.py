@@ -29,14 +29,20 @@ class NetworkSpider(scrapy.Spider):
 
     Subclasses set what their site offers:
     - `tribe_api`: The Events Calendar REST endpoint, tried before the HTML;
+    - `feed`: an iCalendar feed (Events Manager /events.ics, TEC ?ical=1), tried first the
+      same way when the site has no such API;
     - `listing`: the CSS selectors of the events page's list template;
     - `detail`: selectors of an event's own page. When set, each listed event's page on the
-      network's own domain is fetched too, and the copies are merged (structured data wins).
+      network's own domain is fetched too, and the copies are merged (structured data wins);
+    - `start_pages`: further list pages besides the registry's events_url, for sites that
+      split their events over several pages (by kind, or an archive).
     """
 
     tribe_api: str | None = None
+    feed: str | None = None
     listing: Listing | None = None
     detail: Listing | None = None
+    start_pages: tuple[str, ...] = ()
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -51,10 +57,12 @@ class NetworkSpider(scrapy.Spider):
         self.problems.append(message)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        if self.tribe_api:
-            yield scrapy.Request(self.tribe_api, callback=self.parse_api, errback=self.api_failed)
+        if api := self.tribe_api or self.feed:
+            yield scrapy.Request(api, callback=self.parse_api, errback=self.api_failed)
         else:
             yield self.events_page()
+        for url in self.start_pages:
+            yield scrapy.Request(url, callback=self.parse)
 
     def events_page(self) -> scrapy.Request:
         return scrapy.Request(
@@ -90,6 +98,11 @@ class NetworkSpider(scrapy.Spider):
 
     def parse_api(self, response: Response) -> Iterator[Any]:
         result = extract(response, self.name)
+        for event in result.events:
+            if not event.url:
+                # A feed is no page for people: link an event without a page of its own to
+                # the events page (its id then comes from network, day and title).
+                event.source_url = self.network.events_url
         if not result.events:
             self.problem(f"events API gave no events at {response.url}; reading the HTML list")
             yield self.events_page()

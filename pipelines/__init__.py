@@ -1,4 +1,4 @@
-"""Item pipelines, one module per stage: normalize → validate → dedupe → store."""
+"""Item pipelines, one module per stage: normalize → validate → enrich → dedupe → store."""
 
 from scrapy.exceptions import DropItem
 

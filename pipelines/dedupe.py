@@ -9,6 +9,7 @@ passed on again, and the store's upsert keeps the last, most complete version.
 from __future__ import annotations
 
 from dataclasses import fields
+from datetime import date, datetime
 
 from scrapy.exceptions import DropItem
 
@@ -19,6 +20,7 @@ from netzwerktimer_crawl.items import Event
 # How much a value from each step of the extraction chain is trusted (higher wins).
 TRUST = {"tribe-api": 3, "ical": 3, "json-ld": 3, "microdata": 3, "html": 1}
 _MERGED = [f.name for f in fields(Event) if f.name not in ("id", "network", "extra")]
+_WHEN = ("start", "end", "all_day")
 
 
 class Duplicate(DropItem):
@@ -26,13 +28,36 @@ class Duplicate(DropItem):
         super().__init__(message, log_level="DEBUG")
 
 
+def _takes_dates(first: Event, second: Event, better: bool) -> bool:
+    """Whether the second copy's start, end and all_day replace the first's."""
+    if second.start is None:
+        return False
+    # A bare date never replaces a time on its day, however trusted: sf_event_mgt's
+    # JSON-LD snippet prints dates only, beside the list's "10.05.2025 - 18:00".
+    bare = type(second.start) is date
+    if bare and isinstance(first.start, datetime) and first.start.date() == second.start:
+        return False
+    if first.start is None or better:
+        return True
+    # A timed copy of an all-day copy's day says more, e.g. a detail page's "Uhrzeit".
+    timed = isinstance(second.start, datetime) and not second.all_day
+    return bool(first.all_day) and timed and second.start.date() == first.start
+
+
 def merge(first: Event, second: Event) -> Event:
     """One event from two copies; `first` is updated in place and returned."""
     better = TRUST.get(second.extractor or "", 0) > TRUST.get(first.extractor or "", 0)
     for name in _MERGED:
         ours, theirs = getattr(first, name), getattr(second, name)
-        if theirs is not None and (ours is None or better):
+        if name not in _WHEN and theirs is not None and (ours is None or better):
             setattr(first, name, theirs)
+    # Start, end and all_day move together: an end never joins a start of another copy.
+    same_start = second.start == first.start
+    if _takes_dates(first, second, better):
+        end = second.end if second.end is not None or not same_start else first.end
+        first.start, first.end, first.all_day = second.start, end, second.all_day
+    elif same_start and first.end is None:
+        first.end = second.end
     return first
 
 

@@ -42,7 +42,8 @@ def normalize(event: Event) -> Event:
         event.end = when.end
     event.city = event.city or city_from_location(event.location)
     # Words are the fallback; structured data (schema.org) has already set what it knows.
-    event.status = event.status or status_from_text(event.title)
+    if event.status is None and (status := status_from_text(event.title)):
+        event.status, event.status_evidence = status, f"title: {event.title}"
     event.attendance = (
         event.attendance
         or attendance_from_text(event.title, event.location)

@@ -8,10 +8,11 @@ from netzwerktimer_crawl.items import Event
 
 from . import Rejected
 from .dedupe import DedupePipeline, Duplicate
+from .enrich import EnrichPipeline
 from .normalize import NormalizePipeline
 from .validate import ValidatePipeline
 
-STAGES = (NormalizePipeline, ValidatePipeline, DedupePipeline)
+STAGES = (NormalizePipeline, ValidatePipeline, EnrichPipeline, DedupePipeline)
 
 
 def process(events: Iterable[Event]) -> Iterator[tuple[Event, str | None]]:

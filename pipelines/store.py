@@ -1,4 +1,5 @@
-"""Store stage: events into the catalog in batches; each run and each rejection recorded."""
+"""Store stage: events into the catalog in batches, with their history; each run, its health
+and each rejection recorded."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from netzwerktimer_crawl import db as catalog
-from netzwerktimer_crawl.berlin import iso, utc_stamp
+from netzwerktimer_crawl import health, history
+from netzwerktimer_crawl.berlin import iso, local, utc_stamp
 from netzwerktimer_crawl.items import Event
 
 from . import Rejected
@@ -18,8 +20,8 @@ from . import Rejected
 BATCH_SIZE = 500
 
 
-def record(event: Event, seen: str) -> dict:
-    """The complete events row: every column present, so upserts never blank one."""
+def record(event: Event, seen: str | None) -> dict:
+    """The complete events row: every column present, so no write blanks one."""
     return {
         "id": event.id,
         "network": event.network,
@@ -32,15 +34,32 @@ def record(event: Event, seen: str) -> dict:
         "location": event.location,
         "city": event.city,
         "status": event.status,
+        "status_evidence": event.status_evidence,
         "attendance": event.attendance,
+        "event_type": event.event_type,
+        "latitude": event.latitude,
+        "longitude": event.longitude,
         "source_url": event.source_url,
         "first_seen": seen,
         "last_seen": seen,
     }
 
 
-def run_summary(stats: dict, reason: str, stored: int, rejected: int, warnings: list[str]) -> dict:
-    """The crawl_runs columns, from Scrapy's stats of the finished spider."""
+def coverage(rows: list[dict]) -> dict[str, float | None]:
+    """Share of a run's events with a page of their own, a place and an end."""
+    if not rows:
+        return {"coverage_url": None, "coverage_location": None, "coverage_end": None}
+    own_page = sum(1 for r in rows if r["url"] and r["url"] != r["source_url"])
+    return {
+        "coverage_url": round(own_page / len(rows), 3),
+        "coverage_location": round(sum(1 for r in rows if r["location"]) / len(rows), 3),
+        "coverage_end": round(sum(1 for r in rows if r["end"]) / len(rows), 3),
+    }
+
+
+def run_summary(stats: dict, reason: str, rows: list[dict], rejected: int,
+                warnings: list[str]) -> dict:  # fmt: skip
+    """The crawl_runs columns, from Scrapy's stats and the run's stored events."""
     # Error pages the spider was given up on, plus those its errbacks handled (API fallback).
     http_errors = stats.get("httperror/response_ignored_count", 0) + stats.get(
         "netzwerktimer/http_errors_handled", 0
@@ -48,23 +67,29 @@ def run_summary(stats: dict, reason: str, stored: int, rejected: int, warnings: 
     return {
         "finished": utc_stamp(datetime.now(UTC)),
         "finish_reason": reason,
-        "items_stored": stored,
+        "items_stored": len(rows),
         "items_rejected": rejected,
-        "errors": stats.get("log_count/ERROR", 0),
+        # The spider's own failures: pages given up on, and callbacks that raised. (Scrapy's
+        # log_count/ERROR counts every spider's log lines in the process.)
+        "errors": stats.get("retry/max_reached", 0) + stats.get("spider_exceptions/count", 0),
         "requests": stats.get("downloader/request_count", 0),
         "http_errors": http_errors,
+        "bytes": stats.get("netzwerktimer/bytes_downloaded", 0),
+        "not_modified": stats.get("netzwerktimer/not_modified", 0),
         "warnings": "\n".join(warnings) or None,
-    }
+    } | coverage(rows)
 
 
 class StorePipeline:
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
         self.path = crawler.settings["NETZWERKTIMER_DB"]
+        self.missing_after = crawler.settings.getint("NETZWERKTIMER_MISSING_AFTER", 2)
         self.buffer: list[dict] = []
-        self.stored: set[str] = set()
+        self.stored: dict[str, dict] = {}
         self.rejected = 0
         self.started = datetime.now(UTC)
+        self.fetched: datetime | None = None
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -77,17 +102,18 @@ class StorePipeline:
         self.run = catalog.start_run(self.db, self.crawler.spider.name, utc_stamp(self.started))
 
     def process_item(self, item: Event) -> Event:
-        seen = utc_stamp(item.fetched or self.started)
-        self.buffer.append(record(item, seen))
+        if item.fetched and (self.fetched is None or item.fetched > self.fetched):
+            self.fetched = item.fetched
+        self.buffer.append(record(item, utc_stamp(item.fetched or self.started)))
         if len(self.buffer) >= BATCH_SIZE:
             self.flush()
         return item
 
     def flush(self) -> None:
         # A merged event comes again with the same id: only its last version is written.
-        latest = list({row["id"]: row for row in self.buffer}.values())
-        catalog.upsert_events(self.db, latest)
-        self.stored.update(row["id"] for row in latest)
+        latest = {row["id"]: row for row in self.buffer}
+        history.store(self.db, list(latest.values()), self.run)
+        self.stored |= latest
         self.buffer = []
 
     def item_dropped(self, item: Event, response, exception: DropItem, spider: Spider) -> None:
@@ -95,18 +121,25 @@ class StorePipeline:
             return
         self.rejected += 1
         source = getattr(item, "source_url", None) or (response.url if response else None)
-        catalog.reject(
-            self.db, self.run, spider.name, source, str(exception), ItemAdapter(item).asdict()
-        )
+        catalog.reject(self.db, self.run, spider.name, source, str(exception),
+                       ItemAdapter(item).asdict())  # fmt: skip
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         self.flush()
         # What the spider could not read (see NetworkSpider.problem) goes into the run's row.
         warnings = list(getattr(spider, "problems", []))
-        if not self.stored:
-            warnings.append("no events stored")
         stats = self.crawler.stats.get_stats()
-        summary = run_summary(stats, reason, len(self.stored), self.rejected, warnings)
+        rows = list(self.stored.values())
+        summary = run_summary(stats, reason, rows, self.rejected, warnings)
+        fetched = local(self.fetched or self.started)
+        summary["fetched"] = utc_stamp(self.fetched or self.started)
         catalog.finish_run(self.db, self.run, summary)
+        flags = health.flags(self.db, self.run, getattr(spider, "monitor_failures", []))
+        catalog.finish_run(self.db, self.run, {"healthy": not flags,
+                                               "flags": "\n".join(flags) or None})  # fmt: skip
+        if not flags:
+            # Absence means something only when the spider demonstrably worked.
+            history.mark_missing(self.db, spider.name, self.run, fetched.date().isoformat(),
+                                 self.missing_after, summary["fetched"])  # fmt: skip
         self.crawler.stats.set_value("netzwerktimer/run", self.run)
         self.db.close()

@@ -79,7 +79,8 @@ def test_moved_events_page_is_found_in_the_home_page_menu(tmp_path, snapshot_cop
     snapshot_copy.add("theen", "https://www.theen-ev.de/de/termine.html", "veranstaltungen.html")
     result = demo(tmp_path / "c.db", snapshot_copy.folder)
     assert result.returncode == 0, result.stderr
-    assert rows(tmp_path / "c.db", "select count(*) from events where network = 'theen'") == [(4,)]
+    sources = "select count(*) from event_sources where network = 'theen'"
+    assert rows(tmp_path / "c.db", sources) == [(4,)]
     ((warnings,),) = rows(tmp_path / "c.db", "select warnings from crawl_runs")
     assert "events page https://www.theen-ev.de/de/veranstaltungen.html answers 404" in warnings
     assert "events page found at https://www.theen-ev.de/de/termine.html" in warnings

@@ -6,99 +6,28 @@ from conftest import demo
 
 from netzwerktimer_crawl.runner import enabled_spiders
 
-# Everything the bundled (modeled) snapshots announce, as the catalog must hold it.
+# Everything the bundled (modeled) snapshots of OptoNet and ThEEN announce, as the catalog
+# must hold it. The Cross-Cluster-Wochen event both list is one event (organizer: OptoNet).
+# fmt: off
 EXPECTED = [
-    (
-        "optonet",
-        "2026-11-19T18:00",
-        "2026-11-19T20:00",
-        0,
-        "Photonik-Stammtisch Jena – November",
-        None,
-        "offline",
-        "Jena",
-    ),
-    (
-        "optonet",
-        "2026-11-25T10:00",
-        "2026-11-25T11:30",
-        0,
-        "Webinar: Quantensensorik für die Industrie",
-        None,
-        "online",
-        None,
-    ),
-    (
-        "theen",
-        "2026-11-26T14:00",
-        "2026-11-26T17:00",
-        0,
-        "ThEEN-Mitgliederversammlung 2026",
-        None,
-        "offline",
-        "Erfurt",
-    ),
-    (
-        "optonet",
-        "2026-12-02T14:00",
-        "2026-12-02T17:00",
-        0,
-        "Cross-Cluster-Wochen 2026: Photonik trifft Energie",
-        None,
-        "offline",
-        "Erfurt",
-    ),
-    (
-        "theen",
-        "2026-12-02T14:00",
-        "2026-12-02T17:00",
-        0,
-        "Cross-Cluster-Wochen 2026: Photonik trifft Energie",
-        None,
-        "offline",
-        "Erfurt",
-    ),
-    (
-        "theen",
-        "2026-12-09T10:00",
-        "2026-12-09T11:30",
-        0,
-        "Webinar Agri-PV: Genehmigung und Förderung",
-        None,
-        "online",
-        None,
-    ),
-    (
-        "optonet",
-        "2027-01-15T18:30",
-        "2027-01-15T22:00",
-        0,
-        "Abgesagt: OptoNet-Jahresempfang 2027",
-        "cancelled",
-        "offline",
-        "Jena",
-    ),
-    (
-        "theen",
-        "2027-01-20T09:00",
-        "2027-01-21T16:00",
-        0,
-        "Thüringer Energiespeichertage 2027",
-        None,
-        "offline",
-        "Jena",
-    ),
-    (
-        "optonet",
-        "2027-02-03",
-        "2027-02-04",
-        1,
-        "Laser-Workshop: Ultrakurzpulslaser in der Mikrobearbeitung",
-        None,
-        "offline",
-        "Jena",
-    ),
+    ("optonet", "2026-11-19T18:00", "2026-11-19T20:00", 0, "Photonik-Stammtisch Jena – November",
+     None, "offline", "Jena"),
+    ("optonet", "2026-11-25T10:00", "2026-11-25T11:30", 0,
+     "Webinar: Quantensensorik für die Industrie", None, "online", None),
+    ("theen", "2026-11-26T14:00", "2026-11-26T17:00", 0, "ThEEN-Mitgliederversammlung 2026",
+     None, "offline", "Erfurt"),
+    ("optonet", "2026-12-02T14:00", "2026-12-02T17:00", 0,
+     "Cross-Cluster-Wochen 2026: Photonik trifft Energie", None, "offline", "Erfurt"),
+    ("theen", "2026-12-09T10:00", "2026-12-09T11:30", 0,
+     "Webinar Agri-PV: Genehmigung und Förderung", None, "online", None),
+    ("optonet", "2027-01-15T18:30", "2027-01-15T22:00", 0, "Abgesagt: OptoNet-Jahresempfang 2027",
+     "cancelled", "offline", "Jena"),
+    ("theen", "2027-01-20T09:00", "2027-01-21T16:00", 0, "Thüringer Energiespeichertage 2027",
+     None, "offline", "Jena"),
+    ("optonet", "2027-02-03", "2027-02-04", 1,
+     "Laser-Workshop: Ultrakurzpulslaser in der Mikrobearbeitung", None, "offline", "Jena"),
 ]
+# fmt: on
 
 COLUMNS = 'network, start, "end", all_day, title, status, attendance, city'
 
@@ -114,6 +43,22 @@ def test_demo_stores_every_event_of_both_spiders(demo_db):
         "order by start, network",
     )
     assert got == EXPECTED
+
+
+def test_co_hosted_event_is_stored_once_with_both_networks(demo_db):
+    got = rows(
+        demo_db,
+        "select e.networks, s.network, s.url from events e join event_sources s "
+        "on s.event_id = e.id where e.title like 'Cross-Cluster-Wochen 2026%' order by s.network",
+    )
+    # fmt: off
+    assert got == [
+        ("optonet, theen", "optonet",
+         "https://optonet-jena.de/veranstaltung/cross-cluster-wochen-2026-photonik-trifft-energie/"),
+        ("optonet, theen", "theen", "https://www.theen-ev.de/de/veranstaltungen/"
+         "cross-cluster-wochen-2026-photonik-trifft-energie.html"),
+    ]
+    # fmt: on
 
 
 def test_events_link_to_the_organizer_page(demo_db):

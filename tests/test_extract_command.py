@@ -49,7 +49,11 @@ def test_contao_list_page():
         "location",
         "city",
         "status",
+        "status_evidence",
         "attendance",
+        "event_type",
+        "latitude",
+        "longitude",
         "source_url",
     }
     assert json.loads(errors.strip().splitlines()[-1]) == {
@@ -69,11 +73,11 @@ def test_tribe_list_page_takes_the_year_from_the_datetime_attribute():
         "2026-11-16",
     )
     assert [(e["start"], e["end"], e["status"], e["city"]) for e in events] == [
-        ("2026-11-19T18:00", "2026-11-19T20:00", None, None),
+        ("2026-11-19T18:00", "2026-11-19T20:00", None, "Jena"),
         ("2026-11-25T10:00", "2026-11-25T11:30", None, None),
-        ("2027-01-15T18:30", "2027-01-15T22:00", "cancelled", None),
+        ("2027-01-15T18:30", "2027-01-15T22:00", "cancelled", "Jena"),
     ]
-    # TEC prints "street, town, country" with no postcode; the town needs the gazetteer.
+    # TEC prints "street, town, country" with no postcode; the gazetteer knows the town.
     assert events[0]["location"] == (
         "Optisches Museum Jena, Carl-Zeiss-Platz 12, Jena, Deutschland"
     )

@@ -48,3 +48,15 @@ def test_utc_times_become_berlin_wall_clock():
     )
     (event,), _ = jsonld.events(Selector(text=page))
     assert event.start == datetime(2026, 7, 1, 18, 0) and event.all_day is False
+
+
+def test_dpcalendar_all_day_dates_at_midnight_utc_are_days():
+    html = """<div itemtype="http://schema.org/Event" itemscope>
+    <meta itemprop="name" content="Treffen"><meta itemprop="startDate"
+    content="2027-06-11T00:00:00+00:00"><meta itemprop="endDate"
+    content="2027-06-12T00:00:00+00:00"></div>
+    <div itemtype="http://schema.org/Event" itemscope><meta itemprop="name" content="Seminar">
+    <meta itemprop="startDate" content="2026-11-26T10:00:00+01:00"></div>"""
+    (day, timed), _ = jsonld.microdata_events(html, "https://smarttex-netzwerk.de/")
+    assert (day.start, day.end, day.all_day) == (date(2027, 6, 11), date(2027, 6, 12), True)
+    assert (timed.start, timed.all_day) == (datetime(2026, 11, 26, 10, 0), False)

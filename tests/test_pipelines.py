@@ -101,3 +101,36 @@ def test_list_and_detail_copies_merge_and_structured_data_wins():
         "Erfurt",
         "Mit Imbiss.",
     )
+
+
+def test_a_timed_copy_of_the_same_day_brings_start_end_and_all_day_together():
+    page = "https://www.maschinenbau-thueringen.de/veranstaltungen/forum"
+    listed = event(when="19.11.2026", url=page, extractor="html")
+    detailed = event(when="19.11.2026, 13:00 – 17:30 Uhr", url=page, extractor="html")
+    ((merged, _),) = process([listed, detailed])
+    assert (merged.start, merged.end, merged.all_day) == (
+        datetime(2026, 11, 19, 13, 0),
+        datetime(2026, 11, 19, 17, 30),
+        False,
+    )
+
+
+def test_an_end_never_joins_the_start_of_another_copy():
+    page = "https://www.maschinenbau-thueringen.de/veranstaltungen/forum"
+    listed = event(when="19.11.2026", url=page, extractor="html")
+    other_day = event(when="20.11.2026, 10:00 – 12:00 Uhr", url=page, extractor="html")
+    ((merged, _),) = process([listed, other_day])
+    assert (merged.start, merged.end, merged.all_day) == (date(2026, 11, 19), None, True)
+
+
+def test_a_bare_date_of_trusted_data_keeps_the_time_of_its_day():
+    page = "https://www.cluster-thueringen.de/aktuelles/veranstaltungen/detail?e=87"
+    listed = event(when="19.11.2026 - 10:00 – 19.11.2026 - 15:30", url=page, extractor="html")
+    snippet = event(start=date(2026, 11, 19), url=page, city="Erfurt", extractor="json-ld")
+    ((merged, _),) = process([listed, snippet])
+    assert (merged.start, merged.end, merged.all_day, merged.city) == (
+        datetime(2026, 11, 19, 10, 0),
+        datetime(2026, 11, 19, 15, 30),
+        False,
+        "Erfurt",
+    )

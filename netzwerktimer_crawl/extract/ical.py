@@ -49,6 +49,7 @@ def _event(component) -> Event:
         description=html_to_text(str(component.get("DESCRIPTION", ""))),
         location=clean(str(component.get("LOCATION", ""))),
         status={"CANCELLED": "cancelled"}.get(status),
+        status_evidence=f"iCal STATUS:{status}" if status == "CANCELLED" else None,
         extractor="ical",
     )
 

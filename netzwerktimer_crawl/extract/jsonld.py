@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from datetime import date, datetime
 
 import extruct
 from parsel import Selector
@@ -88,6 +89,18 @@ def _place(location: object) -> tuple[str | None, str | None, bool]:
     return text or None, city, False
 
 
+# Joomla's DPCalendar prints an all-day event's days at midnight UTC (it never moves them to
+# the site's zone); read as times they would start at 01:00 or 02:00 in Berlin.
+_UTC_MIDNIGHT = re.compile(r"^\d{4}-\d\d-\d\dT00:00(?::00)?(?:\+00:?00|Z)$")
+
+
+def _dates(node: dict) -> tuple[date | datetime | None, date | datetime | None]:
+    start, end = (str(node.get(key) or "").strip() for key in ("startDate", "endDate"))
+    if _UTC_MIDNIGHT.match(start) and (not end or _UTC_MIDNIGHT.match(end)):
+        start, end = start[:10], end[:10]
+    return parse_iso(start), parse_iso(end)
+
+
 def _event(node: dict) -> Event:
     location, city, virtual = _place(node.get("location"))
     title = clean(node.get("name"))
@@ -95,8 +108,7 @@ def _event(node: dict) -> Event:
     attendance = _ATTENDANCE.get(_enum(node.get("eventAttendanceMode")))
     if attendance is None and virtual:
         attendance = "online"
-    start = parse_iso(node.get("startDate"))
-    end = parse_iso(node.get("endDate"))
+    start, end = _dates(node)
     return Event(
         network="",
         title=title,
@@ -108,6 +120,9 @@ def _event(node: dict) -> Event:
         location=location,
         city=city,
         status=_STATUS.get(_enum(node.get("eventStatus"))),
+        status_evidence=f"schema.org eventStatus {node['eventStatus']}"
+        if _enum(node.get("eventStatus")) in _STATUS
+        else None,
         attendance=attendance,
         when=None if start else clean(node.get("startDate")),
         extractor="json-ld",

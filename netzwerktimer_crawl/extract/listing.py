@@ -7,6 +7,7 @@ one, or states its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urljoin
@@ -31,6 +32,11 @@ class Listing:
     # A machine-readable date beside the text, e.g. <time datetime>; anchors the year.
     date_hint: str | None = None
     next_page: str | None = None
+    # The end's own element, where a template prints start and end apart (sf_event_mgt).
+    end: str | None = None
+    # XPath from an item to the heading whose year its year-less dates are in, e.g.
+    # "preceding::h2[1]" for a hand-written list under "Termine 2027".
+    year_heading: str | None = None
 
 
 # The Events Calendar, v2 list view.
@@ -58,13 +64,65 @@ CONTAO_LIST = Listing(
     next_page="nav.pagination a.next::attr(href), nav.tl_pagination a.next::attr(href)",
 )
 
-KNOWN = (TRIBE_LIST, CONTAO_LIST)
+# Events Manager 6.x, default list item format (templates/formats/event_list_item_format.php):
+# plain date and time text (no <time>), a notice div when cancelled, paging with ?pno=N.
+EM_LIST = Listing(
+    item=".em-events-list .em-event.em-item",
+    title="h3.em-item-title",
+    url="h3.em-item-title a::attr(href)",
+    when=".em-event-date, .em-event-time",
+    location=".em-event-location",
+    description=".em-item-desc",
+    status=".em-item-info .em-event-cancelled",
+    next_page=".em-pagination a.next::attr(href)",
+)
+
+# TYPO3 sf_event_mgt list (Partials/Event/ListItem.html): label-value rows, with start and
+# end in rows of their own as "10.05.2025 - 18:00" (a date and its time, not a range).
+SF_EVENT_MGT = Listing(
+    item=".tx-sf-event-mgt .event-list-item",
+    title="h2.event-title",
+    url="h2.event-title a::attr(href)",
+    when=".event-list-value.event-startdate",
+    end=".event-list-value.event-enddate",
+    location=".event-list-value.event-location",
+    description=".event-list-value.event-teaser",
+    next_page="ul.paginator li.next a::attr(href)",
+)
+
+# TYPO3 news (georgringer/news) list view, Partials/List/Item.html, as sites use it for
+# events: the article's date, <time datetime> in format c, is set to the event's start.
+TYPO3_NEWS = Listing(
+    item=".news-list-view .article",
+    title="h3 [itemprop=headline]",
+    url="h3 a::attr(href)",
+    when="span.news-list-date time",
+    description=".teaser-text [itemprop=description]",
+    date_hint="span.news-list-date time::attr(datetime)",
+    next_page="ul.f3-widget-paginator li.next a::attr(href)",
+)
+
+# Joomla DPCalendar list view (site/views/list/tmpl/default_events.php). Its items carry
+# schema.org microdata, which the chain reads first; this is the fallback. Its prev/next
+# are <button data-href> that move a date window, and are not followed.
+DPCALENDAR_LIST = Listing(
+    item="ul.dp-events li.dp-event",
+    title="h2.dp-event__title",
+    url="a.dp-event__link::attr(href)",
+    when=".dp-event__date span.dp-date",
+    location=".dp-event__locations .dp-location__title",
+    description=".dp-event__description",
+)
+
+# TYPO3_NEWS last: a news list is taken for events only when nothing else fits.
+KNOWN = (TRIBE_LIST, CONTAO_LIST, EM_LIST, SF_EVENT_MGT, DPCALENDAR_LIST, TYPO3_NEWS)
 
 
 def _text(node: Selector, css: str | None) -> str | None:
     if not css:
         return None
-    return clean(" ".join(node.css(css).xpath("string()").getall()))
+    # html_to_text, not string(): a <br> separates words ("25.11.2026<br>16.30 Uhr").
+    return clean(" ".join(html_to_text(html) or "" for html in node.css(css).getall()))
 
 
 def _parts(node: Selector, css: str | None) -> str | None:
@@ -73,17 +131,30 @@ def _parts(node: Selector, css: str | None) -> str | None:
         return None
     parts = []
     for element in node.css(css):
-        children = element.xpath("./*")
+        children = element.xpath("./*[not(self::br)]")
         parts += (
             [c.xpath("string()").get() for c in children]
             if children
-            else [element.xpath("string()").get()]
+            # Lines broken with <br> are parts too: "COMCENTER Brühl<br>99084 Erfurt".
+            else element.xpath("./text()").getall()
         )
     return ", ".join(p for part in parts if (p := clean(part))) or None
 
 
 def _hint(node: Selector, css: str | None) -> date | datetime | None:
     return parse_iso(node.css(css).get()) if css else None
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+
+
+def _heading_year(node: Selector, xpath: str | None) -> date | None:
+    """2 July of the year a heading names ("Termine 2027"): nearer to every day of that year
+    than the same day of the year before or after, so the nearest reading lands in it."""
+    if not xpath:
+        return None
+    match = _YEAR.search(node.xpath(f"string({xpath})").get() or "")
+    return date(int(match.group()), 7, 2) if match else None
 
 
 def events(selector: Selector, listing: Listing, base_url: str) -> list[Event]:
@@ -95,12 +166,18 @@ def events(selector: Selector, listing: Listing, base_url: str) -> list[Event]:
             html_to_text(node.css(listing.description).get()) if listing.description else None
         )
         location = _parts(node, listing.location)
-        hint = _hint(node, listing.date_hint)
+        hint = _hint(node, listing.date_hint) or _heading_year(node, listing.year_heading)
+        when = _text(node, listing.when)
+        # Hand-written lists lead with the date: "1. Februar: Jahresempfang".
+        if title and when and title.startswith(when):
+            title = title[len(when) :].lstrip(" :,-–") or title
+        if when and (end := _text(node, listing.end)):
+            when = f"{when} – {end}"
         found.append(
             Event(
                 network="",
                 title=title,
-                when=_text(node, listing.when),
+                when=when,
                 # A <time datetime> with a time of day is the start (chain step 4); a bare
                 # date (The Events Calendar prints one even for timed events) anchors the year.
                 start=hint if isinstance(hint, datetime) else None,
@@ -108,7 +185,8 @@ def events(selector: Selector, listing: Listing, base_url: str) -> list[Event]:
                 url=urljoin(base_url, href.strip()) if href else None,
                 description=description,
                 location=location,
-                status=status_from_text(_text(node, listing.status)),
+                status=status_from_text(label := _text(node, listing.status)),
+                status_evidence=label if status_from_text(label) else None,
                 extractor="html",
             )
         )

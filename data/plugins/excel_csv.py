@@ -1,0 +1,63 @@
+""".excel: the CSV that German Excel opens as it is: UTF-8 with a BOM, semicolon-separated.
+
+Datasette's CSV is UTF-8 without a BOM and comma-separated, so German Excel breaks the
+umlauts and puts each row in one cell. This renderer takes that CSV, with the page's filters
+and without the page size (tables and views stream in full), and rewrites it. The link shows
+up on every table, view and query page next to json and the other formats.
+"""
+
+import csv
+import io
+from urllib.parse import parse_qsl, urlencode
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+# A cell starting with one of these is a formula to Excel: it gets a leading apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@hookimpl
+def register_output_renderer():
+    return {"extension": "excel", "render": render_excel, "can_render": lambda: True}
+
+
+async def render_excel(datasette, request, database, table, query_name):
+    args = [
+        (key, value)
+        for key, value in parse_qsl(request.query_string, keep_blank_values=True)
+        if key not in ("_size", "_stream", "_dl", "_format")
+    ]
+    args += [("_size", "max"), ("_stream", "on")]
+    if request.path.endswith(".excel"):
+        path = request.path.removesuffix(".excel") + ".csv"
+    else:  # names with a dot in them: ?_format=excel
+        path, args = request.path, [*args, ("_format", "csv")]
+    source = await datasette.client.get(f"{path}?{urlencode(args)}")
+    if source.status_code != 200:
+        return Response.text(source.text, status=source.status_code)
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";")
+    for row in csv.reader(io.StringIO(source.text)):
+        writer.writerow([_defused(cell) for cell in row])
+    name = table or query_name or database
+    return Response(
+        out.getvalue(),
+        content_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{name}.csv"'},
+    )
+
+
+def _defused(cell: str) -> str:
+    if cell.startswith(FORMULA_START) and not _is_number(cell):
+        return "'" + cell
+    return cell
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,116 @@
+""".ics: events as an iCalendar feed that calendar programs can subscribe to.
+
+Written here rather than with datasette-ics, which leaves out LOCATION, URL and VTIMEZONE,
+times all-day events and has no stable UIDs. Renders any table, view or query with the
+events' columns (id, title, start, end, all_day); /netzwerktimer/kalender.ics is the feed.
+"""
+
+from datetime import UTC, date, datetime, timedelta
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+from icalendar import Calendar, Event
+
+from netzwerktimer_crawl.berlin import BERLIN, parse_iso
+
+REQUIRED = {"id", "title", "start", "end", "all_day"}
+STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+SUMMARY_PREFIX = {"postponed": "Verschoben: "}
+
+
+@hookimpl
+def register_output_renderer():
+    return {"extension": "ics", "render": render_ics, "can_render": can_render_ics}
+
+
+def can_render_ics(columns):
+    return REQUIRED.issubset(columns)
+
+
+def render_ics(request, rows, columns, query_name):
+    if not can_render_ics(columns):
+        return Response.text(f"iCal braucht die Spalten {', '.join(sorted(REQUIRED))}", 400)
+    rows = [dict(row) for row in rows]
+    calendar = Calendar()
+    calendar.add("prodid", "-//netzwerktimer//Veranstaltungen der Thüringer Netzwerke//DE")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", _calendar_name(rows, request.args.get("network")))
+    calendar.add("x-wr-timezone", "Europe/Berlin")
+    calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    days = []
+    for row in rows:
+        event = _event(row)
+        calendar.add_component(event)
+        days += [event.start, event.end]
+    if days:
+        days = [d.date() if isinstance(d, datetime) else d for d in days if d]
+        # VTIMEZONE covering just the feed's span keeps the file small.
+        calendar.add_missing_timezones(min(days) - timedelta(days=1), max(days) + timedelta(366))
+    name = f"{query_name or 'kalender'}.ics"
+    return Response(
+        calendar.to_ical().decode("utf-8"),
+        content_type="text/calendar; charset=utf-8",
+        headers={"content-disposition": f'inline; filename="{name}"'},
+    )
+
+
+def _calendar_name(rows: list[dict], network: str | None) -> str:
+    names = {row.get("network_name") or row.get("network") for row in rows}
+    if network and len(names) == 1:
+        return f"Netzwerktimer Thüringen: {names.pop()}"
+    return "Netzwerktimer Thüringen"
+
+
+def _event(row: dict) -> Event:
+    event = Event()
+    # Stable across crawls: the id is derived from the organizer's page.
+    event.add("uid", f"{row['id']}@netzwerktimer-thueringen.de")
+    seen = row.get("last_seen") or row.get("first_seen")
+    event.add("dtstamp", _utc(seen) if seen else datetime.now(UTC).replace(microsecond=0))
+    if row.get("first_seen"):
+        event.add("created", _utc(row["first_seen"]))
+    status = row.get("status")
+    event.add("summary", SUMMARY_PREFIX.get(status, "") + row["title"])
+    start, end = parse_iso(row["start"]), parse_iso(row["end"])
+    if row["all_day"] or not isinstance(start, datetime):
+        first = start if not isinstance(start, datetime) else start.date()
+        last = end if isinstance(end, date) and not isinstance(end, datetime) else first
+        event.add("dtstart", first)  # a date: VALUE=DATE
+        event.add("dtend", last + timedelta(days=1))  # exclusive in iCalendar
+    else:
+        event.add("dtstart", start.replace(tzinfo=BERLIN))
+        if isinstance(end, datetime):
+            event.add("dtend", end.replace(tzinfo=BERLIN))
+    if place := _place(row):
+        event.add("location", place)
+    if row.get("url"):
+        event.add("url", row["url"])
+    event.add("description", _description(row))
+    event.add("status", STATUS.get(status, "CONFIRMED"))
+    if network := row.get("network_name") or row.get("network"):
+        event.add("categories", [network])
+    return event
+
+
+def _place(row: dict) -> str | None:
+    place = row.get("location") or row.get("city")
+    if row.get("attendance") == "online":
+        return f"{place} (online)" if place else "Online"
+    if row.get("attendance") == "mixed" and place:
+        return f"{place} und online"
+    return place
+
+
+def _description(row: dict) -> str:
+    parts = [row.get("description") or ""]
+    if network := row.get("network_name") or row.get("network"):
+        parts.append(f"Veranstalter: {network}")
+    if row.get("url"):
+        parts.append(f"Anmeldung und Einzelheiten: {row['url']}")
+    return "\n\n".join(part for part in parts if part)
+
+
+def _utc(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(UTC)

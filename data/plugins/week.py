@@ -1,0 +1,166 @@
+"""/woche: the weekly overview, Montag to Sonntag, and / leads there.
+
+?datum=YYYY-MM-DD picks the week containing that day (default: the catalog's today, see
+sql_today.py); ?netzwerk=<slug> and ?branche=<sector> filter. Reads through Datasette, renders
+data/templates/woche.html (autoescaped).
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+DATABASE = "netzwerktimer"
+WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+MONTHS = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+]  # fmt: skip
+STATUS = {"cancelled": "abgesagt", "postponed": "verschoben", "missing": "nicht mehr angekündigt"}
+
+EVENTS = """
+select e.title, e.start, e."end", e.all_day, e.url, e.location, e.city, e.status,
+       e.attendance, e.start_date, e.end_date, n.name as network_name
+from events e join networks n on n.slug = e.network
+where e.start_date <= :sunday and e.end_date >= :monday
+  and (:netzwerk = '' or e.network = :netzwerk) and (:branche = '' or n.sector = :branche)
+order by e.start, n.name, e.title
+"""
+# The filters offer only networks and sectors that have events.
+NETWORKS = """
+select slug, name from networks where slug in (select network from events) order by name
+"""
+SECTORS = """
+select distinct sector from networks where slug in (select network from events)
+  and sector is not null order by sector
+"""
+
+
+@dataclass
+class Entry:
+    time: str
+    title: str
+    url: str | None
+    network: str
+    place: str
+    status: str | None  # in German
+    status_key: str | None  # as stored, for the style
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/$", home), (r"^/woche$", week)]
+
+
+def home():
+    return Response.redirect("/woche")
+
+
+async def week(datasette, request):
+    db = datasette.get_database(DATABASE)
+    today = date.fromisoformat((await db.execute("select heute()")).first()[0])
+    try:
+        day = date.fromisoformat(request.args.get("datum") or today.isoformat())
+    except ValueError:
+        return Response.html(
+            "<!DOCTYPE html><html lang=de><title>Ungültiges Datum</title>"
+            "<p>Ungültiges Datum: bitte als JJJJ-MM-TT angeben, etwa "
+            f'<a href="/woche?datum={today}">/woche?datum={today}</a>.</p>',
+            status=400,
+        )
+    monday = day - timedelta(days=day.weekday())
+    sunday = monday + timedelta(days=6)
+    filters = {
+        "netzwerk": request.args.get("netzwerk", ""),
+        "branche": request.args.get("branche", ""),
+    }
+    rows = await db.execute(
+        EVENTS, {"monday": monday.isoformat(), "sunday": sunday.isoformat(), **filters}
+    )
+    days = [monday + timedelta(days=i) for i in range(7)]
+    entries = {d: [] for d in days}
+    for row in rows:
+        first, last = date.fromisoformat(row["start_date"]), date.fromisoformat(row["end_date"])
+        for d in days:
+            if first <= d <= last:
+                entries[d].append(_entry(row, d, first, last))
+
+    def link(monday: date) -> str:
+        return "/woche?" + urlencode(
+            {"datum": monday.isoformat(), **{k: v for k, v in filters.items() if v}}
+        )
+
+    context = {
+        "title": _span(monday, sunday),
+        "calendar_week": monday.isocalendar().week,
+        "days": [
+            {
+                "name": f"{WEEKDAYS[d.weekday()]}, {_day(d)}",
+                "today": d == today,
+                "entries": entries[d],
+            }
+            for d in days
+        ],
+        "previous": link(monday - timedelta(days=7)),
+        "next": link(monday + timedelta(days=7)),
+        "this_week": link(today - timedelta(days=today.weekday())),
+        "networks": [(r["slug"], r["name"]) for r in await db.execute(NETWORKS)],
+        "sectors": [r["sector"] for r in await db.execute(SECTORS)],
+        "filters": filters,
+        "datum": monday.isoformat(),
+        "table_url": "/netzwerktimer/events?"
+        + urlencode(
+            {"start_date__lte": sunday.isoformat(), "end_date__gte": monday.isoformat()}
+            | ({"network": filters["netzwerk"]} if filters["netzwerk"] else {})
+            | ({"sector": filters["branche"]} if filters["branche"] else {})
+        ),
+    }
+    return Response.html(await datasette.render_template("woche.html", context, request=request))
+
+
+def _entry(row, day: date, first: date, last: date) -> Entry:
+    return Entry(
+        time=_time(row, day, first, last),
+        title=row["title"],
+        url=row["url"],
+        network=row["network_name"],
+        place=_place(row),
+        status=STATUS.get(row["status"], row["status"]),
+        status_key=row["status"],
+    )
+
+
+def _time(row, day: date, first: date, last: date) -> str:
+    start, end = row["start"][11:16], (row["end"] or "")[11:16]
+    if row["all_day"] or not start:
+        return "ganztägig"
+    if first == last:
+        return f"{start}–{end} Uhr" if end else f"{start} Uhr"
+    if day == first:
+        return f"ab {start} Uhr"
+    if day == last and end:
+        return f"bis {end} Uhr"
+    return "ganztägig"
+
+
+def _place(row) -> str:
+    place = row["location"] or row["city"]
+    if row["attendance"] == "online":
+        return "online"
+    if row["attendance"] == "mixed":
+        return f"{place} und online" if place else "online und vor Ort"
+    return place or "Ort nicht angegeben"
+
+
+def _span(monday: date, sunday: date) -> str:
+    """'16. bis 22. November 2026', '30. November bis 6. Dezember 2026', across years in full."""
+    if monday.year != sunday.year:
+        return f"{_day(monday, year=True)} bis {_day(sunday, year=True)}"
+    first = f"{monday.day}." if monday.month == sunday.month else _day(monday)
+    return f"{first} bis {_day(sunday, year=True)}"
+
+
+def _day(d: date, year: bool = False) -> str:
+    return f"{d.day}. {MONTHS[d.month - 1]}" + (f" {d.year}" if year else "")

@@ -1,0 +1,159 @@
+"""Honest history: each real event once, every network page that lists it, every change,
+and "missing" (never "cancelled") for upcoming events that stop appearing.
+
+A crawl's copy of an event is a *source* (event_sources), keyed by the spider's stable id.
+A new source joins an event another network already listed when it is the same event
+(same day, very similar distinctive title, no conflicting time or town); otherwise it starts
+a new event. The event's fields are its first source's view; changes to them are recorded.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+from sqlite_utils import Database
+
+from . import registry
+from .db import EVENT_COLUMNS
+from .identity import normalized_title
+
+# Fields whose changes analysts follow in the changes table.
+TRACKED = ("title", "start", "end", "all_day", "url", "description", "location", "city",
+           "status", "status_evidence", "attendance", "event_type")  # fmt: skip
+
+# Words that name a kind of event, not an event: two networks' "Netzwerktreffen" on the
+# same day are two events.
+GENERIC = set(
+    """netzwerktreffen netzwerkabend netzwerk stammtisch mitgliederversammlung jahresempfang
+    workshop webinar seminar konferenz tagung treffen forum sprechstunde infoveranstaltung
+    veranstaltung termin online vor ort live der die das und für fuer mit im in zum zur am an
+    von des bei auf ein eine e v ev""".split()
+)
+SIMILAR = 90  # rapidfuzz token_set_ratio of two titles of the same event
+
+
+def _distinctive(title: str) -> set[str]:
+    names = {w for n in registry.networks().values() for w in normalized_title(n.name).split()}
+    return {w for w in normalized_title(title).split() if w not in GENERIC | names}
+
+
+def same_event(a: dict, b: dict) -> bool:
+    """Two networks' listings of one co-hosted event."""
+    if not (a["start"] and b["start"]) or a["start"][:10] != b["start"][:10]:
+        return False
+    if len(a["start"]) > 10 and len(b["start"]) > 10 and a["start"] != b["start"]:
+        return False
+    if a.get("city") and b.get("city") and a["city"].casefold() != b["city"].casefold():
+        return False
+    words_a, words_b = _distinctive(a["title"] or ""), _distinctive(b["title"] or "")
+    if len(words_a) < 2 or len(words_b) < 2:
+        return False
+    score = fuzz.token_set_ratio(" ".join(sorted(words_a)), " ".join(sorted(words_b)))
+    return score >= SIMILAR
+
+
+def _match(db: Database, record: dict) -> str | None:
+    if not record["start"]:
+        return None
+    candidates = db.execute_returning_dicts(
+        "select id, start, title, city from events where substr(start, 1, 10) = ? "
+        "and network != ? and id not in "
+        "(select event_id from event_sources where network = ?)",
+        [record["start"][:10], record["network"], record["network"]],
+    )
+    return next((c["id"] for c in candidates if same_event(c, record)), None)
+
+
+def _same(old: object, new: object) -> bool:
+    as_int = {True: 1, False: 0}
+    return as_int.get(old, old) == as_int.get(new, new)  # type: ignore[call-overload]
+
+
+def _change(db: Database, event_id: str, run: int, field: str, old, new, when: str) -> None:
+    db["changes"].insert({"event_id": event_id, "run": run, "field": field,
+                          "old": None if old is None else str(old),
+                          "new": None if new is None else str(new), "changed": when})  # fmt: skip
+
+
+def _networks(db: Database, event_id: str) -> str:
+    rows = db.execute(
+        "select distinct network from event_sources where event_id = ? order by network",
+        [event_id],
+    ).fetchall()
+    return ", ".join(row[0] for row in rows)
+
+
+def store(db: Database, records: list[dict], run: int) -> None:
+    """Write one batch of a run's event records, in one transaction."""
+    with db.atomic():
+        for record in records:
+            _store(db, record, run)
+
+
+def _store(db: Database, record: dict, run: int) -> None:
+    seen = record["last_seen"]
+    source = db.execute(
+        "select event_id from event_sources where source_id = ?", [record["id"]]
+    ).fetchone()
+    event_id = source[0] if source else (_match(db, record) or record["id"])
+    db["event_sources"].upsert(
+        {"source_id": record["id"], "event_id": event_id, "network": record["network"],
+         "url": record["url"], "last_seen": seen, "last_run": run, "missing_runs": 0}
+        | ({} if source else {"first_seen": seen}),
+        pk="source_id",
+    )  # fmt: skip
+    rows = list(db.execute_returning_dicts("select * from events where id = ?", [event_id]))
+    if not rows:
+        row = {c: record.get(c) for c in EVENT_COLUMNS}
+        db["events"].insert(row | {"id": event_id, "networks": record["network"],
+                                   "first_seen": seen, "last_changed": seen})  # fmt: skip
+        return
+    event = rows[0]
+    update = {"last_seen": max(event["last_seen"] or "", seen), "networks": _networks(db, event_id)}
+    if event["network"] == record["network"]:
+        # The first source's view is the event's.
+        wanted = {field: record.get(field) for field in TRACKED}
+        wanted |= {"latitude": record.get("latitude"), "longitude": record.get("longitude")}
+    elif event["status"] == "missing":
+        wanted = {"status": None, "status_evidence": None}  # listed again, by a co-host
+    else:
+        wanted = {}
+    changed = {f: v for f, v in wanted.items() if not _same(event[f], v)}
+    for field, new in changed.items():
+        if field in TRACKED:
+            _change(db, event_id, run, field, event[field], new, seen)
+    if any(field in TRACKED for field in changed):
+        update["last_changed"] = seen
+    db["events"].update(event_id, update | changed)
+
+
+def mark_missing(
+    db: Database, network: str, run: int, today: str, after: int, when: str
+) -> list[str]:
+    """After a healthy run: count the run's absences of upcoming events of `network`; an event
+    all of whose sources were absent from `after` consecutive healthy runs becomes missing.
+    Returns the ids of the events newly marked missing."""
+    with db.atomic():
+        db.execute(
+            "update event_sources set missing_runs = missing_runs + 1 "
+            "where network = ? and last_run is not ? and event_id in (select id from events "
+            'where substr(coalesce("end", start), 1, 10) >= ?)',
+            [network, run, today],
+        )
+        gone = [
+            row[0]
+            for row in db.execute(
+                "select e.id from events e where e.status is not 'missing' "
+                'and substr(coalesce(e."end", e.start), 1, 10) >= ? '
+                "and exists (select 1 from event_sources s where s.event_id = e.id "
+                "and s.network = ?) and not exists (select 1 from event_sources s "
+                "where s.event_id = e.id and s.missing_runs < ?)",
+                [today, network, after],
+            )
+        ]
+        for event_id in gone:
+            old = db["events"].get(event_id)
+            evidence = f"absent from {after} consecutive healthy runs"
+            _change(db, event_id, run, "status", old["status"], "missing", when)
+            db["events"].update(event_id, {"status": "missing", "status_evidence": evidence,
+                                           "last_changed": when})  # fmt: skip
+    return gone

@@ -1,0 +1,136 @@
+"""Downloads: CSV and JSON of every table, view and canned query, and the CSV for German Excel."""
+
+import asyncio
+import csv
+import io
+
+import pytest
+import yaml
+
+from netzwerktimer_crawl import db as catalog
+from netzwerktimer_crawl.catalog import make_datasette
+from netzwerktimer_crawl.settings import DATA_DIR
+
+QUERIES = list(
+    yaml.safe_load((DATA_DIR / "metadata.yml").read_text(encoding="utf-8"))["databases"][
+        "netzwerktimer"
+    ]["queries"]
+)
+
+
+@pytest.fixture(scope="module")
+def datasette(demo_db):
+    return make_datasette(demo_db)
+
+
+@pytest.fixture(scope="module")
+def get(datasette):
+    return lambda path: asyncio.run(datasette.client.get(path))
+
+
+def visible_tables(datasette) -> list[str]:
+    database = datasette.get_database("netzwerktimer")
+
+    async def names():
+        hidden = set(await database.hidden_table_names())
+        return [n for n in await database.table_names() if n not in hidden] + list(
+            await database.view_names()
+        )
+
+    return asyncio.run(names())
+
+
+def test_every_table_view_and_query_as_csv_and_json(datasette, get):
+    names = visible_tables(datasette) + QUERIES
+    assert {"events", "networks", "events_public", "kalender", "neu_seit"} <= set(names)
+    for name in names:
+        as_json = get(f"/netzwerktimer/{name}.json")
+        assert as_json.status_code == 200, name
+        assert "rows" in as_json.json(), name
+        as_csv = get(f"/netzwerktimer/{name}.csv")
+        assert as_csv.status_code == 200, name
+        assert as_csv.text.split("\r\n", 1)[0], name  # a header row
+
+
+def test_csv_download_headers(get):
+    inline = get("/netzwerktimer/events_public.csv")
+    assert inline.headers["content-type"] == "text/plain; charset=utf-8"
+    download = get("/netzwerktimer/events_public.csv?_dl=1")
+    assert download.headers["content-type"] == "text/csv; charset=utf-8"
+    assert download.headers["content-disposition"] == 'attachment; filename="events_public.csv"'
+
+
+def test_excel_csv_has_a_bom_semicolons_and_umlauts(get):
+    answer = get("/netzwerktimer/events_public.excel")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "text/csv; charset=utf-8"
+    assert answer.headers["content-disposition"] == 'attachment; filename="events_public.csv"'
+    # The same columns as Datasette's CSV, which are the view's.
+    header = get("/netzwerktimer/events_public.csv").text.split("\r\n", 1)[0].replace(",", ";")
+    assert header.startswith("start;end;all_day;title;network_name;network;")
+    assert answer.content.startswith(b"\xef\xbb\xbf" + header.encode() + b"\r\n")
+    assert "Thüringer Energiespeichertage 2027".encode() in answer.content
+    rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig")), delimiter=";"))
+    stammtisch = next(r for r in rows if r["title"] == "Photonik-Stammtisch Jena – November")
+    assert stammtisch["location"] == "Optisches Museum Jena, Carl-Zeiss-Platz 12, 07743 Jena"
+    assert stammtisch["sector"] == "Optik und Photonik"
+
+
+def test_excel_csv_keeps_the_filters(get):
+    answer = get("/netzwerktimer/events.excel?network=theen&_labels=on")
+    rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows and {row["network"] for row in rows} == {"theen"}
+    assert {row["network_label"] for row in rows} == {"ThEEN"}
+
+
+def test_excel_csv_of_queries(get):
+    answer = get("/netzwerktimer/diese_woche.excel")
+    assert answer.headers["content-disposition"] == 'attachment; filename="diese_woche.csv"'
+    text = answer.content.decode("utf-8-sig")
+    assert text.startswith("start;end;all_day;title;network_name")
+    assert "Photonik-Stammtisch Jena – November" in text
+    sql = get("/netzwerktimer.excel?sql=select+'Köln'+as+ort,+1+as+n")
+    assert sql.content == "\ufeffort;n\r\nKöln;1\r\n".encode()
+
+
+@pytest.mark.parametrize(
+    "page", ["/netzwerktimer/events", "/netzwerktimer/events_public", "/netzwerktimer/kalender"]
+)
+def test_pages_link_the_excel_csv(get, page):
+    path = page.rsplit("/", 1)[1]
+    assert f'<a href="/netzwerktimer/{path}.excel' in get(page).text
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    """A catalog with more rows than Datasette returns per query (1,000)."""
+    path = tmp_path_factory.mktemp("big") / "netzwerktimer.db"
+    db = catalog.open_db(path)
+    rows = [
+        dict.fromkeys(catalog.EVENT_COLUMNS)
+        | {
+            "id": f"e{i:04}",
+            "network": "optonet",
+            "title": f"Veranstaltung Nr. {i} in Köln",
+            "start": f"2027-{1 + i % 12:02}-{1 + i % 28:02}",
+            "all_day": True,
+        }
+        for i in range(1500)
+    ]
+    rows[0]["title"] = '=HYPERLINK("http://example.org","klick")'
+    catalog.upsert_events(db, rows)
+    db.close()
+    return make_datasette(path)
+
+
+def test_events_public_streams_every_row(big):
+    answer = asyncio.run(big.client.get("/netzwerktimer/events_public.csv?_stream=on"))
+    assert len(list(csv.DictReader(io.StringIO(answer.text)))) == 1500
+
+
+def test_excel_csv_has_every_row_and_no_formulas(big):
+    answer = asyncio.run(big.client.get("/netzwerktimer/events_public.excel"))
+    text = answer.content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert len(rows) == 1500
+    assert '\'=HYPERLINK("http://example.org","klick")' in {row["title"] for row in rows}

@@ -1,0 +1,126 @@
+"""The iCal subscription feed and the Atom feed, as calendar programs and feed readers read them.
+
+The demo's today is 2026-11-16, so "upcoming" is everything from that day on.
+"""
+
+import asyncio
+import sqlite3
+import xml.etree.ElementTree as ET
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from conftest import demo
+from icalendar import Calendar
+
+from netzwerktimer_crawl.catalog import make_datasette
+
+BERLIN = ZoneInfo("Europe/Berlin")
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def get(demo_db):
+    datasette = make_datasette(demo_db)
+    return lambda path: asyncio.run(datasette.client.get(path))
+
+
+def feed(get, path: str = "/netzwerktimer/kalender.ics") -> Calendar:
+    answer = get(path)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(answer.content)
+
+
+def by_summary(calendar: Calendar) -> dict:
+    return {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_timed_event_in_berlin_time_with_a_vtimezone(get):
+    calendar = feed(get)
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    stammtisch = by_summary(calendar)["Photonik-Stammtisch Jena – November"]
+    start = stammtisch["DTSTART"]
+    assert start.params["TZID"] == "Europe/Berlin"
+    assert start.dt == datetime(2026, 11, 19, 18, 0, tzinfo=BERLIN)
+    assert stammtisch["DTEND"].dt == datetime(2026, 11, 19, 20, 0, tzinfo=BERLIN)
+    assert str(stammtisch["LOCATION"]) == "Optisches Museum Jena, Carl-Zeiss-Platz 12, 07743 Jena"
+    url = "https://optonet-jena.de/veranstaltung/photonik-stammtisch-jena-november/"
+    assert str(stammtisch["URL"]) == url
+    assert str(stammtisch["DESCRIPTION"]).startswith("Der Stammtisch für alle, die in Jena")
+    assert url in str(stammtisch["DESCRIPTION"])
+    assert str(stammtisch["STATUS"]) == "CONFIRMED"
+    assert "DTSTAMP" in stammtisch
+
+
+def test_all_day_event_is_a_date_with_exclusive_end(get):
+    workshop = by_summary(feed(get))["Laser-Workshop: Ultrakurzpulslaser in der Mikrobearbeitung"]
+    assert workshop["DTSTART"].params["VALUE"] == "DATE"
+    assert workshop["DTSTART"].dt == date(2027, 2, 3)
+    assert workshop["DTEND"].dt == date(2027, 2, 5)  # the workshop's last day is 4 February
+
+
+def test_cancelled_and_online_events(get):
+    events = by_summary(feed(get))
+    assert str(events["Abgesagt: OptoNet-Jahresempfang 2027"]["STATUS"]) == "CANCELLED"
+    assert str(events["Webinar: Quantensensorik für die Industrie"]["LOCATION"]) == "Online"
+
+
+def test_only_upcoming_events(get):
+    for event in feed(get).walk("VEVENT"):
+        end = (event.get("DTEND") or event["DTSTART"]).dt
+        assert (end.date() if isinstance(end, datetime) else end) >= date(2026, 11, 16)
+
+
+def test_uids_are_the_stable_event_ids(get, demo_db):
+    ids = {row[0] for row in sqlite3.connect(demo_db).execute("select id from events")}
+    uids = {str(event["UID"]) for event in feed(get).walk("VEVENT")}
+    assert uids and {uid.removesuffix("@netzwerktimer-thueringen.de") for uid in uids} <= ids
+
+
+def test_uids_stay_the_same_in_a_new_crawl(get, tmp_path):
+    again = tmp_path / "netzwerktimer.db"
+    assert demo(again).returncode == 0
+    second = make_datasette(again)
+
+    def uids(get) -> dict:
+        return {
+            (str(e["SUMMARY"]), e["DTSTART"].dt): str(e["UID"]) for e in feed(get).walk("VEVENT")
+        }
+
+    first = uids(get)
+    assert first.items() <= uids(lambda path: asyncio.run(second.client.get(path))).items()
+
+
+def test_feed_per_network(get):
+    calendar = feed(get, "/netzwerktimer/kalender.ics?network=theen")
+    assert str(calendar["X-WR-CALNAME"]) == "Netzwerktimer Thüringen: ThEEN"
+    events = calendar.walk("VEVENT")
+    assert "ThEEN-Mitgliederversammlung 2026" in {str(e["SUMMARY"]) for e in events}
+    assert {e["CATEGORIES"].cats[0] for e in events} == {"ThEEN"}
+
+
+def test_feed_query_as_csv_and_json(get):
+    rows = get("/netzwerktimer/kalender.json?_shape=array&network=optonet").json()
+    assert rows and {row["network"] for row in rows} == {"optonet"}
+    csv = get("/netzwerktimer/kalender.csv?network=optonet")
+    assert csv.status_code == 200
+    assert csv.text.startswith("id,title,start,end,all_day,url,description,location,city")
+
+
+def test_atom_feed_of_newly_found_events(get):
+    answer = get("/netzwerktimer/neu.atom")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "application/xml; charset=utf-8"
+    root = ET.fromstring(answer.content)
+    assert root.find(f"{ATOM}title").text == "Neu gefundene Veranstaltungen"
+    entries = {e.find(f"{ATOM}title").text: e for e in root.iter(f"{ATOM}entry")}
+    stammtisch = entries["Photonik-Stammtisch Jena – November"]
+    assert stammtisch.find(f"{ATOM}link").get("href") == (
+        "https://optonet-jena.de/veranstaltung/photonik-stammtisch-jena-november/"
+    )
+    assert stammtisch.find(f"{ATOM}updated").text == "2026-11-16T08:00:00+00:00"
+    assert stammtisch.find(f"{ATOM}author/{ATOM}name").text == "OptoNet"
+    assert stammtisch.find(f"{ATOM}content").text.startswith(
+        "19.11.2026, 18:00 Uhr · OptoNet · Optisches Museum Jena"
+    )

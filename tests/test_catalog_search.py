@@ -1,0 +1,138 @@
+"""German full-text search on /netzwerktimer/events?_search=, against real SQLite FTS5.
+
+The catalog here is written the way the crawler writes it (open_db, upsert_events), so the
+search index is the one the triggers keep.
+"""
+
+import asyncio
+
+import pytest
+
+from netzwerktimer_crawl import db as catalog
+from netzwerktimer_crawl.catalog import make_datasette
+
+EVENTS = {
+    "abend": {
+        "network": "itnet",
+        "title": "Netzwerkabend IT-Sicherheit",
+        "city": "Erfurt",
+        "start": "2026-11-20T18:00",
+    },
+    "gruender": {
+        "network": "optonet",
+        "title": "Gründerstammtisch Photonik",
+        "description": "Für Gründerinnen und Gründer aus der Optik.",
+        "location": "Carl-Zeiss-Straße 3, 07743 Jena",
+        "city": "Jena",
+        "start": "2026-11-21T18:00",
+    },
+    "messe": {
+        "network": "itnet",
+        "title": "Digitalmesse",
+        "location": "Messe Köln",
+        "city": "Köln",
+        "start": "2026-11-22",
+        "all_day": True,
+    },
+}
+
+
+def record(id: str, **fields) -> dict:
+    return (
+        dict.fromkeys(catalog.EVENT_COLUMNS)
+        | {"id": id, "all_day": False, "url": f"https://example.org/{id}"}
+        | {"first_seen": "2026-11-16T08:00:00Z", "last_seen": "2026-11-16T08:00:00Z"}
+        | fields
+    )
+
+
+@pytest.fixture(scope="module")
+def path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("search") / "netzwerktimer.db"
+    db = catalog.open_db(path)
+    catalog.upsert_events(db, [record(id, **fields) for id, fields in EVENTS.items()])
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def search(path):
+    datasette = make_datasette(path)
+
+    def search(text: str) -> set[str]:
+        answer = asyncio.run(
+            datasette.client.get(
+                "/netzwerktimer/events.json", params={"_search": text, "_shape": "array"}
+            )
+        )
+        assert answer.status_code == 200, answer.text
+        return {row["id"] for row in answer.json()}
+
+    return search
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        # A word finds the words it begins.
+        ("Netzwerk", {"abend"}),
+        ("netzwerk", {"abend"}),
+        ("Gründer", {"gruender"}),
+        # Umlauts spelled out, folded, or as they are.
+        ("gruender", {"gruender"}),
+        ("grunder", {"gruender"}),
+        ("Koln", {"messe"}),
+        ("Köln", {"messe"}),
+        ("koeln", {"messe"}),
+        ("Strasse", {"gruender"}),
+        ("Zeiss", {"gruender"}),
+        # Every term must match, each anywhere in the event.
+        ("gruender jena", {"gruender"}),
+        ("gruender köln", set()),
+        # The network's name and full name are searched too.
+        ("ITnet", {"abend", "messe"}),
+        ("Photoniknetzwerk", {"gruender"}),
+        # A quoted phrase.
+        ('"Messe Köln"', {"messe"}),
+        ('"Köln Messe"', set()),
+    ],
+)
+def test_german_search(search, typed, found):
+    assert search(typed) == found
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["-Messe", '"', 'Messe"', '"Köln', "Messe -", "NOT", "Messe AND", "*", "(", "title:x", "^M"],
+)
+def test_any_typed_input_answers_without_error(search, typed):
+    search(typed)
+
+
+def test_minus_and_quotes_are_plain_text(search):
+    assert search("-Messe") == {"messe"}
+    assert search('"Köln') == {"messe"}
+    assert search('"') == set()
+
+
+def test_search_page_shows_the_results(path):
+    datasette = make_datasette(path)
+    page = asyncio.run(datasette.client.get("/netzwerktimer/events?_search=-Messe"))
+    assert page.status_code == 200
+    assert "Digitalmesse" in page.text and "Netzwerkabend" not in page.text
+    assert 'name="_search" value="-Messe"' in page.text
+
+
+def test_index_follows_updates_and_deletes(tmp_path):
+    db = catalog.open_db(tmp_path / "netzwerktimer.db")
+    catalog.upsert_events(db, [record("e", network="itnet", title="Gründerabend")])
+    catalog.upsert_events(db, [record("e", network="itnet", title="Kölner Stammtisch")])
+    datasette = make_datasette(tmp_path / "netzwerktimer.db")
+
+    def ids(text: str) -> list[str]:
+        url = f"/netzwerktimer/events.json?_shape=array&_search={text}"
+        return [row["id"] for row in asyncio.run(datasette.client.get(url)).json()]
+
+    assert ids("gruender") == [] and ids("koelner") == ["e"]
+    db["events"].delete("e")
+    assert ids("koelner") == []

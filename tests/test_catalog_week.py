@@ -1,0 +1,132 @@
+"""/woche, the weekly overview, on the demo catalog (its today: 2026-11-16, a Monday)."""
+
+import asyncio
+import re
+from html import unescape
+
+import pytest
+
+from netzwerktimer_crawl.catalog import make_datasette
+
+
+@pytest.fixture(scope="module")
+def get(demo_db):
+    datasette = make_datasette(demo_db)
+    return lambda path: asyncio.run(datasette.client.get(path))
+
+
+def days(html: str) -> dict[str, str]:
+    """Day heading -> the text of that day's section, tags removed."""
+    sections = re.findall(r"<h2>(.*?)</h2>(.*?)</section>", html, re.S)
+    return {_text(heading): _text(body) for heading, body in sections}
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_home_leads_to_the_weekly_overview(get):
+    answer = get("/")
+    assert answer.status_code == 302 and answer.headers["location"] == "/woche"
+
+
+def test_default_week_is_the_catalogs_today(get):
+    page = get("/woche")
+    assert page.status_code == 200
+    assert '<html lang="de">' in page.text
+    assert "<h1>Woche vom 16. bis 22. November 2026 <small>(KW 47)</small></h1>" in page.text
+    assert list(days(page.text)) == [
+        "Montag, 16. November (heute)",
+        "Dienstag, 17. November",
+        "Mittwoch, 18. November",
+        "Donnerstag, 19. November",
+        "Freitag, 20. November",
+        "Samstag, 21. November",
+        "Sonntag, 22. November",
+    ]
+    thursday = days(page.text)["Donnerstag, 19. November"]
+    assert (
+        "18:00–20:00 Uhr Photonik-Stammtisch Jena – November OptoNet "
+        "Optisches Museum Jena, Carl-Zeiss-Platz 12, 07743 Jena"
+    ) in thursday
+    assert days(page.text)["Montag, 16. November (heute)"] == "Keine Veranstaltungen."
+
+
+def test_titles_link_to_the_organizers_page(get):
+    page = get("/woche").text
+    assert (
+        '<a class="titel" href="https://optonet-jena.de/veranstaltung/'
+        'photonik-stammtisch-jena-november/">Photonik-Stammtisch Jena – November</a>'
+    ) in page
+
+
+def test_datum_picks_the_week_containing_it_with_online_events(get):
+    page = get("/woche?datum=2026-11-27").text  # a Friday
+    assert "Woche vom 23. bis 29. November 2026" in page
+    week = days(page)
+    assert (
+        "10:00–11:30 Uhr Webinar: Quantensensorik für die Industrie OptoNet online"
+        in (week["Mittwoch, 25. November"])
+    )
+    assert "ThEEN-Mitgliederversammlung 2026 ThEEN IHK Erfurt" in week["Donnerstag, 26. November"]
+
+
+def test_previous_and_next_week_links(get):
+    page = get("/woche?datum=2026-11-18").text
+    assert '<a rel="prev" href="/woche?datum=2026-11-09">' in page
+    assert '<a rel="next" href="/woche?datum=2026-11-23">' in page
+
+
+def test_all_day_events_span_their_days(get):
+    week = days(get("/woche?datum=2027-02-01").text)
+    workshop = "ganztägig Laser-Workshop: Ultrakurzpulslaser in der Mikrobearbeitung OptoNet"
+    assert workshop in week["Mittwoch, 3. Februar"]
+    assert workshop in week["Donnerstag, 4. Februar"]
+    assert week["Freitag, 5. Februar"] == "Keine Veranstaltungen."
+
+
+def test_multi_day_timed_events_show_from_and_until(get):
+    week = days(get("/woche?datum=2027-01-20").text)
+    assert "ab 09:00 Uhr Thüringer Energiespeichertage 2027" in week["Mittwoch, 20. Januar"]
+    assert "bis 16:00 Uhr Thüringer Energiespeichertage 2027" in week["Donnerstag, 21. Januar"]
+
+
+def test_cancelled_events_say_so(get):
+    week = days(get("/woche?datum=2027-01-15").text)
+    assert (
+        "18:30–22:00 Uhr Abgesagt: OptoNet-Jahresempfang 2027 abgesagt OptoNet"
+        in (week["Freitag, 15. Januar"])
+    )
+
+
+def test_filter_by_network_and_by_sector(get):
+    webinar = "Webinar: Quantensensorik für die Industrie OptoNet"
+    assembly = "ThEEN-Mitgliederversammlung 2026 ThEEN"
+    page = get("/woche?datum=2026-11-23").text
+    assert webinar in _text(page) and assembly in _text(page)
+    theen = get("/woche?datum=2026-11-23&netzwerk=theen").text
+    assert assembly in _text(theen) and webinar not in _text(theen)
+    assert '<option value="theen" selected>ThEEN</option>' in theen
+    # The filter stays on when paging through the weeks.
+    assert '<a rel="next" href="/woche?datum=2026-11-30&amp;netzwerk=theen">' in theen
+    photonics = get("/woche?datum=2026-11-23&branche=Optik+und+Photonik").text
+    assert webinar in _text(photonics) and assembly not in _text(photonics)
+    assert '<option value="Optik und Photonik" selected>' in photonics
+
+
+def test_links_to_the_weeks_table(get):
+    page = get("/woche").text
+    assert (
+        'href="/netzwerktimer/events?start_date__lte=2026-11-22&amp;end_date__gte=2026-11-16"'
+    ) in page
+
+
+def test_everything_is_escaped(get):
+    page = get('/woche?netzwerk="><script>alert(1)</script>').text
+    assert "<script>alert(1)" not in page
+
+
+def test_a_bad_date_is_a_german_400(get):
+    answer = get("/woche?datum=16.11.2026")
+    assert answer.status_code == 400
+    assert "Ungültiges Datum" in answer.text
