@@ -247,6 +247,16 @@ def m005_history(db: Database) -> None:
         ("flags", str),
     ):  # fmt: skip
         db["crawl_runs"].add_column(column, kind)
+    db.create_view(
+        "spider_health",
+        """
+        select spider, started, items_stored, items_rejected, errors, coverage_url,
+               coverage_location, coverage_end, healthy, flags
+        from crawl_runs where id in (select max(id) from crawl_runs where finished is not null
+                                     group by spider)
+        order by healthy, spider
+        """,
+    )
 
 
 def set_today(db: Database, today: date | None) -> None:

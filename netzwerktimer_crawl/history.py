@@ -4,7 +4,8 @@ and "missing" (never "cancelled") for upcoming events that stop appearing.
 A crawl's copy of an event is a *source* (event_sources), keyed by the spider's stable id.
 A new source joins an event another network already listed when it is the same event
 (same day, very similar distinctive title, no conflicting time or town); otherwise it starts
-a new event. The event's fields are its first source's view; changes to them are recorded.
+a new event. The event's fields are one organizer's view (the first of its networks by slug);
+changes to them are recorded.
 """
 
 from __future__ import annotations
@@ -108,20 +109,24 @@ def _store(db: Database, record: dict, run: int) -> None:
                                    "first_seen": seen, "last_changed": seen})  # fmt: skip
         return
     event = rows[0]
-    update = {"last_seen": max(event["last_seen"] or "", seen), "networks": _networks(db, event_id)}
-    if event["network"] == record["network"]:
-        # The first source's view is the event's.
+    networks = _networks(db, event_id)
+    update = {"last_seen": max(event["last_seen"] or "", seen), "networks": networks}
+    # The organizer whose view the event shows: the first of its networks by slug, so the
+    # result does not depend on which spider of a crawl happened to finish first.
+    if record["network"] == networks.split(", ")[0]:
         wanted = {field: record.get(field) for field in TRACKED}
-        wanted |= {"latitude": record.get("latitude"), "longitude": record.get("longitude")}
+        wanted |= {key: record.get(key) for key in ("network", "source_url", "latitude", "longitude")}
     elif event["status"] == "missing":
         wanted = {"status": None, "status_evidence": None}  # listed again, by a co-host
     else:
         wanted = {}
     changed = {f: v for f, v in wanted.items() if not _same(event[f], v)}
-    for field, new in changed.items():
-        if field in TRACKED:
-            _change(db, event_id, run, field, event[field], new, seen)
-    if any(field in TRACKED for field in changed):
+    # A co-host's view replacing another on the day the event was found is no change to it.
+    settling = event["network"] != record["network"] and event["first_seen"][:10] == seen[:10]
+    tracked = [field for field in changed if field in TRACKED and not settling]
+    for field in tracked:
+        _change(db, event_id, run, field, event[field], changed[field], seen)
+    if tracked:
         update["last_changed"] = seen
     db["events"].update(event_id, update | changed)
 

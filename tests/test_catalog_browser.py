@@ -110,7 +110,7 @@ def test_weekly_overview_and_the_next_week(page, server, tmp_path):
     expect(page.get_by_role("link", name="ThEEN-Mitgliederversammlung 2026")).to_be_visible()
     page.screenshot(path=tmp_path / "naechste-woche.png", full_page=True)
 
-    page.get_by_label("Netzwerk").select_option("theen")
+    page.locator("select[name=netzwerk]").select_option("theen")
     page.get_by_role("button", name="Filtern").click()
     page.wait_for_url("**/woche?datum=2026-11-23&netzwerk=theen&branche=")
     expect(page.get_by_role("link", name="ThEEN-Mitgliederversammlung 2026")).to_be_visible()

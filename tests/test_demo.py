@@ -7,7 +7,7 @@ from conftest import demo
 from netzwerktimer_crawl.runner import enabled_spiders
 
 # Everything the bundled (modeled) snapshots of OptoNet and ThEEN announce, as the catalog
-# must hold it. The Cross-Cluster-Wochen event both list is one event (organizer: OptoNet).
+# must hold it. The Cross-Cluster-Wochen event they (and the CCIT) list is one event.
 # fmt: off
 EXPECTED = [
     ("optonet", "2026-11-19T18:00", "2026-11-19T20:00", 0, "Photonik-Stammtisch Jena – November",
@@ -16,7 +16,7 @@ EXPECTED = [
      "Webinar: Quantensensorik für die Industrie", None, "online", None),
     ("theen", "2026-11-26T14:00", "2026-11-26T17:00", 0, "ThEEN-Mitgliederversammlung 2026",
      None, "offline", "Erfurt"),
-    ("optonet", "2026-12-02T14:00", "2026-12-02T17:00", 0,
+    ("ccit, optonet, theen", "2026-12-02T14:00", "2026-12-02T17:00", 0,
      "Cross-Cluster-Wochen 2026: Photonik trifft Energie", None, "offline", "Erfurt"),
     ("theen", "2026-12-09T10:00", "2026-12-09T11:30", 0,
      "Webinar Agri-PV: Genehmigung und Förderung", None, "online", None),
@@ -29,7 +29,7 @@ EXPECTED = [
 ]
 # fmt: on
 
-COLUMNS = 'network, start, "end", all_day, title, status, attendance, city'
+COLUMNS = 'networks, start, "end", all_day, title, status, attendance, city'
 
 
 def rows(db, sql, *params):
@@ -39,23 +39,26 @@ def rows(db, sql, *params):
 def test_demo_stores_every_event_of_both_spiders(demo_db):
     got = rows(
         demo_db,
-        f"select {COLUMNS} from events where network in ('optonet', 'theen') "
-        "order by start, network",
+        f"select {COLUMNS} from events where id in (select event_id from event_sources "
+        "where network in ('optonet', 'theen')) order by start, networks",
     )
     assert got == EXPECTED
 
 
-def test_co_hosted_event_is_stored_once_with_both_networks(demo_db):
+def test_co_hosted_event_is_stored_once_with_every_network(demo_db):
     got = rows(
         demo_db,
         "select e.networks, s.network, s.url from events e join event_sources s "
-        "on s.event_id = e.id where e.title like 'Cross-Cluster-Wochen 2026%' order by s.network",
+        "on s.event_id = e.id where e.title = 'Cross-Cluster-Wochen 2026: Photonik trifft Energie' "
+        "order by s.network",
     )
     # fmt: off
     assert got == [
-        ("optonet, theen", "optonet",
+        ("ccit, optonet, theen", "ccit", "https://www.cci-thueringen.de/veranstaltungen/"
+         "cross-cluster-wochen-2026-photonik-trifft-energie/"),
+        ("ccit, optonet, theen", "optonet",
          "https://optonet-jena.de/veranstaltung/cross-cluster-wochen-2026-photonik-trifft-energie/"),
-        ("optonet, theen", "theen", "https://www.theen-ev.de/de/veranstaltungen/"
+        ("ccit, optonet, theen", "theen", "https://www.theen-ev.de/de/veranstaltungen/"
          "cross-cluster-wochen-2026-photonik-trifft-energie.html"),
     ]
     # fmt: on

@@ -4,9 +4,20 @@ The coordinates are the town's, from the gazetteer that ships inside geonamescac
 a town it does not know.
 """
 
+import asyncio
+
 from datasette import hookimpl
 
 from netzwerktimer_crawl.places import lookup
+
+
+@hookimpl
+def startup():
+    # Loading the gazetteer takes about two seconds: at startup, not inside a query's time limit.
+    async def load():
+        await asyncio.to_thread(lookup, "Erfurt")
+
+    return load
 
 
 @hookimpl

@@ -41,6 +41,7 @@ select distinct sector from networks where slug in (select network from events)
 @dataclass
 class Entry:
     time: str
+    day_of: str  # "Tag 2 von 4" for events over several days
     title: str
     url: str | None
     network: str
@@ -123,6 +124,9 @@ async def week(datasette, request):
 def _entry(row, day: date, first: date, last: date) -> Entry:
     return Entry(
         time=_time(row, day, first, last),
+        day_of=f"Tag {(day - first).days + 1} von {(last - first).days + 1}"
+        if last > first
+        else "",
         title=row["title"],
         url=row["url"],
         network=row["network_name"],

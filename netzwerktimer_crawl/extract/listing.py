@@ -77,6 +77,19 @@ EM_LIST = Listing(
     next_page=".em-pagination a.next::attr(href)",
 )
 
+# Modern Events Calendar (Lite), list skin in its default modern style (app/skins/list/
+# render.php): day and month as text, no year; the month divider above names it. Its
+# JSON-LD (one script per event, date-only) is read first; this covers a broken script.
+MEC_LIST = Listing(
+    item="article.mec-event-article",
+    title="h4.mec-event-title a",
+    url="h4.mec-event-title a::attr(href)",
+    when=".mec-event-date, .mec-time-details",
+    location=".mec-event-loc-place",
+    description=".mec-event-description",
+    year_heading="preceding::div[contains(@class, 'mec-month-divider')][1]",
+)
+
 # TYPO3 sf_event_mgt list (Partials/Event/ListItem.html): label-value rows, with start and
 # end in rows of their own as "10.05.2025 - 18:00" (a date and its time, not a range).
 SF_EVENT_MGT = Listing(
@@ -114,8 +127,19 @@ DPCALENDAR_LIST = Listing(
     description=".dp-event__description",
 )
 
+# The same extension's event view (site/views/event/tmpl/default*.php), for `detail`.
+DPCALENDAR_EVENT = Listing(
+    item=".com-dpcalendar-event",
+    title=".com-dpcalendar-event__title",
+    url=".com-dpcalendar-event__title a::attr(href)",
+    when=".dp-information__date span.dp-date",
+    location=".dp-information__locations .dp-location__url",
+    description=".com-dpcalendar-event__description-content",
+    status=".com-dpcalendar-event__title_canceled",
+)
+
 # TYPO3_NEWS last: a news list is taken for events only when nothing else fits.
-KNOWN = (TRIBE_LIST, CONTAO_LIST, EM_LIST, SF_EVENT_MGT, DPCALENDAR_LIST, TYPO3_NEWS)
+KNOWN = (TRIBE_LIST, CONTAO_LIST, EM_LIST, SF_EVENT_MGT, DPCALENDAR_LIST, MEC_LIST, TYPO3_NEWS)
 
 
 def _text(node: Selector, css: str | None) -> str | None:
