@@ -113,16 +113,28 @@ def _store(db: Database, record: dict, run: int) -> None:
     update = {"last_seen": max(event["last_seen"] or "", seen), "networks": networks}
     # The organizer whose view the event shows: the first of its networks by slug, so the
     # result does not depend on which spider of a crawl happened to finish first.
-    if record["network"] == networks.split(", ")[0]:
+    primary = record["network"] == networks.split(", ")[0]
+    if primary:
         wanted = {field: record.get(field) for field in TRACKED}
-        wanted |= {key: record.get(key) for key in ("network", "source_url", "latitude", "longitude")}
+        wanted |= {
+            key: record.get(key) for key in ("network", "source_url", "latitude", "longitude")
+        }
     elif event["status"] == "missing":
         wanted = {"status": None, "status_evidence": None}  # listed again, by a co-host
     else:
         wanted = {}
     changed = {f: v for f, v in wanted.items() if not _same(event[f], v)}
-    # A co-host's view replacing another on the day the event was found is no change to it.
-    settling = event["network"] != record["network"] and event["first_seen"][:10] == seen[:10]
+    # A co-host's view replacing another on the day the event was found is no change to it,
+    # and the event takes that organizer's id: the same id whatever order spiders finish in.
+    settling = (
+        primary and event["network"] != record["network"] and event["first_seen"][:10] == seen[:10]
+    )
+    if settling and event_id != record["id"]:
+        for table, column in (("events", "id"), ("event_sources", "event_id"),
+                              ("changes", "event_id")):  # fmt: skip
+            db.execute(f"update {table} set {column} = ? where {column} = ?",
+                       [record["id"], event_id])  # fmt: skip
+        event_id = record["id"]
     tracked = [field for field in changed if field in TRACKED and not settling]
     for field in tracked:
         _change(db, event_id, run, field, event[field], changed[field], seen)

@@ -8,25 +8,31 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
-# Query parameters that track visitors or sessions and never select a different event.
-_NOISE = re.compile(r"^(utm_.*|cHash|PHPSESSID|sid|fbclid|gclid|mc_[ce]id|_ga|rCH|lang)$", re.I)
+# Parameters that track visitors or carry a session: never part of an event's address.
+_TRACKING = re.compile(r"^(utm_.*|PHPSESSID|sid|fbclid|gclid|mc_[ce]id|_ga)$", re.I)
+# Parameters a link needs (TYPO3 rejects a link without its cHash) but that never select a
+# different event: left out of its identity only.
+_COSMETIC = re.compile(r"^(cHash|rCH|lang)$", re.I)
 _TITLE_NOISE = re.compile(r"[^0-9a-zäöüß]+")
 
 
-def _clean_query(query: str) -> str:
-    return urlencode([(k, v) for k, v in parse_qsl(query, True) if not _NOISE.match(k)])
+def _clean_query(query: str, *drop: re.Pattern) -> str:
+    pairs = parse_qsl(query, True)
+    return urlencode([(k, v) for k, v in pairs if not any(p.match(k) for p in drop)])
 
 
 def without_tracking(url: str) -> str:
     """The URL as the site wrote it, less tracking and session parameters."""
     parts = urlsplit(url)
-    return urlunsplit(parts._replace(query=_clean_query(parts.query))) if parts.query else url
+    if not parts.query:
+        return url
+    return urlunsplit(parts._replace(query=_clean_query(parts.query, _TRACKING)))
 
 
 def canonical_url(url: str) -> str:
     """Scheme and host case, trailing slash and tracking parameters normalized away."""
     parts = urlsplit(canonicalize_url(url, keep_fragments=False))
-    query = _clean_query(parts.query)
+    query = _clean_query(parts.query, _TRACKING, _COSMETIC)
     path = parts.path.rstrip("/") or "/"
     host = (parts.hostname or "").removeprefix("www.")
     return urlunsplit(("https", host, path, query, ""))

@@ -17,7 +17,7 @@ EVENT_TYPES = [
                         r"jahresempfang|mitgliederversammlung|branchentreff|meetup"),
     ("Konferenz", r"konferenz|kongress|tagung|symposium|branchentag|\w+tag\b|\w+tage\b|summit"),
     ("Workshop", r"workshop|werkstatt|hackathon|lösungsgenerator|loesungsgenerator"),
-    ("Seminar", r"seminar|schulung|academy|akademie|kurs|weiterbildung|training"),
+    ("Seminar", r"seminar|schulung|academy|akademie|\bkurs|weiterbildung|training"),
     ("Exkursion", r"exkursion|firmenbesuch|betriebsbesichtigung|besichtigung"),
     ("Pitch", r"pitch|wettbewerb|award|preisverleihung"),
     ("Informationsveranstaltung", r"sprechstunde|infoveranstaltung|informationsveranstaltung|"

@@ -18,7 +18,8 @@ def test_events_api_gone_falls_back_to_the_html_list(tmp_path, snapshot_copy):
     assert result.returncode == 0, result.stderr
     got = rows(
         tmp_path / "c.db",
-        "select start, title from events where network = 'optonet' order by start",
+        "select start, title from events where id in "
+        "(select event_id from event_sources where network = 'optonet') order by start",
     )
     assert got == [
         ("2026-11-19T18:00", "Photonik-Stammtisch Jena – November"),
@@ -59,9 +60,9 @@ def test_server_error_on_the_only_page(tmp_path, snapshot_copy):
     snapshot_copy.replace(THEEN, "<h1>502 Bad Gateway</h1>", status=502)
     result = demo(tmp_path / "c.db", snapshot_copy.folder)
     assert result.returncode != 0
-    assert rows(tmp_path / "c.db", "select count(*) from events where network = 'optonet'") == [
-        (5,)
-    ]
+    assert rows(
+        tmp_path / "c.db", "select count(*) from event_sources where network = 'optonet'"
+    ) == [(5,)]
     ((http_errors, stored),) = rows(
         tmp_path / "c.db", "select http_errors, items_stored from crawl_runs where spider = 'theen'"
     )
@@ -81,6 +82,8 @@ def test_moved_events_page_is_found_in_the_home_page_menu(tmp_path, snapshot_cop
     assert result.returncode == 0, result.stderr
     sources = "select count(*) from event_sources where network = 'theen'"
     assert rows(tmp_path / "c.db", sources) == [(4,)]
-    ((warnings,),) = rows(tmp_path / "c.db", "select warnings from crawl_runs")
+    ((warnings,),) = rows(
+        tmp_path / "c.db", "select warnings from crawl_runs where spider = 'theen'"
+    )
     assert "events page https://www.theen-ev.de/de/veranstaltungen.html answers 404" in warnings
     assert "events page found at https://www.theen-ev.de/de/termine.html" in warnings

@@ -33,3 +33,12 @@ def test_event_without_own_page_is_identified_by_day_and_title():
     assert a == event_id("theen", listing, listing, "2026-12-09T10:00", "Webinar  agri-PV!")
     assert a != event_id("theen", None, listing, "2026-12-10T10:00", "Webinar Agri-PV")
     assert a != event_id("optonet", None, listing, "2026-12-09T10:00", "Webinar Agri-PV")
+
+
+def test_stored_address_keeps_what_the_site_needs():
+    from netzwerktimer_crawl.identity import without_tracking
+
+    url = "https://www.cluster-thueringen.de/detail?tx_x%5Bevent%5D=87&cHash=ab12&utm_source=nl"
+    assert without_tracking(url) == (
+        "https://www.cluster-thueringen.de/detail?tx_x%5Bevent%5D=87&cHash=ab12"
+    )

@@ -39,15 +39,13 @@ def render_ics(request, rows, columns, query_name):
     calendar.add("x-wr-calname", _calendar_name(rows, request.args.get("network")))
     calendar.add("x-wr-timezone", "Europe/Berlin")
     calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
-    days = []
     for row in rows:
-        event = _event(row)
-        calendar.add_component(event)
-        days += [event.start, event.end]
-    if days:
-        days = [d.date() if isinstance(d, datetime) else d for d in days if d]
-        # VTIMEZONE covering just the feed's span keeps the file small.
-        calendar.add_missing_timezones(min(days) - timedelta(days=1), max(days) + timedelta(366))
+        calendar.add_component(_event(row))
+    if years := [
+        int(row[column][:4]) for row in rows for column in ("start", "end") if row[column]
+    ]:
+        # A VTIMEZONE for the feed's years only keeps the file small.
+        calendar.add_missing_timezones(date(min(years), 1, 1), date(max(years) + 1, 12, 31))
     name = f"{query_name or 'kalender'}.ics"
     return Response(
         calendar.to_ical().decode("utf-8"),

@@ -1,0 +1,42 @@
+"""A co-hosted event ends up the same whatever order the networks' spiders store it in."""
+
+from itertools import permutations
+
+import pytest
+
+from netzwerktimer_crawl import db as catalog
+from netzwerktimer_crawl import history
+
+SEEN = "2026-11-16T08:00:00Z"
+
+
+def record(network: str, title: str, url: str) -> dict:
+    row = {column: None for column in catalog.EVENT_COLUMNS}
+    return row | {"id": f"{network}-src", "network": network, "title": title, "url": url,
+                  "start": "2026-12-02T14:00", "end": "2026-12-02T17:00", "all_day": False,
+                  "city": "Erfurt", "source_url": url, "first_seen": SEEN, "last_seen": SEEN}  # fmt: skip
+
+
+RECORDS = [
+    record("optonet", "Cross-Cluster-Wochen 2026: Photonik trifft Energie", "https://o.de/ccw"),
+    record("theen", "Cross-Cluster-Wochen 2026 – Photonik trifft Energie", "https://t.de/ccw"),
+    record("ccit", "Cross-Cluster-Wochen 2026: Photonik trifft Energie (CCW)", "https://c.de/ccw"),
+]
+
+
+def build(tmp_path, *runs):
+    db = catalog.open_db(tmp_path / "c.db")
+    for run, records in enumerate(runs, start=1):
+        for one in records:  # each spider stores on its own, as in a crawl
+            history.store(db, [one], run)
+    return db
+
+
+@pytest.mark.parametrize("order", list(permutations(range(3))))
+def test_any_order_gives_the_same_event(tmp_path, order):
+    db = build(tmp_path, [RECORDS[i] for i in order], [RECORDS[i] for i in reversed(order)])
+    assert [(r["id"], r["network"], r["networks"], r["url"]) for r in db["events"].rows] == [
+        ("ccit-src", "ccit", "ccit, optonet, theen", "https://c.de/ccw")
+    ]
+    assert db["changes"].count == 0
+    assert sorted(r["event_id"] for r in db["event_sources"].rows) == ["ccit-src"] * 3
