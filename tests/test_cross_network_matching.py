@@ -35,7 +35,8 @@ NEAR_MISSES = [
     ("DiagnosTech-Academy: POCTs in der Hausarztpraxis", "2026-12-01T10:00",
      "DiagnosTech-Academy: Antibiotikaresistenzen erkennen", "2026-12-01T10:00"),
     # a date and no date
-    ("Thüringer Energiespeichertage 2027", "2027-01-20T09:00", "Thüringer Energiespeichertage 2027", ""),
+    ("Thüringer Energiespeichertage 2027", "2027-01-20T09:00",
+     "Thüringer Energiespeichertage 2027", ""),
 ]
 # fmt: on
 

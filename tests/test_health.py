@@ -9,9 +9,10 @@ def runs(tmp_path, *items_and_coverage):
     ids = []
     for items, place in items_and_coverage:
         run = catalog.start_run(db, "medways", "2026-11-16T08:00:00Z")
-        catalog.finish_run(db, run, {"finished": "2026-11-16T08:01:00Z", "finish_reason": "finished",
-                                     "items_stored": items, "coverage_url": 1.0,
-                                     "coverage_location": place, "coverage_end": 0.5})  # fmt: skip
+        summary = {"finished": "2026-11-16T08:01:00Z", "finish_reason": "finished",
+                   "items_stored": items, "coverage_url": 1.0, "coverage_location": place,
+                   "coverage_end": 0.5}  # fmt: skip
+        catalog.finish_run(db, run, summary)
         ids.append(run)
     return db, ids[-1]
 

@@ -14,7 +14,8 @@ def record(network: str, title: str, url: str) -> dict:
     row = {column: None for column in catalog.EVENT_COLUMNS}
     return row | {"id": f"{network}-src", "network": network, "title": title, "url": url,
                   "start": "2026-12-02T14:00", "end": "2026-12-02T17:00", "all_day": False,
-                  "city": "Erfurt", "source_url": url, "first_seen": SEEN, "last_seen": SEEN}  # fmt: skip
+                  "city": "Erfurt", "source_url": url,
+                  "first_seen": SEEN, "last_seen": SEEN}  # fmt: skip
 
 
 RECORDS = [
