@@ -135,3 +135,13 @@ def test_a_bad_date_is_a_german_400(get):
     answer = get("/woche?datum=16.11.2026")
     assert answer.status_code == 400
     assert "Ungültiges Datum" in answer.text
+
+
+def test_co_hosted_event_shows_every_network_and_every_filter_finds_it(get):
+    title = "Cross-Cluster-Wochen 2026: Photonik trifft Energie"
+    wednesday = days(get("/woche?datum=2026-12-02").text)["Mittwoch, 2. Dezember"]
+    assert f"{title} CCIT, OptoNet, ThEEN" in wednesday
+    for network in ("ccit", "optonet", "theen"):
+        page = get(f"/woche?datum=2026-12-02&netzwerk={network}").text
+        assert title in page, network
+    assert title not in get("/woche?datum=2026-12-02&netzwerk=medways").text

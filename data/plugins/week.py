@@ -20,20 +20,26 @@ MONTHS = [
 ]  # fmt: skip
 STATUS = {"cancelled": "abgesagt", "postponed": "verschoben", "missing": "nicht mehr angekündigt"}
 
+# A co-hosted event shows every network that lists it, and each network's filter finds it.
 EVENTS = """
 select e.title, e.start, e."end", e.all_day, e.url, e.location, e.city, e.status,
-       e.attendance, e.start_date, e.end_date, n.name as network_name
-from events e join networks n on n.slug = e.network
+       e.attendance, e.start_date, e.end_date,
+       (select group_concat(name, ', ') from (select distinct n.name from event_sources s
+          join networks n on n.slug = s.network where s.event_id = e.id order by n.name)
+       ) as network_name
+from events e
 where e.start_date <= :sunday and e.end_date >= :monday
-  and (:netzwerk = '' or e.network = :netzwerk) and (:branche = '' or n.sector = :branche)
-order by e.start, n.name, e.title
+  and (:netzwerk = '' or e.id in (select event_id from event_sources where network = :netzwerk))
+  and (:branche = '' or e.id in (select s.event_id from event_sources s
+                                 join networks n on n.slug = s.network where n.sector = :branche))
+order by e.start, network_name, e.title
 """
 # The filters offer only networks and sectors that have events.
 NETWORKS = """
-select slug, name from networks where slug in (select network from events) order by name
+select slug, name from networks where slug in (select network from event_sources) order by name
 """
 SECTORS = """
-select distinct sector from networks where slug in (select network from events)
+select distinct sector from networks where slug in (select network from event_sources)
   and sector is not null order by sector
 """
 
