@@ -49,6 +49,7 @@ def freeze(db: Path) -> dict:
     file (row counts, hash) goes next to the database as inspect-data.json, where
     `datasette data/` finds it too.
     """
+    # Only the checkpoint: a crawl may still hold the file open, so the journal mode stays.
     with closing(sqlite3.connect(db)) as conn:
         conn.execute("pragma wal_checkpoint(truncate)")
     inspected = asyncio.run(inspect_([str(db)], []))

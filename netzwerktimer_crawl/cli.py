@@ -46,7 +46,9 @@ def crawl(spiders: tuple[str, ...], db: Path) -> None:
     _report(_refresh(list(spiders) or runner.enabled_spiders(), db))
 
 
-def _refresh(spiders: list[str], db: Path, overrides: dict | None = None, today=None) -> list:
+def _refresh(
+    spiders: list[str], db: Path, overrides: dict | None = None, today: date | None = None
+) -> list[runner.SpiderResult]:
     try:
         return runner.refresh(spiders, db, overrides, today)
     except Busy as busy:

@@ -113,7 +113,7 @@ def m002_catalog_info(db: Database) -> None:
 def m003_catalog_facets(db: Database) -> None:
     # Dates to facet and filter on, derived from the wall-clock start/end, so a facet never
     # goes through SQLite's date(), which shifts values with an offset to UTC. Generated
-    # columns stay out of the store's upserts; sector follows the network by trigger.
+    # columns stay out of the store's writes; sector follows the network by trigger.
     for column, expression in (
         ("start_date", "substr(start, 1, 10)"),
         ("end_date", 'coalesce(substr("end", 1, 10), substr(start, 1, 10))'),
@@ -277,26 +277,6 @@ def open_db(path: str | Path) -> Database:
     with db.atomic():
         db["networks"].upsert_all([n.row() for n in registry.networks().values()], pk="slug")
     return db
-
-
-def upsert_events(db: Database, records: list[dict]) -> None:
-    """Insert or update complete event records in one transaction.
-
-    first_seen of an event already in the catalog is kept; everything else is the
-    newest crawl's view of the event.
-    """
-    if not records:
-        return
-    ids = [r["id"] for r in records]
-    marks = ",".join("?" * len(ids))
-    known = dict(db.execute(f"select id, first_seen from events where id in ({marks})", ids))
-    rows = [
-        {column: r.get(column) for column in EVENT_COLUMNS}
-        | {"first_seen": known.get(r["id"]) or r["first_seen"]}
-        for r in records
-    ]
-    with db.atomic():
-        db["events"].upsert_all(rows, pk="id")
 
 
 def start_run(db: Database, spider: str, started: str) -> int:

@@ -81,7 +81,10 @@ def record(
         into = Path(scratch) / "pages.pickle"
         settings = {
             RECORD_SETTING: str(into),
-            "DOWNLOADER_MIDDLEWARES": {"netzwerktimer_crawl.record.RecordMiddleware": 50},
+            "DOWNLOADER_MIDDLEWARES": runner.project_settings(Path(scratch) / "record.db").getdict(
+                "DOWNLOADER_MIDDLEWARES"
+            )
+            | {"netzwerktimer_crawl.record.RecordMiddleware": 50},
         } | (overrides or {})
         runner.crawl([spider], Path(scratch) / "record.db", settings)
         pages: list[Recorded] = pickle.loads(into.read_bytes()) if into.exists() else []

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from netzwerktimer_crawl import db as catalog
+from netzwerktimer_crawl import history
 from netzwerktimer_crawl.catalog import make_datasette
 from netzwerktimer_crawl.settings import DATA_DIR
 
@@ -118,7 +119,7 @@ def big(tmp_path_factory):
         for i in range(1500)
     ]
     rows[0]["title"] = '=HYPERLINK("http://example.org","klick")'
-    catalog.upsert_events(db, rows)
+    history.store(db, rows, run=0)
     db.close()
     return make_datasette(path)
 

@@ -1,6 +1,6 @@
 """German full-text search on /netzwerktimer/events?_search=, against real SQLite FTS5.
 
-The catalog here is written the way the crawler writes it (open_db, upsert_events), so the
+The catalog here is written the way the crawler writes it (open_db, history.store), so the
 search index is the one the triggers keep.
 """
 
@@ -9,6 +9,7 @@ import asyncio
 import pytest
 
 from netzwerktimer_crawl import db as catalog
+from netzwerktimer_crawl import history
 from netzwerktimer_crawl.catalog import make_datasette
 
 EVENTS = {
@@ -50,7 +51,7 @@ def record(id: str, **fields) -> dict:
 def path(tmp_path_factory):
     path = tmp_path_factory.mktemp("search") / "netzwerktimer.db"
     db = catalog.open_db(path)
-    catalog.upsert_events(db, [record(id, **fields) for id, fields in EVENTS.items()])
+    history.store(db, [record(id, **fields) for id, fields in EVENTS.items()], run=0)
     db.close()
     return path
 
@@ -125,8 +126,8 @@ def test_search_page_shows_the_results(path):
 
 def test_index_follows_updates_and_deletes(tmp_path):
     db = catalog.open_db(tmp_path / "netzwerktimer.db")
-    catalog.upsert_events(db, [record("e", network="itnet", title="Gründerabend")])
-    catalog.upsert_events(db, [record("e", network="itnet", title="Kölner Stammtisch")])
+    history.store(db, [record("e", network="itnet", title="Gründerabend")], run=0)
+    history.store(db, [record("e", network="itnet", title="Kölner Stammtisch")], run=0)
     datasette = make_datasette(tmp_path / "netzwerktimer.db")
 
     def ids(text: str) -> list[str]:

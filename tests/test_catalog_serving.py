@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from netzwerktimer_crawl import db as catalog
+from netzwerktimer_crawl import history
 from netzwerktimer_crawl.catalog import freeze, make_datasette
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +29,7 @@ def frozen(demo_db, tmp_path):
         "start": "2026-11-20",
         "all_day": True,
     }
-    catalog.upsert_events(writer, [row])
+    history.store(writer, [row], run=0)
     assert Path(f"{path}-wal").stat().st_size > 0  # the writer is still open: not yet merged
     data = freeze(path)
     writer.close()

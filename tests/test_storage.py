@@ -5,6 +5,7 @@ import sqlite3
 from datetime import date, datetime
 
 from netzwerktimer_crawl import db as catalog
+from netzwerktimer_crawl import history
 from netzwerktimer_crawl.items import Event
 from pipelines.store import record
 
@@ -48,7 +49,7 @@ def test_schema_is_created_by_migrations_and_reapplied_harmlessly(tmp_path):
 def test_iso_wall_clock_and_all_day_dates(tmp_path):
     db = catalog.open_db(tmp_path / "c.db")
     all_day = event(id="e2", start="2027-02-03", end="2027-02-04", all_day=True)
-    catalog.upsert_events(db, [event(), all_day])
+    history.store(db, [event(), all_day], run=0)
     assert db["events"].get("e1")["start"] == "2026-11-19T18:00"
     assert db["events"].get("e2")["start"] == "2027-02-03"
     assert db["events"].get("e2")["all_day"] == 1
@@ -57,13 +58,13 @@ def test_iso_wall_clock_and_all_day_dates(tmp_path):
 
 def test_second_sighting_keeps_first_seen_and_updates_the_rest(tmp_path):
     db = catalog.open_db(tmp_path / "c.db")
-    catalog.upsert_events(db, [event()])
+    history.store(db, [event()], run=0)
     later = event(
         title="Photonik-Stammtisch (verlegt)",
         first_seen="2026-11-23T08:00:00Z",
         last_seen="2026-11-23T08:00:00Z",
     )
-    catalog.upsert_events(db, [later])
+    history.store(db, [later], run=0)
     row = db["events"].get("e1")
     assert row["first_seen"] == "2026-11-16T08:00:00Z"
     assert row["last_seen"] == "2026-11-23T08:00:00Z"
@@ -73,7 +74,7 @@ def test_second_sighting_keeps_first_seen_and_updates_the_rest(tmp_path):
 def test_a_missing_location_in_one_record_does_not_blank_others(tmp_path):
     # sqlite-utils' upsert_all NULLs columns a record leaves out; records are complete.
     db = catalog.open_db(tmp_path / "c.db")
-    catalog.upsert_events(db, [event(), event(id="e2", location=None)])
+    history.store(db, [event(), event(id="e2", location=None)], run=0)
     assert db["events"].get("e1")["location"] == "Optisches Museum Jena"
 
 
@@ -96,6 +97,6 @@ def test_rejected_item_is_kept_with_reason_and_raw_item(tmp_path):
 def test_events_public_view_names_the_network(tmp_path):
     path = tmp_path / "c.db"
     db = catalog.open_db(path)
-    catalog.upsert_events(db, [event()])
+    history.store(db, [event()], run=0)
     rows = sqlite3.connect(path).execute("select network_name, title from events_public").fetchall()
     assert rows == [("OptoNet", "Photonik-Stammtisch")]
