@@ -32,7 +32,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-__all__ = ["When", "parse_when"]
+__all__ = ["TimeSpan", "When", "find_times", "parse_sessions", "parse_when"]
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -46,15 +46,21 @@ class When:
 
     ``start``/``end`` are ``date`` when ``all_day`` and ``datetime`` otherwise; ``end`` is
     None for a single point and never before ``start``.
+
+    Open spans: "noch bis 25. Oktober" names only an end (``open_start``, ``start`` None):
+    the event is running and its first day is not on the page. "ab Mai 2020" names only a
+    start (``open_end``): it has no stated end, which is not the same as lasting one day.
     """
 
-    start: date
+    start: date | None
     end: date | None = None
     all_day: bool = True
+    open_start: bool = False
+    open_end: bool = False
 
     @property
-    def start_iso(self) -> str:
-        return _iso(self.start)
+    def start_iso(self) -> str | None:
+        return None if self.start is None else _iso(self.start)
 
     @property
     def end_iso(self) -> str | None:
@@ -93,10 +99,23 @@ _MONTHS: dict[str, int] = {
     "dezember": 12, "december": 12, "dez": 12, "dec": 12,
 }  # fmt: skip
 
-_WEEKDAYS = (
-    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
-    "mo di mi do fr sa so monday tuesday wednesday thursday friday saturday sunday"
-).split()
+# Each weekday word with its number (Monday 0), to check a year-less date against it.
+_WEEKDAY_NUMBER: dict[str, int] = {
+    word: number
+    for number, words in enumerate(
+        (
+            "montag mo monday mon",
+            "dienstag di tuesday tue tues",
+            "mittwoch mi wednesday wed",
+            "donnerstag do thursday thu thur thurs",
+            "freitag fr friday fri",
+            "samstag sonnabend sa saturday sat",
+            "sonntag so sunday sun",
+        )
+    )
+    for word in words.split()
+}
+_WEEKDAYS = list(_WEEKDAY_NUMBER)
 
 # Words that may sit between a date and its time or between the two ends of a range without
 # changing the meaning ("Mittwoch, den 14.10. um 18 Uhr", "in der Zeit von 9 bis 12 Uhr").
@@ -108,6 +127,9 @@ _FILLER_WORDS = (
         "wann ca gegen"
     ).split()
 )
+
+
+_FILLER_SET = frozenset(_FILLER_WORDS)
 
 
 def _alternation(words: list[str] | dict[str, int]) -> str:
@@ -143,10 +165,20 @@ _PIECES: dict[str, str] = {
         (?:\.|(?=\s*(?:-|bis)\s*{_DAY}\.\ ?{_MON}\.))
         (?:\ ?(?P<nd_y4>\d{{4}})(?!\d) | (?P<nd_y2>\d\d)(?![\d:]))?   # 2022 | 22 (not 18:00)
         (?!\d)""",
+    # 04/05/2019, 4/5/2019: day first unless the page is US English (see parse_when)
+    "SLASHDATE": r"""
+        (?<![\d./])(?P<sd_a>\d{1,2})/(?P<sd_b>\d{1,2})/(?P<sd_y>\d{4})(?![\d/])""",
     # 3. Juni 2025, 3.Juni, 03. Sept., 12. Mai, 2025, 1. Mrz.2025, 12th May 2025
     "TEXTDATE": rf"""
         (?<![\d.])(?P<td_d>{_DAY})(?:\.|st|nd|rd|th)?\s*(?P<td_m>{_MONTH})\.?
         (?:\s*,?\s*(?P<td_y>\d{{4}})(?!\d))?""",
+    # a weekday heading whose date lacks its closing dot: "Donnerstag 17.4 - Slam Poetry",
+    # "Sa_27.06." (with the dot, NUMDATE would read it too; the weekday makes it a date)
+    "WDNUMDATE": rf"""
+        {_NOT_AFTER_LETTER}(?:{_alternation(_WEEKDAYS)})\.?,?[\s_]*
+        (?P<wn_d>{_DAY})\.(?P<wn_m>{_MON})
+        (?:\.\ ?(?P<wn_y4>\d{{4}})(?!\d) | \.(?P<wn_y2>\d\d)(?![\d:.]) | \.(?!\d) | (?![.\d]))
+        (?!\s*(?:uhr|h){_NOT_BEFORE_LETTER})""",
     # a day range in English order: Nov. 5-7, 2025; Juni 3 - 5
     "ENGRANGE": rf"""
         {_NOT_AFTER_LETTER}(?P<er_m>{_MONTH})\.?\s*(?P<er_d1>{_DAY})\.?
@@ -165,20 +197,23 @@ _PIECES: dict[str, str] = {
         {_NOT_AFTER_LETTER}(?P<my_m>{_MONTH})\.?\s*,?\s*(?P<my_y>\d{{4}})(?!\d)""",
     # September, Sept., SEP (a heading, or the first half of a month range)
     "MONTHWORD": rf"{_NOT_AFTER_LETTER}(?P<mw_m>{_MONTH})\.?",
-    # 18:00, 18.00, 19:30:00, 18:00 Uhr, 9.30h
+    # 18:00, 18.00, 19:30:00, 18:00 Uhr, 9.30h, 20.00h, 1:00 pm, 10:00 a.m. ("10:00 am
+    # Bahnhof" is German: "am" counts as a.m. only where no word follows it)
     "TIMEHM": rf"""
         {_NUM_START}(?P<hm_h>{_HOUR})[:.](?P<hm_m>[0-5]\d)(?::[0-5]\d)?(?!\d)
-        (?:\s*(?:uhr|h){_NOT_BEFORE_LETTER})?""",
-    # 18 Uhr, 18h, 18 h, 18h30
+        (?:\s*(?:uhr|h){_NOT_BEFORE_LETTER}
+         |\s*(?P<hm_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?|am(?!\s*[^\W_])){_NOT_BEFORE_LETTER})?""",
+    # 18 Uhr, 18h, 18 h, 18h30, 22h, 7 pm, 7 p.m.
     "TIMEH": rf"""
-        {_NUM_START}(?P<th_h>{_HOUR})\s*(?:uhr|h)(?:(?P<th_m>[0-5]\d)(?!\d))?
+        {_NUM_START}(?P<th_h>{_HOUR})\s*
+        (?:(?:uhr|h)(?:(?P<th_m>[0-5]\d)(?!\d))?|(?P<th_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?))
         {_NOT_BEFORE_LETTER}""",
     # the "3." of "3.–5. Juni"
     "DAY": rf"{_NUM_START}(?P<day>{_DAY})\.(?!\d)",
     # a bare number: the "9" of "von 9 bis 15 Uhr" or "14 bis 16"
     "NUM": rf"{_NUM_START}(?P<num>\d{{1,2}})(?![.,:]?\d)",
-    # range separators: bis, und, u., "Beginn: … Ende: …"; and - – — (all "-" by now), &, /
-    "SEPWORD": rf"{_NOT_AFTER_LETTER}(?:bis|und|u\.|ende){_NOT_BEFORE_LETTER}",
+    # range separators: bis, und, u., "Beginn: … Ende: …", to; and - – — (all "-" by now), &, /
+    "SEPWORD": rf"{_NOT_AFTER_LETTER}(?:bis|und|u\.|ende|to){_NOT_BEFORE_LETTER}",
     "SEPCHAR": r"[-&/]",
     # ganztägig, ganztaegig, ganztags
     "ALLDAY": rf"{_NOT_AFTER_LETTER}(?:ganzt(?:ä|ae|a)gig\w*|ganztags){_NOT_BEFORE_LETTER}",
@@ -189,12 +224,14 @@ def _scanner() -> re.Pattern[str]:
     # Speed: the engine tries every piece at every position of the text. Grouping the pieces
     # by the character they start with lets a position inside a number or a word, or on a
     # letter no token starts with, fail after one cheap test instead of fourteen.
-    words = [*_MONTHS, "bis", "und", "u.", "ende", "ganzt"]
+    words = [*_MONTHS, *_WEEKDAYS, "bis", "und", "u.", "ende", "to", "ganzt"]
     initials = "".join(sorted({w[0] for w in words}))
     by_start = {
-        r"(?<![\d])(?=\d)": ["ISO", "NUMDATE", "TEXTDATE", "TIMEHM", "TIMEH", "DAY", "NUM"],
+        r"(?<![\d])(?=\d)": [
+            "ISO", "SLASHDATE", "NUMDATE", "TEXTDATE", "TIMEHM", "TIMEH", "DAY", "NUM",
+        ],
         rf"{_NOT_AFTER_LETTER}(?=[{initials}])": [
-            "ENGRANGE", "ENGDATE", "MONTHYEAR", "MONTHWORD", "SEPWORD", "ALLDAY",
+            "WDNUMDATE", "ENGRANGE", "ENGDATE", "MONTHYEAR", "MONTHWORD", "SEPWORD", "ALLDAY",
         ],
         "": ["SEPCHAR"],
     }  # fmt: skip
@@ -213,7 +250,7 @@ _SCANNER = _scanner()
 # A soft gap: layout punctuation and filler words only (no digits, no other words).
 _SOFT_GAP = re.compile(
     rf"""(?:
-        [\s,;:|@()\[\]{{}}.*•·"'„“”‚‘’«»>]
+        [\s,;:|@()\[\]{{}}.*•·"'„“”‚‘’«»>_]
       | {_NOT_AFTER_LETTER}(?:{_alternation(_FILLER_WORDS)}){_NOT_BEFORE_LETTER}
     )*""",
     re.VERBOSE,
@@ -316,6 +353,19 @@ def _tok_numdate(m: re.Match[str], s: str) -> _Tok:
     return _date_token(m, "NUMDATE", y, int(m["nd_m"]), int(m["nd_d"]))
 
 
+def _tok_wdnumdate(m: re.Match[str], s: str) -> _Tok:
+    y = _year(m["wn_y4"] or m["wn_y2"])
+    return _date_token(m, "NUMDATE", y, int(m["wn_m"]), int(m["wn_d"]))
+
+
+def _tok_slashdate(m: re.Match[str], s: str, month_first: bool = False) -> _Tok:
+    a, b = int(m["sd_a"]), int(m["sd_b"])
+    day, month = (b, a) if month_first else (a, b)
+    if not 1 <= month <= 12:
+        return _Tok(_BAD, m.start(), m.end())
+    return _date_token(m, "NUMDATE", _year(m["sd_y"]), month, day)
+
+
 def _tok_textdate(m: re.Match[str], s: str) -> _Tok:
     return _date_token(m, "TEXTDATE", _year(m["td_y"]), _MONTHS[m["td_m"]], int(m["td_d"]))
 
@@ -344,19 +394,27 @@ def _tok_monthword(m: re.Match[str], s: str) -> _Tok:
     return _Tok(_MONTHTOK, m.start(), m.end(), (None, _MONTHS[m["mw_m"]], 0))
 
 
-def _tok_time(m: re.Match[str], s: str, hour: str, minute: str | None) -> _Tok:
+def _tok_time(
+    m: re.Match[str], s: str, hour: str, minute: str | None, meridiem: str | None = None
+) -> _Tok:
     h, mi = int(hour), int(minute or 0)
+    if meridiem and h > 12:  # "19:00 am": a 24-hour clock, the "am" is German
+        meridiem = None
+    if meridiem:  # 12-hour clock: 12:30 pm is 12:30, 12:30 am is 0:30, 1 pm is 13:00
+        if h == 0:
+            return _Tok(_BAD, m.start(), m.end())
+        h = h % 12 + (12 if meridiem[0] == "p" else 0)
     if h == 24 and mi:
         return _Tok(_BAD, m.start(), m.end())
-    return _Tok(_TIME, m.start(), m.end(), minutes=h * 60 + mi)
+    return _Tok(_TIME, m.start(), m.end(), minutes=h * 60 + mi, form="ap" if meridiem else "")
 
 
 def _tok_timehm(m: re.Match[str], s: str) -> _Tok:
-    return _tok_time(m, s, m["hm_h"], m["hm_m"])
+    return _tok_time(m, s, m["hm_h"], m["hm_m"], m["hm_ap"])
 
 
 def _tok_timeh(m: re.Match[str], s: str) -> _Tok:
-    return _tok_time(m, s, m["th_h"], m["th_m"])
+    return _tok_time(m, s, m["th_h"], m["th_m"], m["th_ap"])
 
 
 def _tok_day(m: re.Match[str], s: str) -> _Tok:
@@ -377,7 +435,9 @@ def _tok_allday(m: re.Match[str], s: str) -> _Tok:
 
 _BUILDERS: dict[str, Callable[[re.Match[str], str], _Tok | list[_Tok]]] = {
     "ISO": _tok_iso,
+    "SLASHDATE": _tok_slashdate,
     "NUMDATE": _tok_numdate,
+    "WDNUMDATE": _tok_wdnumdate,
     "TEXTDATE": _tok_textdate,
     "ENGRANGE": _tok_engrange,
     "ENGDATE": _tok_engdate,
@@ -394,32 +454,81 @@ _BUILDERS: dict[str, Callable[[re.Match[str], str], _Tok | list[_Tok]]] = {
 assert _BUILDERS.keys() == _PIECES.keys()
 
 # --------------------------------------------------------------------------------------------
-# Public entry point
+# Public entry points
 # --------------------------------------------------------------------------------------------
 
 _PREFERENCES = frozenset({"nearest", "future", "past"})
 _MAX_HEADING = 60  # a text without digits can only be a month heading ("September"), short
 
 
+class TimeSpan(NamedTuple):
+    """A time of day without its date, in minutes after midnight (1440 = 24 Uhr)."""
+
+    start: int
+    end: int | None = None
+
+    def on(self, day: date) -> When:
+        """The span on a given day; an end before the start is on the next day."""
+        begin = _at(day, self.start)
+        stop = None if self.end is None else _at(day, self.end)
+        if stop is not None and stop < begin:
+            stop += timedelta(days=1)
+        return When(begin, stop, False)
+
+
 def parse_when(
-    text: str, reference: date | datetime | None = None, prefer: str = "nearest"
+    text: str,
+    reference: date | datetime | None = None,
+    prefer: str = "nearest",
+    *,
+    month_first: bool = False,
 ) -> When | None:
     """Find the first date expression in ``text``; None when it holds no date.
 
     ``reference`` supplies missing years (the page's fetch date or its month heading);
     without it a text without a year gives None. ``prefer`` picks that year: ``"nearest"``
     to the reference, ``"future"`` (on or after it, for upcoming listings) or ``"past"``
-    (on or before it, for archives). Never raises.
+    (on or before it, for archives); a weekday on the page ("Samstag, 16. Dezember") picks
+    the year in which the date falls on it. ``month_first`` reads "05/04/2019" as 4 May,
+    as US English pages mean it. A registration deadline ("Anmeldung bis 01.09.") is not
+    the event's date and is skipped.
     """
+    sessions = parse_sessions(text, reference, prefer, month_first=month_first)
+    return sessions[0] if sessions else None
+
+
+def parse_sessions(
+    text: str,
+    reference: date | datetime | None = None,
+    prefer: str = "nearest",
+    *,
+    month_first: bool = False,
+) -> list[When]:
+    """The first date expression of ``text`` once per session it lists: "Sonntag,
+    31. Dezember 09:45 – 11:30 und 14:00 – 15:45 Uhr" is two Whens on one day."""
+    grammar = _grammar(text, reference, prefer, month_first)
+    return grammar.run() if grammar else []
+
+
+def find_times(text: str) -> list[TimeSpan]:
+    """Every explicit time of day in ``text``, in reading order, for a record whose day
+    comes from elsewhere (a day heading, the page's URL).
+
+    "Hinterhof Bar ab 19.30 Uhr | Slam ab 20.00 Uhr" gives 19:30 and 20:00, "1:00 pm to
+    2:00 pm" one span. Explicit means "18:00", "18 Uhr", "9.30h", "7 pm", a dotted "18.00"
+    only after a time word (ab, um, von, Beginn …) or inside a range, and a bare number only
+    as the start of a range that ends in an explicit time ("von 9 bis 15 Uhr"). Prices
+    ("19.50 €") and counts ("6-11 Jahre") are not times.
+    """
+    grammar = _grammar(text, None, "nearest", False)
+    return grammar.times() if grammar else []
+
+
+def _grammar(
+    text: object, reference: object, prefer: object, month_first: bool
+) -> _Grammar | None:
     if not isinstance(text, str):
         return None
-    try:
-        return _parse(text, reference, prefer)
-    except Exception:  # one odd listing must not stop a crawl
-        return None
-
-
-def _parse(text: str, reference: date | datetime | None, prefer: str) -> When | None:
     if not _HAS_DIGIT.search(text) and len(text) > _MAX_HEADING:
         return None
     if isinstance(reference, datetime):
@@ -429,14 +538,18 @@ def _parse(text: str, reference: date | datetime | None, prefer: str) -> When | 
     s = _normalize(text)
     toks: list[_Tok] = []
     for m in _SCANNER.finditer(s):
-        tok = _BUILDERS[m.lastgroup](m, s)  # type: ignore[index]
+        name = m.lastgroup
+        if name == "SLASHDATE":
+            tok: _Tok | list[_Tok] = _tok_slashdate(m, s, month_first)
+        else:
+            tok = _BUILDERS[name](m, s)  # type: ignore[index]
         if tok.__class__ is list:
-            toks.extend(tok)
+            toks.extend(tok)  # type: ignore[arg-type]
         else:
             toks.append(tok)  # type: ignore[arg-type]
     if not toks:
         return None
-    return _Grammar(s, toks, reference, prefer if prefer in _PREFERENCES else "nearest").run()
+    return _Grammar(s, toks, reference, prefer if prefer in _PREFERENCES else "nearest")
 
 
 def _normalize(text: str) -> str:
@@ -455,6 +568,20 @@ def _normalize(text: str) -> str:
 
 _Ymd = tuple[int | None, int | None, int]  # day 0 = last day of the month
 _Times = tuple[int | None, int | None]  # (start, end) in minutes after midnight; 1440 = 24 Uhr
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Words before a date that make it a deadline, not the event's day.
+_DEADLINE = re.compile(
+    r"(?:anmeld\w*|bewerbung\w*|einsendeschluss|meldeschluss|frühbucher\w*|fruehbucher\w*"
+    r"|deadline|registration|register)\W+(?:\w+\W+){0,2}$"
+)
+# Words that make a dotted "18.00" a time of day rather than an amount.
+_TIME_WORDS = frozenset(
+    "ab um von bis beginn start einlass ca gegen zeit uhrzeit ende from at doors".split()
+)
+# Between a date and its time, prose may hold this many words ("findet von", "zu Nikolaus").
+_PROSE_WORDS = 4
+_PROSE_BREAK = re.compile(r"[.!?;\n]")
 
 
 class _Grammar:
@@ -475,11 +602,17 @@ class _Grammar:
         """toks[i] exists, is of this kind and joins its predecessor."""
         return i < self.n and self.toks[i].kind == kind and self.soft[i]
 
-    def run(self) -> When | None:
+    def gap(self, i: int) -> str:
+        """The text between toks[i - 1] and toks[i]."""
+        return self.s[self.toks[i - 1].end if i else 0 : self.toks[i].start]
+
+    def run(self) -> list[When]:
         for i, tok in enumerate(self.toks):
             kind = tok.kind
+            if kind in (_DATE, _DAYTOK, _MONTHTOK) and self.deadline(i):
+                continue
             if kind == _DATE:
-                found = self.date_chain(i)
+                found = self.open_start(i) or self.date_chain(i)
             elif kind == _DAYTOK:
                 found = self.day_range(i)
             elif kind == _NUM:
@@ -490,25 +623,112 @@ class _Grammar:
                 found = self.month_range(i)
             else:
                 continue
-            if found is not None:
-                return found
-        return None
+            if found:
+                return found if isinstance(found, list) else [found]
+        return []
+
+    def deadline(self, i: int) -> bool:
+        """Date token i is a deadline: "Anmeldung bis 01.09.", "Anmeldeschluss: 3. Mai"."""
+        start = self.toks[i].start
+        if i and self.toks[i - 1].kind == _SEP and self.soft[i]:
+            start = self.toks[i - 1].start  # "Anmeldung bis": the words before the "bis"
+        return _DEADLINE.search(self.s, max(0, start - 40), start) is not None
+
+    def times(self) -> list[TimeSpan]:
+        """Explicit times of day in reading order (see find_times)."""
+        found = []
+        i = 0
+        while i < self.n:
+            kind = self.toks[i].kind
+            span = self.time_span(i, bare=False, joined=False) if kind in (_TIME, _NUM) else None
+            if span is None or not self.explicit(i, span[0]):
+                i += 1
+                continue
+            j, (start, end) = span
+            found.append(TimeSpan(start, end))  # type: ignore[arg-type]
+            i = j
+        return found
+
+    def explicit(self, i: int, j: int) -> bool:
+        """toks[i:j] is a time of day, not an amount: a colon, "Uhr"/"h", am/pm, a time word
+        before it, or a range of two clock times."""
+        clocks = [t for t in self.toks[i:j] if t.kind == _TIME]
+        if any(":" in self.s[t.start : t.end] or self.s[t.end - 1].isalpha() for t in clocks):
+            return True
+        words = _WORD.findall(self.gap(i)[-12:])
+        return bool(words and words[-1] in _TIME_WORDS) or len(clocks) == 2
+
+    def weekday(self, i: int) -> int | None:
+        """The weekday named right before (or in) date token i: "Samstag, 16. Dezember"."""
+        tok = self.toks[i]
+        begin = max(self.toks[i - 1].end if i else 0, tok.start - 30)
+        if not self.soft[i]:
+            begin = tok.start
+        days = [_WEEKDAY_NUMBER[w] for w in _WORD.findall(self.s[begin : tok.end])
+                if w in _WEEKDAY_NUMBER]  # fmt: skip
+        return days[-1] if days else None
+
+    def open_start(self, i: int) -> When | None:
+        """"noch bis 25. Oktober": a lone end, the event is running."""
+        if not (i and self.toks[i - 1].kind == _SEP and self.toks[i - 1].form == "bis"):
+            return None
+        if i > 1 and self.toks[i - 2].kind != _SEP and self.soft[i - 1]:
+            return None  # "3. bis 5." was tried as a range already
+        if not self.soft[i]:
+            return None
+        end = self.date_chain(i)
+        if not isinstance(end, When) or end.start is None:
+            return None
+        last = end.end or end.start
+        return When(None, last, end.all_day, open_start=True)
 
     # -- forms --------------------------------------------------------------------------
 
-    def date_chain(self, i: int, pre: _Times = (None, None)) -> When | None:
-        """date [times] [sep date [times]]: "10.05.2025 18:00–11.05.2025 12:00"."""
+    def date_chain(self, i: int, pre: _Times = (None, None)) -> When | list[When] | None:
+        """date [times] [sep date [times]]: "10.05.2025 18:00–11.05.2025 12:00".
+
+        A single day may list further sessions ("09:45 – 11:30 und 14:00 – 15:45 Uhr"),
+        returned as one When each.
+        """
         first = self.toks[i]
+        weekday = self.weekday(i)
         j, times1 = self.times_after(i + 1, first.minutes)
         if self.at(j, _SEP) and self.at(j + 1, _DATE):
             second = self.toks[j + 1]
             _, times2 = self.times_after(j + 2, second.minutes)
             if times1 == (None, None) and times2 == (None, None):
                 times1 = pre
-            return self.build(first.ymd, times1, second.ymd, times2)
+            return self.build(first.ymd, times1, second.ymd, times2, weekday)
+        if times1 == (None, None) and pre == (None, None) and first.minutes is None:
+            # prose between the day and its time: "am 6. Dezember zu Nikolaus: 17–18 Uhr"
+            span = self.time_span(j, bare=False, joined=False) if self.prose(j) else None
+            if span is not None:
+                j, times1 = span
         if times1 == (None, None):
             times1 = pre
-        return self.build(first.ymd, times1, None, (None, None))
+        when = self.build(first.ymd, times1, None, (None, None), weekday)
+        if when is None or times1[1] is None:
+            return when
+        sessions = [when]
+        while True:  # only spans join as sessions: "18:00, Beginn 19:00" is one event
+            k = j + 1 if self.at(j, _SEP) and self.toks[j].form in ("und", "&", "u.") else j
+            span = self.time_span(k, bare=False) if k == j + 1 or self.toks_punct(j) else None
+            if span is None or span[1][1] is None or not isinstance(when.start, datetime):
+                return sessions
+            j = span[0]
+            sessions.append(TimeSpan(*span[1]).on(when.start.date()))  # type: ignore[arg-type]
+
+    def toks_punct(self, j: int) -> bool:
+        """The gap before toks[j] is punctuation only (no filler words)."""
+        return j < self.n and not _WORD.search(self.gap(j)) and self.soft[j]
+
+    def prose(self, j: int) -> bool:
+        """The gap before toks[j] is a few words of one sentence."""
+        if j >= self.n:
+            return False
+        gap = self.gap(j)
+        words = [w for w in _WORD.findall(gap) if w not in _FILLER_SET]
+        return len(gap) <= 40 and len(words) <= _PROSE_WORDS and not _PROSE_BREAK.search(gap)
 
     def day_range(self, i: int) -> When | None:
         """day sep date: "3.–5. Juni 2025", "16. bis 25.09.2020", "10./11. Mai"."""
@@ -521,10 +741,12 @@ class _Grammar:
         _, times2 = self.times_after(i + 3, None)
         return self.build(self.toks[i].ymd, (None, None), end.ymd, times2)
 
-    def time_first(self, i: int) -> When | None:
+    def time_first(self, i: int) -> When | list[When] | None:
         """times date: "ab 18 Uhr am 10.05.2025"."""
-        span = self.time_span(i, bare=False)
-        if span is None or not self.at(span[0], _DATE):
+        span = self.time_span(i, bare=False, joined=False)
+        if span is None or span[0] >= self.n or self.toks[span[0]].kind != _DATE:
+            return None
+        if not (self.soft[span[0]] or self.prose(span[0])):  # "10:00 am Bahnhof, 12.05."
             return None
         return self.date_chain(span[0], pre=span[1])
 
@@ -536,7 +758,7 @@ class _Grammar:
         if self.at(j, _SEP) and self.at(j + 1, _MONTHTOK):
             last = self.toks[j + 1]
             j += 2
-        if self.at(j, _DATE):
+        if self.at(j, _DATE) or (self.at(j, _DAYTOK) and self.at(j + 1, _SEP)):
             # "Oktober 2024: 16.10. Stammtisch": the month is a heading for the date after it
             y, m, _ = last.ymd if last.ymd[0] is not None else first.ymd
             if y is not None:  # its year wins over the page's
@@ -545,6 +767,10 @@ class _Grammar:
         if first.ymd[0] is None and last.ymd[0] is None and not self.is_heading():
             return None  # a lone month word inside running text: "Jan Müller", "Mai-Treffen"
         y2, m2, _ = last.ymd
+        words = _WORD.findall(self.gap(i)[-8:])
+        if last is first and words and words[-1] == "ab":  # "ab Mai 2020": from then on
+            begin = self.build(first.ymd[:2] + (1,), (None, None), None, (None, None))
+            return begin and When(begin.start, None, True, open_end=True)
         return self.build(first.ymd[:2] + (1,), (None, None), (y2, m2, 0), (None, None))
 
     def is_heading(self) -> bool:
@@ -571,12 +797,13 @@ class _Grammar:
             return j, (None, None)
         return span
 
-    def time_span(self, j: int, bare: bool) -> tuple[int, _Times] | None:
+    def time_span(self, j: int, bare: bool, joined: bool = True) -> tuple[int, _Times] | None:
         """TIME [sep TIME|hour] | hour sep TIME | hour sep hour (only if ``bare``).
 
-        "18:00", "14:30 – 16:30 Uhr", "von 9 bis 15 Uhr", "18 - 20 Uhr", "14 bis 16".
+        "18:00", "14:30 – 16:30 Uhr", "von 9 bis 15 Uhr", "18 - 20 Uhr", "14 bis 16",
+        "1 - 3 pm". ``joined``: the span must join the token before it.
         """
-        if j >= self.n or not self.soft[j]:
+        if j >= self.n or (joined and not self.soft[j]):
             return None
         tok = self.toks[j]
         if tok.kind == _TIME:
@@ -595,6 +822,9 @@ class _Grammar:
                     end = nxt.ymd[2] * 60
         if start is None or start >= 1440:
             return None
+        nxt = self.toks[j + 2] if end is not None else None
+        if nxt and nxt.form == "ap" and tok.form != "ap" and start < 720 <= start + 720 <= end:
+            start += 720  # "1 - 3 pm": the start shares the end's afternoon
         if tok.kind != _TIME:
             if end is None:
                 return None  # a bare number alone is no time
@@ -608,13 +838,20 @@ class _Grammar:
 
     # -- assembling ---------------------------------------------------------------------
 
-    def build(self, p1: _Ymd, times1: _Times, p2: _Ymd | None, times2: _Times) -> When | None:
+    def build(
+        self,
+        p1: _Ymd,
+        times1: _Times,
+        p2: _Ymd | None,
+        times2: _Times,
+        weekday: int | None = None,
+    ) -> When | None:
         y1, m1, d1 = p1
         if p2 is None:
             if y1 is None:
                 if self.ref is None:
                     return None
-                span = self.pick(lambda y: (_mkdate(y, m1, d1), None))
+                span = self.pick(lambda y: (_mkdate(y, m1, d1), None), weekday)
                 if span is None:
                     return None
                 start = span[0]
@@ -636,7 +873,7 @@ class _Grammar:
         if y1 is None and y2 is None:
             if self.ref is None:
                 return None
-            span = self.pick(lambda y: (_mkdate(y, m1, d1), _mkdate(y + wraps, m2, d2)))
+            span = self.pick(lambda y: (_mkdate(y, m1, d1), _mkdate(y + wraps, m2, d2)), weekday)
             if span is None:
                 return None
             start, end = span
@@ -651,13 +888,14 @@ class _Grammar:
         return self.timed(start, end, times1, times2)
 
     def pick(
-        self, make: Callable[[int], tuple[date | None, date | None]]
+        self, make: Callable[[int], tuple[date | None, date | None]], weekday: int | None = None
     ) -> tuple[date, date | None] | None:
-        """Choose the year for a year-less date or span as ``prefer`` asks."""
+        """Choose the year for a year-less date or span as ``prefer`` asks; among those, one
+        whose start falls on the weekday the page names wins."""
         ref, prefer = self.ref, self.prefer
         assert ref is not None
         for spread in (1, 8):  # 8: the next 29 February may be that far off
-            best: tuple[int, tuple[date, date | None]] | None = None
+            best: tuple[tuple[bool, int], tuple[date, date | None]] | None = None
             for y in range(ref.year - spread, ref.year + spread + 1):
                 start, end = make(y)
                 if start is None:
@@ -675,8 +913,9 @@ class _Grammar:
                     key = 0
                 else:
                     key = min(abs((start - ref).days), abs((last - ref).days))
-                if best is None or key < best[0]:
-                    best = (key, (start, end))
+                rank = (weekday is not None and start.weekday() != weekday, key)
+                if best is None or rank < best[0]:
+                    best = (rank, (start, end))
             if best is not None:
                 return best[1]
         return None

@@ -59,7 +59,6 @@ NUMERIC = [
     D("Veranstaltung am 5.11.2025 in Jena", "2025-11-05"),
     D("Landesverband 3.10.", "2026-10-03"),
     D("5.11.25 Jena", "2025-11-05"),
-    D("Anmeldeschluss: 3.4.2025", "2025-04-03"),
     D("3.4.2025;", "2025-04-03"),
     D("Mi 05.11.2025 – Netzwerkabend", "2025-11-05"),
     D("01.06.2030", "2030-06-01"),
@@ -547,6 +546,45 @@ NON_DATES = [
     N("Top 10 der Gründerszene"),
     N("50 % Rabatt"),
     N("01.01.1850"),
+    # A deadline is not the event's day.
+    N("Anmeldeschluss: 3.4.2025"),
+    N("Anmeldung bis 01.09.2025"),
+    N("Bewerbungen bitte bis zum 15. März"),
+    # Weekly patterns and opening hours without a date.
+    N("Dienstag und Mittwoch immer 13:45 – 15:30 Uhr"),
+    N("Mittwoch – Samstag ab 20.00"),
+]
+
+# Forms seen on real event pages of other people's sites (written here, not copied): weekday
+# headings without the closing dot, 12-hour clocks, "h" suffixes, underscores and runs of
+# spaces, words between a day and its time, US slashes only when asked for.
+REAL_PAGE_FORMS = [
+    D("Donnerstag 17.4 - Lesung | Jazz", "2027-04-17", ref=date(2027, 4, 1)),
+    D("Fr 2.5 - Disco | Funk", "2025-05-02", ref=date(2025, 4, 20)),
+    D("Sa_27.06.      Sommerfest im Hof", "2026-06-27", ref=date(2026, 6, 1)),
+    D("Monday November 10", "2025-11-10", ref=date(2025, 11, 1)),
+    D("Mar 04 2026", "2026-03-04"),
+    D("Mittwoch | 12. März", "2025-03-12", ref=date(2025, 2, 1)),
+    # The weekday decides the year: 16 December 2023 was a Saturday, 2024's a Monday.
+    T("Samstag, 16. Dezember 14:00 – 15:45 Uhr", "2023-12-16T14:00", "2023-12-16T15:45",
+      ref=date(2024, 6, 20)),
+    T("Montag, 01. Januar   14:00 – 15:45 Uhr", "2024-01-01T14:00", "2024-01-01T15:45",
+      ref=date(2023, 12, 20)),
+    T("10.05.2025 1:00 pm to 2:30 pm", "2025-05-10T13:00", "2025-05-10T14:30"),
+    T("10.05.2025 10:00 a.m. - 12:00 p.m.", "2025-05-10T10:00", "2025-05-10T12:00"),
+    T("Nov. 5, 2025 @ 7 pm", "2025-11-05T19:00"),
+    T("12. Mai 2025 1 - 3 pm", "2025-05-12T13:00", "2025-05-12T15:00"),
+    T("12. Mai 2025, 12:30 am", "2025-05-12T00:30"),
+    T("Sa 14.06.2025 | 22h", "2025-06-14T22:00"),
+    T("Fr_31.07.2026      20.00h", "2026-07-31T20:00"),
+    T("Am Dienstag, dem 17. April 2029 findet von 17 bis 18:30 Uhr die Sprechstunde statt",
+      "2029-04-17T17:00", "2029-04-17T18:30"),
+    T("am 6. Dezember zu Nikolaus: 17–18 Uhr", "2026-12-06T17:00", "2026-12-06T18:00"),
+    T("Einlass 18:00, Beginn 19:00 am 12.05.2025", "2025-05-12T19:00"),
+    T("Treffpunkt 10:00 am Bahnhof, 12.05.2025", "2025-05-12T10:00"),
+    D("Date(s) - 05/04/2019", "2019-04-05"),
+    D("Anmeldung bis 01.09.2025, Termin 14.09.2025", "2025-09-14"),
+    D("Anmeldeschluss: 3. Mai, Tagung am 12. Mai 2027", "2027-05-12"),
 ]
 
 GROUPS = {
@@ -561,6 +599,7 @@ GROUPS = {
     "noyear": MISSING_YEARS,
     "layout": LAYOUT,
     "nondate": NON_DATES,
+    "realpages": REAL_PAGE_FORMS,
 }
 
 CASES: list[Case] = [Case(group, *row[1:]) for group, rows in GROUPS.items() for row in rows]

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from date_cases import CASES, GROUPS, REF, Case, case_id
 
-from netzwerktimer_crawl.dates import When, parse_when
+from netzwerktimer_crawl.dates import TimeSpan, When, find_times, parse_sessions, parse_when
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
@@ -63,6 +63,67 @@ def test_seconds_are_dropped() -> None:
 
 
 def test_long_text_takes_first_expression() -> None:
-    text = "Anmeldung bis 01.09.2025. " + "Lorem ipsum dolor sit amet. " * 200 + "14.09.2025"
+    text = "Eröffnung 01.09.2025. " + "Lorem ipsum dolor sit amet. " * 200 + "14.09.2025"
     assert parse_when(text) == When(date(2025, 9, 1))
     assert parse_when("Lorem ipsum " * 500) is None
+
+
+def test_deadline_is_skipped_for_the_event_day() -> None:
+    text = "Anmeldung bis 01.09.2025. " + "Lorem ipsum dolor sit amet. " * 20 + "14.09.2025"
+    assert parse_when(text) == When(date(2025, 9, 14))
+
+
+def test_an_end_without_a_start_is_open_not_one_day() -> None:
+    when = parse_when("noch bis 25. Oktober", date(2026, 10, 1))
+    assert when == When(None, date(2026, 10, 25), True, open_start=True)
+    assert when.start_iso is None and when.end_iso == "2026-10-25"
+    assert parse_when("Die Ausstellung läuft bis zum 3.11.2026") == When(
+        None, date(2026, 11, 3), True, open_start=True
+    )
+
+
+def test_a_start_without_an_end_is_open() -> None:
+    assert parse_when("ab Mai 2020") == When(date(2020, 5, 1), None, True, open_end=True)
+    # a month alone is that month
+    assert parse_when("Mai 2020") == When(date(2020, 5, 1), date(2020, 5, 31), True)
+
+
+def test_sessions_on_one_day() -> None:
+    sessions = parse_sessions(
+        "Sonntag, 31. Dezember 2023   09:45 – 11:30 und 14:00 – 15:45 Uhr"
+    )
+    assert [s.iso() for s in sessions] == [
+        ("2023-12-31T09:45", "2023-12-31T11:30"),
+        ("2023-12-31T14:00", "2023-12-31T15:45"),
+    ]
+    # a door time and a start are one event, not two sessions
+    assert len(parse_sessions("12.05.2025 Einlass 18:00, Beginn 19:00")) == 1
+
+
+def test_month_first_is_asked_for() -> None:
+    assert parse_when("05/04/2019") == When(date(2019, 4, 5))
+    assert parse_when("05/04/2019", month_first=True) == When(date(2019, 5, 4))
+    assert parse_when("13/04/2019", month_first=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Hinterhof Bar ab 19.30 Uhr | Lesung ab 21.00 Uhr", [(1170, None), (1260, None)]),
+        ("1:00 pm to 2:00 pm", [(780, 840)]),
+        ("in der Zeit von voraussichtlich 14 bis 17 Uhr", [(840, 1020)]),
+        ("20:00 – 22:30", [(1200, 1350)]),
+        ("22.00h Saisonende", [(1320, None)]),
+        ("Eintritt 19.50 €, Kinder 6-11 Jahre", []),
+        ("Klassen 8 bis 12", []),
+    ],
+)
+def test_find_times(text: str, spans: list) -> None:
+    assert [tuple(span) for span in find_times(text)] == spans
+
+
+def test_time_span_on_a_day_passes_midnight() -> None:
+    assert TimeSpan(22 * 60, 2 * 60).on(date(2025, 5, 10)).iso() == (
+        "2025-05-10T22:00",
+        "2025-05-11T02:00",
+    )

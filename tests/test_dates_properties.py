@@ -45,6 +45,9 @@ def check_shape(when: When | None) -> None:
         return
     assert isinstance(when, When)
     kind = date if when.all_day else datetime
+    if when.open_start:  # "noch bis 25. Oktober": an end, no start
+        assert when.start is None and type(when.end) is kind
+        return
     assert type(when.start) is kind
     assert ISO_SHAPE.fullmatch(when.start_iso)
     if when.end is not None:
