@@ -524,9 +524,7 @@ def find_times(text: str) -> list[TimeSpan]:
     return grammar.times() if grammar else []
 
 
-def _grammar(
-    text: object, reference: object, prefer: object, month_first: bool
-) -> _Grammar | None:
+def _grammar(text: object, reference: object, prefer: object, month_first: bool) -> _Grammar | None:
     if not isinstance(text, str):
         return None
     if not _HAS_DIGIT.search(text) and len(text) > _MAX_HEADING:
@@ -669,7 +667,7 @@ class _Grammar:
         return days[-1] if days else None
 
     def open_start(self, i: int) -> When | None:
-        """"noch bis 25. Oktober": a lone end, the event is running."""
+        """A lone end, "noch bis 25. Oktober": the event is running."""
         if not (i and self.toks[i - 1].kind == _SEP and self.toks[i - 1].form == "bis"):
             return None
         if i > 1 and self.toks[i - 2].kind != _SEP and self.soft[i - 1]:

@@ -89,9 +89,7 @@ def test_a_start_without_an_end_is_open() -> None:
 
 
 def test_sessions_on_one_day() -> None:
-    sessions = parse_sessions(
-        "Sonntag, 31. Dezember 2023   09:45 – 11:30 und 14:00 – 15:45 Uhr"
-    )
+    sessions = parse_sessions("Sonntag, 31. Dezember 2023   09:45 – 11:30 und 14:00 – 15:45 Uhr")
     assert [s.iso() for s in sessions] == [
         ("2023-12-31T09:45", "2023-12-31T11:30"),
         ("2023-12-31T14:00", "2023-12-31T15:45"),
