@@ -32,7 +32,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-__all__ = ["TimeSpan", "When", "find_times", "parse_sessions", "parse_when"]
+__all__ = ["TimeSpan", "When", "find_times", "parse_sessions", "parse_when", "residue"]
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -179,6 +179,10 @@ _PIECES: dict[str, str] = {
         (?P<wn_d>{_DAY})\.(?P<wn_m>{_MON})
         (?:\.\ ?(?P<wn_y4>\d{{4}})(?!\d) | \.(?P<wn_y2>\d\d)(?![\d:.]) | \.(?!\d) | (?![.\d]))
         (?!\s*(?:uhr|h){_NOT_BEFORE_LETTER})""",
+    # a weekday heading with a comma for the day's dot: "Samstag, 30, September"
+    "WDTEXTDATE": rf"""
+        {_NOT_AFTER_LETTER}(?:{_alternation(_WEEKDAYS)})\.?,?[\s_]*
+        (?P<wt_d>{_DAY})\s*[.,]\s*(?P<wt_m>{_MONTH})\.?(?:\s*,?\s*(?P<wt_y>\d{{4}})(?!\d))?""",
     # a day range in English order: Nov. 5-7, 2025; Juni 3 - 5
     "ENGRANGE": rf"""
         {_NOT_AFTER_LETTER}(?P<er_m>{_MONTH})\.?\s*(?P<er_d1>{_DAY})\.?
@@ -231,7 +235,7 @@ def _scanner() -> re.Pattern[str]:
             "ISO", "SLASHDATE", "NUMDATE", "TEXTDATE", "TIMEHM", "TIMEH", "DAY", "NUM",
         ],
         rf"{_NOT_AFTER_LETTER}(?=[{initials}])": [
-            "WDNUMDATE", "ENGRANGE", "ENGDATE", "MONTHYEAR", "MONTHWORD", "SEPWORD", "ALLDAY",
+            "WDNUMDATE", "WDTEXTDATE", "ENGRANGE", "ENGDATE", "MONTHYEAR", "MONTHWORD", "SEPWORD", "ALLDAY",
         ],
         "": ["SEPCHAR"],
     }  # fmt: skip
@@ -358,6 +362,10 @@ def _tok_wdnumdate(m: re.Match[str], s: str) -> _Tok:
     return _date_token(m, "NUMDATE", y, int(m["wn_m"]), int(m["wn_d"]))
 
 
+def _tok_wdtextdate(m: re.Match[str], s: str) -> _Tok:
+    return _date_token(m, "TEXTDATE", _year(m["wt_y"]), _MONTHS[m["wt_m"]], int(m["wt_d"]))
+
+
 def _tok_slashdate(m: re.Match[str], s: str, month_first: bool = False) -> _Tok:
     a, b = int(m["sd_a"]), int(m["sd_b"])
     day, month = (b, a) if month_first else (a, b)
@@ -438,6 +446,7 @@ _BUILDERS: dict[str, Callable[[re.Match[str], str], _Tok | list[_Tok]]] = {
     "SLASHDATE": _tok_slashdate,
     "NUMDATE": _tok_numdate,
     "WDNUMDATE": _tok_wdnumdate,
+    "WDTEXTDATE": _tok_wdtextdate,
     "TEXTDATE": _tok_textdate,
     "ENGRANGE": _tok_engrange,
     "ENGDATE": _tok_engdate,
@@ -522,6 +531,69 @@ def find_times(text: str) -> list[TimeSpan]:
     """
     grammar = _grammar(text, None, "nearest", False)
     return grammar.times() if grammar else []
+
+
+_EDGE = re.compile(
+    rf"""^(?:[\s,;:|@()\[\]{{}}.*•·"'„“”‚‘’«»>_/!?&+-]
+      | {_NOT_AFTER_LETTER}(?:{_alternation(_FILLER_WORDS)}){_NOT_BEFORE_LETTER})+""",
+    re.VERBOSE,
+)
+_EDGE_END = re.compile(
+    rf"""(?:[\s,;:|@(\[{{*•·"'„“‚‘«<_/&+-]
+      | {_NOT_AFTER_LETTER}(?:{_alternation(_FILLER_WORDS)}){_NOT_BEFORE_LETTER})+$""",
+    re.VERBOSE,
+)
+_DATEISH = frozenset({_DATE, _TIME, _MONTHTOK, _ALLDAY})
+_JOINERS = frozenset({_SEP, _DAYTOK, _NUM})
+
+
+def residue(text: str) -> str:
+    """The text less its date and time expressions and the filler words around them:
+    "Sa_27.06.   Sommerfest im Hof" → "Sommerfest im Hof", "Samstag, 23. Dezember 19:45 –
+    21:30 Uhr ICE – Disco" → "ICE – Disco". What is left may be a title."""
+    if not isinstance(text, str):
+        return ""
+    s = text.lower()
+    if len(s) != len(text):  # a case mapping changed the length: offsets would not match
+        return text.strip()
+    grammar = _grammar(text, None, "nearest", False)
+    if grammar is None:
+        return " ".join(text.split())
+    cut: list[tuple[int, int]] = []
+    run: list[_Tok] = []
+
+    def close() -> None:
+        while run and run[-1].kind in _JOINERS:
+            run.pop()
+        if any(t.kind in _DATEISH for t in run):
+            cut.append((run[0].start, run[-1].end))
+        run.clear()
+
+    for i, tok in enumerate(grammar.toks):
+        if tok.kind in _DATEISH or tok.kind in _JOINERS:
+            if run and not grammar.soft[i]:
+                close()
+            if run or tok.kind in _DATEISH or tok.kind == _DAYTOK:
+                run.append(tok)
+        else:
+            close()
+    close()
+    if not cut:
+        return " ".join(text.split())
+    bounds = [0, *(edge for span in cut for edge in span), len(text)]
+    parts = [
+        _trim(text[bounds[k] : bounds[k + 1]], head=k > 0, tail=k < len(bounds) - 2)
+        for k in range(0, len(bounds), 2)
+    ]
+    return " ".join(part for part in parts if part)
+
+
+def _trim(part: str, head: bool = True, tail: bool = True) -> str:
+    """The part less filler words and punctuation where it touched a cut date."""
+    lowered = part.lower()
+    start = m.end() if head and (m := _EDGE.match(lowered)) else 0
+    end = m.start() if tail and (m := _EDGE_END.search(lowered, start)) else len(part)
+    return " ".join(part[start:end].split())
 
 
 def _grammar(text: object, reference: object, prefer: object, month_first: bool) -> _Grammar | None:

@@ -43,10 +43,17 @@ def normalized_title(title: str) -> str:
 
 
 def event_id(network: str, url: str | None, source_url: str | None, start: str, title: str) -> str:
-    """A short hash of the organizer's page, or of network, start day and title when the
-    event has no page of its own (its url is the listing it was found on)."""
+    """A short hash of the organizer's page, or of network, start and title when the event
+    has no page of its own (its url is the listing it was found on). The start is to the
+    minute: two sessions of one day ("09:45 und 14:00 Uhr") are two events."""
     if url and (not source_url or canonical_url(url) != canonical_url(source_url)):
         key = canonical_url(url)
     else:
-        key = f"{network}|{start[:10]}|{normalized_title(title)}"
+        key = f"{network}|{start}|{normalized_title(title)}"
     return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def occurrence_id(series_id: str, day: str) -> str:
+    """One occurrence of a series whose dates share one page: the page's id and the day.
+    The first occurrence of a run keeps the page's own id (see DedupePipeline)."""
+    return hashlib.sha1(f"{series_id}|{day}".encode()).hexdigest()[:16]

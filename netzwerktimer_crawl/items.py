@@ -19,6 +19,10 @@ class Event:
     start: date | datetime | None = None
     end: date | datetime | None = None
     all_day: bool | None = None
+    # "noch bis 25. Oktober": running, its first day not stated (start is then the page's
+    # fetch day); "ab Mai 2020": no end stated. See dates.When.
+    open_start: bool = False
+    open_end: bool = False
     url: str | None = None
     description: str | None = None
     location: str | None = None

@@ -14,11 +14,10 @@ from datetime import date, datetime
 from scrapy.exceptions import DropItem
 
 from netzwerktimer_crawl.berlin import iso
-from netzwerktimer_crawl.identity import event_id
+from netzwerktimer_crawl.extract.steps import TRUST
+from netzwerktimer_crawl.identity import event_id, occurrence_id
 from netzwerktimer_crawl.items import Event
 
-# How much a value from each step of the extraction chain is trusted (higher wins).
-TRUST = {"tribe-api": 3, "ical": 3, "json-ld": 3, "microdata": 3, "html": 1}
 _MERGED = [f.name for f in fields(Event) if f.name not in ("id", "network", "extra")]
 _WHEN = ("start", "end", "all_day")
 
@@ -61,12 +60,23 @@ def merge(first: Event, second: Event) -> Event:
     return first
 
 
+def _day(event: Event) -> str:
+    return (iso(event.start if event.start is not None else event.end) or "")[:10]
+
+
 class DedupePipeline:
     def __init__(self) -> None:
         self.seen: dict[str, Event] = {}
+        # The day each event page was first seen on in this run: a page listed again on
+        # another day is a series (MEC, a weekly course), and each occurrence is an event.
+        self.days: dict[str, str] = {}
 
     def process_item(self, item: Event) -> Event:
-        item.id = event_id(item.network, item.url, item.source_url, iso(item.start), item.title)
+        start = iso(item.start if item.start is not None else item.end) or ""
+        item.id = event_id(item.network, item.url, item.source_url, start, item.title)
+        first_day = self.days.setdefault(item.id, _day(item))
+        if first_day != _day(item):
+            item.id = occurrence_id(item.id, _day(item))
         if item.id not in self.seen:
             self.seen[item.id] = item
             return item

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urljoin
 
+from parsel import Selector
 from scrapy.http import Response, TextResponse
 from scrapy.utils.response import get_base_url
 
-from ..berlin import http_date
-from ..identity import canonical_url
+from ..berlin import http_date, local
 from ..items import Event
-from . import ical, jsonld, listing, tribe_api
+from . import anchors, dom, eventpage, ical, jsonld, listing, merge, records, steps, tribe_api
 from .listing import Listing
 
 
@@ -34,6 +35,8 @@ class Extraction:
     next_url: str | None = None
     # Parts of the page that could not be read; logged and counted, never fatal.
     problems: list[str] = field(default_factory=list)
+    # Each step that ran and what it found, for `netzwerktimer extract` to report.
+    tried: list[str] = field(default_factory=list)
 
 
 def _from_json(response: TextResponse) -> Extraction:
@@ -47,22 +50,52 @@ def _from_json(response: TextResponse) -> Extraction:
     return Extraction(found, tribe_api.next_page(data), problems)
 
 
+def _reference(response: TextResponse) -> date | None:
+    fetched = http_date(response.headers.get("Date"))
+    return local(fetched).date() if fetched else None
+
+
+def _month_first(selector: Selector) -> bool:
+    """US English pages write 05/04/2019 for 4 May."""
+    lang = (selector.xpath("/html/@lang").get() or "").lower()
+    return lang in ("en-us", "en_us")
+
+
 def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     base = get_base_url(response)  # honours <base href>, which Contao sets
-    found, problems = jsonld.events(response.selector)
+    selector = response.selector
+    found, problems = jsonld.events(selector)
+    tried = [f"{steps.JSON_LD}: {len(found)}"]
     if "itemtype" in response.text:
         micro, micro_problems = jsonld.microdata_events(response.text, base)
         found += micro
         problems += micro_problems
-    seen = {canonical_url(urljoin(base, e.url)) for e in found if e.url}
-    chosen = chosen or listing.detect(response.selector)
+        tried.append(f"{steps.MICRODATA}: {len(micro)}")
+    chosen = chosen or listing.detect(selector)
+    html_found: list[Event] = []
+    rank: dict[int, tuple[bool, int]] = {}
     next_url = None
+    reference = _reference(response)
     if chosen:
-        for event in listing.events(response.selector, chosen, base):
-            if not (event.url and canonical_url(event.url) in seen):
-                found.append(event)
-        next_url = listing.next_page(response.selector, chosen, base)
-    return Extraction(found, next_url, problems)
+        html_found = listing.events(selector, chosen, base, reference)
+        next_url = listing.next_page(selector, chosen, base)
+        tried.append(f"{steps.CMS_LISTING} ({chosen.name}): {len(html_found)}")
+    if not html_found:
+        root = dom.parse(response.text)
+        month_first = _month_first(selector)
+        page_anchors = anchors.find(dom.blocks(root), reference, month_first)
+        generic, notes = records.events(page_anchors, base, reference)
+        html_found = [g.event for g in generic]
+        rank = {id(g.event): (not g.borrowed, g.support) for g in generic}
+        tried.append(f"{steps.GENERIC_RECORDS}: {len(html_found)} ({'; '.join(notes)})")
+        if len(found) + len(html_found) == 0:
+            single, note = eventpage.event(
+                root, selector, page_anchors, base, reference, month_first
+            )
+            html_found = single
+            tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
+    events = merge.combine(found + html_found, rank)
+    return Extraction(events, next_url, problems, tried)
 
 
 def _from_ical(response: TextResponse) -> Extraction:

@@ -15,8 +15,10 @@ from urllib.parse import urljoin
 from parsel import Selector
 
 from ..berlin import parse_iso
+from ..dates import parse_when
 from ..items import Event
 from ..text import clean, html_to_text, status_from_text
+from .steps import CMS_LISTING
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,13 @@ class Listing:
     # XPath from an item to the heading whose year its year-less dates are in, e.g.
     # "preceding::h2[1]" for a hand-written list under "Termine 2027".
     year_heading: str | None = None
+    # What `netzwerktimer extract` calls it: the CMS module, or the spider's own.
+    name: str = "site"
 
 
 # The Events Calendar, v2 list view.
 TRIBE_LIST = Listing(
+    name="The Events Calendar list",
     item=".tribe-events-calendar-list__event-row",
     title=".tribe-events-calendar-list__event-title a",
     url=".tribe-events-calendar-list__event-title a::attr(href)",
@@ -54,6 +59,7 @@ TRIBE_LIST = Listing(
 
 # Contao calendar-bundle event list (4.13 and 5.x templates).
 CONTAO_LIST = Listing(
+    name="Contao event list",
     item=".mod_eventlist .event",
     title="h2, h3",
     url="h2 a::attr(href), h3 a::attr(href)",
@@ -67,6 +73,7 @@ CONTAO_LIST = Listing(
 # Events Manager 6.x, default list item format (templates/formats/event_list_item_format.php):
 # plain date and time text (no <time>), a notice div when cancelled, paging with ?pno=N.
 EM_LIST = Listing(
+    name="Events Manager list",
     item=".em-events-list .em-event.em-item",
     title="h3.em-item-title",
     url="h3.em-item-title a::attr(href)",
@@ -81,6 +88,7 @@ EM_LIST = Listing(
 # render.php): day and month as text, no year; the month divider above names it. Its
 # JSON-LD (one script per event, date-only) is read first; this covers a broken script.
 MEC_LIST = Listing(
+    name="Modern Events Calendar list",
     item="article.mec-event-article",
     title="h4.mec-event-title a",
     url="h4.mec-event-title a::attr(href)",
@@ -93,6 +101,7 @@ MEC_LIST = Listing(
 # TYPO3 sf_event_mgt list (Partials/Event/ListItem.html): label-value rows, with start and
 # end in rows of their own as "10.05.2025 - 18:00" (a date and its time, not a range).
 SF_EVENT_MGT = Listing(
+    name="sf_event_mgt list",
     item=".tx-sf-event-mgt .event-list-item",
     title="h2.event-title",
     url="h2.event-title a::attr(href)",
@@ -106,6 +115,7 @@ SF_EVENT_MGT = Listing(
 # TYPO3 news (georgringer/news) list view, Partials/List/Item.html, as sites use it for
 # events: the article's date, <time datetime> in format c, is set to the event's start.
 TYPO3_NEWS = Listing(
+    name="TYPO3 news list",
     item=".news-list-view .article",
     title="h3 [itemprop=headline]",
     url="h3 a::attr(href)",
@@ -119,6 +129,7 @@ TYPO3_NEWS = Listing(
 # schema.org microdata, which the chain reads first; this is the fallback. Its prev/next
 # are <button data-href> that move a date window, and are not followed.
 DPCALENDAR_LIST = Listing(
+    name="DPCalendar list",
     item="ul.dp-events li.dp-event",
     title="h2.dp-event__title",
     url="a.dp-event__link::attr(href)",
@@ -129,6 +140,7 @@ DPCALENDAR_LIST = Listing(
 
 # The same extension's event view (site/views/event/tmpl/default*.php), for `detail`.
 DPCALENDAR_EVENT = Listing(
+    name="DPCalendar event",
     item=".com-dpcalendar-event",
     title=".com-dpcalendar-event__title",
     url=".com-dpcalendar-event__title a::attr(href)",
@@ -181,7 +193,11 @@ def _heading_year(node: Selector, xpath: str | None) -> date | None:
     return date(int(match.group()), 7, 2) if match else None
 
 
-def events(selector: Selector, listing: Listing, base_url: str) -> list[Event]:
+def events(
+    selector: Selector, listing: Listing, base_url: str, reference: date | None = None
+) -> list[Event]:
+    """The listing's events, their date text read with parse_when (a missing year from the
+    item's `<time datetime>` or heading, else from `reference`, the fetch date)."""
     found = []
     for node in selector.css(listing.item):
         title = _text(node, listing.title)
@@ -197,6 +213,11 @@ def events(selector: Selector, listing: Listing, base_url: str) -> list[Event]:
             title = title[len(when) :].lstrip(" :,-–") or title
         if when and (end := _text(node, listing.end)):
             when = f"{when} – {end}"
+        start = hint if isinstance(hint, datetime) else None
+        anchor = None if isinstance(hint, datetime) else hint
+        parsed = parse_when(when, anchor or reference) if when and start is None else None
+        if parsed is not None:
+            start = parsed.start
         found.append(
             Event(
                 network="",
@@ -204,14 +225,18 @@ def events(selector: Selector, listing: Listing, base_url: str) -> list[Event]:
                 when=when,
                 # A <time datetime> with a time of day is the start (chain step 4); a bare
                 # date (The Events Calendar prints one even for timed events) anchors the year.
-                start=hint if isinstance(hint, datetime) else None,
-                reference=None if isinstance(hint, datetime) else hint,
+                start=start,
+                end=parsed.end if parsed else None,
+                all_day=parsed.all_day if parsed else None,
+                open_start=bool(parsed and parsed.open_start),
+                open_end=bool(parsed and parsed.open_end),
+                reference=anchor,
                 url=urljoin(base_url, href.strip()) if href else None,
                 description=description,
                 location=location,
                 status=status_from_text(label := _text(node, listing.status)),
                 status_evidence=label if status_from_text(label) else None,
-                extractor="html",
+                extractor=CMS_LISTING,
             )
         )
     return found

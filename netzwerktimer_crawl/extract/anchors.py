@@ -1,0 +1,158 @@
+"""Date anchors: the text blocks of a page that state a date or a time of day.
+
+Every event has a date, so the generic steps start from the dates, not from the layout
+(see shared/reference/generic-extraction.md). A block's own text goes through
+`parse_sessions` (a date, perhaps with times) and else `find_times` (times only, whose day
+comes from a heading or the URL); a `<time datetime>` inside it, an ISO date or a Unix
+timestamp, anchors it too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from lxml import etree
+
+from ..berlin import local, parse_iso
+from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when
+from .dom import Block
+
+# Only the start of a long block is read: a date deep in a paragraph of prose is no anchor.
+_READ = 240
+_PUBLISHED_WORDS = re.compile(
+    r"\b(?:veröffentlicht|publiziert|geschrieben|erstellt|aktualisiert|zuletzt geändert"
+    r"|published|posted|updated|last modified|stand)\b",
+    re.I,
+)
+_PUBLISHED_MARKUP = re.compile(
+    r"(?:post|entry|article|news|blog)[-_]?(?:date|meta|time|info)|published|byline|posted"
+    r"|datepublished|datemodified|meta-date|date-meta",
+    re.I,
+)
+_TIMESTAMP = re.compile(r"^\d{9,10}$")
+_MONTH_HEADING = 30  # a month heading is short: "März 2026", "Oktober"
+
+
+@dataclass(eq=False)
+class Anchor:
+    block: Block
+    sessions: list[When] = field(default_factory=list)  # a date, once per session
+    times: list[TimeSpan] = field(default_factory=list)  # times without a date
+    machine: date | None = None  # a <time datetime> (date or datetime) in the block
+    month: When | None = None  # the block is a month heading: "März 2026"
+    published: bool = False  # a publication date (byline, post meta), not an event's
+
+    @property
+    def has_date(self) -> bool:
+        return bool(self.sessions)
+
+    @property
+    def day(self) -> date | None:
+        """The anchor's first day: of its text, else of its machine-readable date."""
+        if self.sessions:
+            first = self.sessions[0]
+            value = first.start if first.start is not None else first.end
+        else:
+            value = self.machine
+        return value.date() if isinstance(value, datetime) else value
+
+
+def machine_date(value: str | None) -> date | None:
+    """A `datetime` attribute: ISO 8601 or (older Contao templates) a Unix timestamp."""
+    value = (value or "").strip()
+    if _TIMESTAMP.match(value):
+        moment = local(datetime.fromtimestamp(int(value), UTC))
+        return moment.date() if (moment.hour, moment.minute) == (0, 0) else moment
+    try:
+        return parse_iso(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _is_published(block: Block) -> bool:
+    if _PUBLISHED_WORDS.search(block.text[:80]):
+        return True
+    node: etree._Element | None = block.element
+    for _ in range(3):
+        if node is None:
+            break
+        for name in ("class", "id", "itemprop"):
+            if _PUBLISHED_MARKUP.search(node.get(name) or ""):
+                return True
+        node = node.getparent()
+    return any(
+        _PUBLISHED_MARKUP.search(t.get("itemprop") or t.get("class") or "")
+        for t in block.element.iter("time")
+    )
+
+
+def _is_month(when: When, text: str) -> bool:
+    if not (when.all_day and when.start and when.end and when.start.day == 1):
+        return False
+    return (when.end + timedelta(days=1)).day == 1 and len(text) <= _MONTH_HEADING
+
+
+def find(blocks: list[Block], reference: date | None, month_first: bool = False) -> list[Anchor]:
+    """The anchors among `blocks`. Year-less dates take their year from the nearest month
+    heading above them ("März 2026"), else from `reference`, the page's fetch date."""
+    found = []
+    heading: tuple[etree._Element, date] | None = None
+    for block in blocks:
+        text = block.text[:_READ]
+        machine = None
+        for element in block.element.iter("time"):
+            machine = machine or machine_date(element.get("datetime"))
+        ref = reference
+        if heading and _under(block.element, heading[0]):
+            ref = heading[1]
+        sessions = parse_sessions(text, ref, month_first=month_first)
+        if len(sessions) == 1 and _is_month(sessions[0], text):
+            start = sessions[0].start
+            assert start is not None
+            parent = block.element.getparent()
+            container = block.element if parent is None else parent
+            heading = (container, start + timedelta(days=14))
+            found.append(Anchor(block, month=sessions[0]))
+            continue
+        times = [] if sessions else find_times(text)
+        if sessions or times or machine is not None:
+            found.append(Anchor(block, sessions, times, machine, None, _is_published(block)))
+    return found
+
+
+def _under(element: etree._Element, container: etree._Element, depth: int = 6) -> bool:
+    node: etree._Element | None = element
+    for _ in range(depth):
+        if node is None:
+            return False
+        if node is container:
+            return True
+        node = node.getparent()
+    return False
+
+
+_URL_DAY = (
+    re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?!\d)"),  # /2015/03/19/, 2022-05-04
+    re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)"),  # Contao ?day=20250510
+)
+
+
+def url_day(url: str) -> date | None:
+    """A single day the page's URL names: `?startDate=04.01.2016`, `/veranstaltungen/
+    2022-05-04/`, `?day=20250510`, `/2015/03/19/`. None for a month or no date."""
+    parts = urlsplit(url)
+    values = [unquote(v) for _, v in parse_qsl(parts.query)] + [unquote(parts.path)]
+    for value in values:
+        for pattern in _URL_DAY:
+            if match := pattern.search(value):
+                try:
+                    return date(int(match[1]), int(match[2]), int(match[3]))
+                except ValueError:
+                    continue
+        when = parse_when(value) if re.fullmatch(r"[\d.]+", value) else None
+        if when and when.start and when.all_day and when.end is None:
+            return when.start  # type: ignore[return-value]
+    return None

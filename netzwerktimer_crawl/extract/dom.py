@@ -1,0 +1,187 @@
+"""The parts of an HTML tree the generic steps read: text blocks, their structural
+signatures, headings and boilerplate regions. Pure functions over lxml elements."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree, html
+
+# Elements that break text into separate blocks; everything else is inline.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body dd details div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody "
+    "td tfoot th thead tr ul center".split()
+)
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_SKIP = frozenset("script style noscript template svg iframe object select option button".split())
+_SPACES = re.compile(r"[ \t\r\f\v\xa0\u2000-\u200a\u202f\u205f\u3000]+")
+_DIGITS = re.compile(r"\d+")
+# Class and id words of regions that hold no events: menus, page chrome, sharing. Each
+# class token is matched on its own ("site-footer", "main-nav", "menu-item").
+_CHROME = re.compile(
+    r"^(?:[\w-]*[-_])?(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|footer|header"
+    r"|masthead|cookies?|cookie-banner|share|sharing|social|pagination|pager|skip-link)"
+    r"(?:[-_][\w-]*)?$",
+    re.I,
+)
+_CHROME_TAGS = frozenset({"nav", "footer", "header"})
+
+
+@dataclass(eq=False)
+class Block:
+    """A block element's own text: its text and inline children, not nested blocks."""
+
+    element: html.HtmlElement
+    text: str  # lines kept ("\n"), spaces collapsed
+    index: int  # position in document order
+
+
+def parse(body: str | bytes) -> html.HtmlElement:
+    """The page as a tree, without scripts and styles (which hold no visible text)."""
+    root = html.document_fromstring(body) if body.strip() else html.fromstring("<html/>")
+    for bad in root.xpath("//script|//style|//noscript|//template|//comment()"):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    return root
+
+
+def _tag(element: etree._Element) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def is_block(element: etree._Element) -> bool:
+    return _tag(element) in BLOCK_TAGS
+
+
+def _inline_parts(element: etree._Element, out: list[str]) -> None:
+    for child in element:
+        tag = _tag(child)
+        if tag == "br":
+            out.append("\n")
+        elif tag in BLOCK_TAGS:
+            out.append("\n")  # a nested block is a block of its own
+        elif tag and tag not in _SKIP:
+            out.append(child.text or "")
+            _inline_parts(child, out)
+        if child.tail:
+            out.append(child.tail)
+
+
+def own_text(element: etree._Element) -> str:
+    """Text of the element and its inline descendants, with <br> and blocks as line breaks."""
+    parts = [element.text or ""]
+    _inline_parts(element, parts)
+    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def text_of(element: etree._Element) -> str:
+    """All visible text below the element, one line per block or <br>."""
+    lines: list[str] = []
+    for node in element.iter():
+        if isinstance(node.tag, str) and (node is element or is_block(node)):
+            text = own_text(node)
+            if text:
+                lines.append(text)
+    return "\n".join(lines)
+
+
+def blocks(root: etree._Element) -> list[Block]:
+    """Every block with text of its own, in document order."""
+    found = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or _tag(element) in _SKIP:
+            continue
+        if is_block(element) or element is root:
+            text = own_text(element)
+            if text:
+                found.append(Block(element, text, len(found)))
+    return found
+
+
+def signature(element: etree._Element) -> tuple[str, str]:
+    """Tag and first class, positions removed ("views-row-2" → "views-row-"): siblings of
+    one list share it even when they carry extra modifier classes. A table cell's column is
+    part of it: the cells of a row are its fields, not a list."""
+    classes = (element.get("class") or "").split()
+    tag = _tag(element)
+    if tag in ("td", "th"):
+        column = sum(1 for s in element.itersiblings(preceding=True) if _tag(s) in ("td", "th"))
+        tag = f"{tag}{column}"
+    return tag, _DIGITS.sub("", classes[0]) if classes else ""
+
+
+def ancestors(element: etree._Element) -> list[etree._Element]:
+    """The element's ancestors from the root down, the element last."""
+    chain = [element, *element.iterancestors()]
+    chain.reverse()
+    return chain
+
+
+def in_chrome(element: etree._Element) -> bool:
+    """Inside a menu, header, footer, breadcrumb or sharing box."""
+    for node in (element, *element.iterancestors()):
+        if _tag(node) in ("body", "html"):
+            break
+        if _tag(node) in _CHROME_TAGS or node.get("role") in ("navigation", "banner"):
+            return True
+        words = f"{node.get('class') or ''} {node.get('id') or ''}".split()
+        if any(_CHROME.match(word) for word in words):
+            return True
+    return False
+
+
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def hidden(element: etree._Element, within: etree._Element | None = None) -> bool:
+    """Hidden by an inline style or the `hidden` attribute, up to `within`."""
+    for node in (element, *element.iterancestors()):
+        if node.get("hidden") is not None or _HIDDEN.search(node.get("style") or ""):
+            return True
+        if node is within:
+            break
+    return False
+
+
+def heading_text(element: etree._Element) -> str | None:
+    """The element's text when it reads as a heading: an h1–h6, or a block whose class says
+    title or heading, or a paragraph that is only bold text."""
+    tag = _tag(element)
+    classes = (element.get("class") or "").lower()
+    bold_only = tag == "p" and len(element) >= 1 and all(
+        _tag(c) in ("strong", "b") and not (c.tail or "").strip() for c in element
+    ) and not (element.text or "").strip()
+    if tag in HEADINGS or "title" in classes or "heading" in classes or bold_only:
+        text = " ".join(text_of(element).split())
+        return text or None
+    return None
+
+
+def preceding_heading(element: etree._Element, limit: int = 40) -> str | None:
+    """The nearest heading before the element: its preceding siblings first, then those of
+    its ancestors, looking at most `limit` elements back."""
+    seen = 0
+    node: etree._Element | None = element
+    while node is not None and seen < limit:
+        for sibling in node.itersiblings(preceding=True):
+            seen += 1
+            for candidate in reversed([sibling, *sibling.iterdescendants()]):
+                if isinstance(candidate.tag, str) and (text := heading_text(candidate)):
+                    if not text.endswith(":"):  # "Die nächsten Termine:" labels a part
+                        return text
+            if seen >= limit:
+                break
+        node = node.getparent()
+    return None
+
+
+def iter_links(element: etree._Element) -> Iterator[tuple[str, str]]:
+    """(href, text) of the element's links, in document order."""
+    for link in element.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href:
+            yield href, " ".join(text_of(link).split())

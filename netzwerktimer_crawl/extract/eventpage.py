@@ -1,0 +1,189 @@
+"""Generic event pages: the one event of a page that is an event's own.
+
+- Title: `og:title` (unless it is only the site's name), else the first `h1` outside the
+  page chrome. (JSON-LD, when present, has been read before this step.)
+- Date: labelled fields first ("Datum", "Termin", "Wann", "Zeit", "Uhrzeit", "Beginn",
+  "Ende", "Date/Time" …), as `dt`/`dd`, `th`/`td`, a bold label and the text after it, or
+  "Label: value"; else the first date near the title that states a time or a span.
+- Publication dates are never the event's: `article:published_time`, bylines ("veröffent-
+  licht am", post meta), and on an article page a bare date near the title.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from lxml import etree
+from parsel import Selector
+
+from ..berlin import parse_iso
+from ..dates import When, parse_sessions
+from ..items import Event
+from ..text import city_from_location
+from . import dom
+from .anchors import Anchor
+from .steps import EVENT_PAGE
+
+_DATE_LABEL = re.compile(
+    r"^(?:datum|termin|termine|wann|zeit|uhrzeit|beginn|start|ende|zeitraum|veranstaltungs"
+    r"(?:datum|termin|zeit)|date|dates|date\(s\)|time|date/time|date & time|when|datum/uhrzeit"
+    r"|datum und uhrzeit|datum & uhrzeit)\s*:?$",
+    re.I,
+)
+_PLACE_LABEL = re.compile(
+    r"^(?:ort|veranstaltungsort|location|venue|wo|adresse|address|treffpunkt)\s*:?$", re.I
+)
+_INLINE_LABEL = re.compile(
+    r"^(datum|termin|wann|zeit|uhrzeit|beginn|ende|date|time|when|ort|veranstaltungsort"
+    r"|location|venue|wo)\s*:\s*(.+)$",
+    re.I,
+)
+_NEAR = 12  # blocks after the title in which its date may stand (before it: 3)
+_MAX_VALUE = 200
+
+
+def _meta(selector: Selector, name: str) -> str | None:
+    value = selector.xpath(
+        f'//meta[@property="{name}" or @name="{name}"]/@content'
+    ).get()
+    return " ".join(value.split()) if value and value.strip() else None
+
+
+def _title(root: etree._Element, selector: Selector) -> tuple[str | None, etree._Element | None]:
+    heading = next(
+        (h for h in root.iter("h1") if not dom.in_chrome(h) and dom.text_of(h).strip()), None
+    )
+    og = _meta(selector, "og:title")
+    site = _meta(selector, "og:site_name")
+    if og and og != site:
+        return og, heading
+    if heading is not None:
+        return " ".join(dom.text_of(heading).split()), heading
+    return None, None
+
+
+def _following_text(label: etree._Element) -> str:
+    """The value after a label: the next sibling cell (dd, td), else the text after the label
+    up to the next label in its block."""
+    if label.tag in ("dt", "th", "td"):
+        sibling = label.getnext()
+        return dom.text_of(sibling) if sibling is not None else ""
+    parts = [label.tail or ""]
+    for sibling in label.itersiblings():
+        if _is_label(sibling):
+            break
+        parts.append(dom.text_of(sibling) if sibling.tag != "br" else "\n")
+        parts.append(sibling.tail or "")
+        if sum(map(len, parts)) > _MAX_VALUE:
+            break
+    text = " ".join("".join(parts).split())
+    if not text and label.getparent() is not None and label.getparent().tag not in ("body",):
+        sibling = label.getparent().getnext()
+        text = dom.text_of(sibling) if sibling is not None else ""
+    return text[:_MAX_VALUE]
+
+
+def _is_label(element: etree._Element) -> bool:
+    if not isinstance(element.tag, str):
+        return False
+    text = " ".join(dom.text_of(element).split())
+    return bool(text) and bool(_DATE_LABEL.match(text) or _PLACE_LABEL.match(text))
+
+
+def labelled(root: etree._Element) -> tuple[list[str], list[str]]:
+    """Texts under date and under place labels, in page order."""
+    dates: list[str] = []
+    places: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or dom.in_chrome(element):
+            continue
+        if element.tag in ("dt", "th", "td", "strong", "b", "label", "span", "h4", "h5", "h6",
+                           "div", "p"):  # fmt: skip
+            text = " ".join(dom.own_text(element).split())
+            if len(element) == 0 or element.tag in ("dt", "th", "strong", "b", "label"):
+                if _DATE_LABEL.match(text):
+                    dates.append(_following_text(element))
+                    continue
+                if _PLACE_LABEL.match(text):
+                    places.append(_following_text(element))
+                    continue
+        if dom.is_block(element):
+            for line in dom.own_text(element).split("\n"):
+                if match := _INLINE_LABEL.match(line.strip()):
+                    bucket = places if _PLACE_LABEL.match(match[1]) else dates
+                    bucket.append(match[2])
+    return [d for d in dates if d], [p for p in places if p]
+
+
+def _published_day(selector: Selector) -> date | None:
+    value = parse_iso(_meta(selector, "article:published_time"))
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _near_title(
+    anchors: list[Anchor], heading: etree._Element | None, article: bool, published: date | None
+) -> When | None:
+    usable = [a for a in anchors if a.sessions and not a.published]
+    usable = [a for a in usable if not dom.in_chrome(a.block.element)]
+    if not usable:
+        return None
+    position = 0
+    if heading is not None:
+        indexes = [a.block.index for a in anchors]
+        position = next(
+            (a.block.index for a in anchors if heading in (a.block.element, *a.block.element.iterancestors())),
+            min(indexes, default=0),
+        )
+    near = [a for a in usable if position - 3 <= a.block.index <= position + _NEAR]
+    near.sort(key=lambda a: (a.block.index < position, abs(a.block.index - position)))
+    for anchor in near:
+        when = anchor.sessions[0]
+        if when.start is None:
+            continue
+        day = when.start.date() if isinstance(when.start, datetime) else when.start
+        detailed = not when.all_day or when.end is not None
+        if day == published and not detailed:
+            continue
+        if detailed or not article:
+            return when
+    return None
+
+
+def event(
+    root: etree._Element,
+    selector: Selector,
+    anchors: list[Anchor],
+    base_url: str,
+    reference: date | None,
+    month_first: bool = False,
+) -> tuple[list[Event], str]:
+    """The page's own event, if it is an event page, and a note on what was found."""
+    title, heading = _title(root, selector)
+    if not title:
+        return [], "no title (og:title, h1)"
+    dates, places = labelled(root)
+    when = None
+    if dates:
+        sessions = parse_sessions(" ".join(dates), reference, month_first=month_first)
+        when = sessions[0] if sessions else None
+    if when is None:
+        article = (_meta(selector, "og:type") or "").lower() == "article"
+        when = _near_title(anchors, heading, article, _published_day(selector))
+    if when is None or (when.start is None and not when.open_start):
+        return [], "no labelled date and no date near the title"
+    location = " ".join(places[0].split()) if places else None
+    found = Event(
+        network="",
+        title=title,
+        start=when.start,
+        end=when.end,
+        all_day=when.all_day,
+        open_start=when.open_start,
+        open_end=when.open_end,
+        url=_meta(selector, "og:url") or base_url,
+        location=location,
+        city=city_from_location(location),
+        extractor=EVENT_PAGE,
+    )
+    return [found], "labelled date" if dates else "date near the title"

@@ -1,0 +1,122 @@
+"""One event per event across the steps of the chain.
+
+JSON-LD and the page's HTML often describe the same events, with URLs that differ (a
+mirror's relative paths, tracking parameters, a list page vs. the event page). Two copies
+are one event when they fall on the same day, one title contains the other (normalised),
+and their times agree: equal, one of them without a time, or differing only by a wrong
+time-zone offset (below). Occurrences of a series on different days stay apart, and so
+do two sessions of one day at different times.
+
+Time zones: a JSON-LD `startDate` carries an offset, which the CMS takes from its time-zone
+setting. Sites get that setting wrong (a German site set to Helsinki writes 18:00+02:00 all
+year). When the page itself shows the clock time the JSON-LD wrote, and only the offset
+makes them differ, the displayed clock wins: it is what the organizer typed and what the
+reader acts on, and the offset is the misconfigured part. Without a displayed time to
+compare with, the offset is trusted and the instant is shown in Berlin time.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ..items import Event
+from .steps import TRUST
+
+_FIELDS = ("url", "description", "location", "city", "status", "status_evidence", "attendance")
+
+
+def _day(event: Event) -> date | None:
+    value = event.start if event.start is not None else event.end
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _title(event: Event) -> str:
+    return " ".join((event.title or "").casefold().split())
+
+
+def _titles_match(a: Event, b: Event) -> bool:
+    x, y = _title(a), _title(b)
+    return bool(x and y) and (x in y or y in x)
+
+
+def _timed(event: Event) -> bool:
+    return isinstance(event.start, datetime)
+
+
+def _written(event: Event) -> datetime | None:
+    value = event.extra.get("written_start")
+    return value if isinstance(value, datetime) else None
+
+
+def _times_agree(a: Event, b: Event) -> bool:
+    if not (_timed(a) and _timed(b)) or a.start == b.start:
+        return True
+    return _written(a) == b.start or _written(b) == a.start
+
+
+def same(a: Event, b: Event) -> bool:
+    """Whether two copies describe one event (see the module's docstring)."""
+    if _day(a) is None or _day(a) != _day(b) or not _times_agree(a, b):
+        return False
+    return _titles_match(a, b) or (bool(a.url) and a.url == b.url and a.start == b.start)
+
+
+def _trust(event: Event) -> int:
+    return TRUST.get(event.extractor or "", 0)
+
+
+def absorb(kept: Event, other: Event) -> None:
+    """Fold `other` into `kept`, field by field; the more trusted copy wins each field."""
+    better = _trust(other) > _trust(kept)
+    displayed = None  # the page's clock where it shows the time a JSON-LD offset moved
+    for copy, twin in ((kept, other), (other, kept)):
+        if _written(copy) is not None and _written(copy) == twin.start != copy.start:
+            displayed = twin
+    if displayed is not None:
+        structured = other if displayed is kept else kept
+        structured.start, structured.end = displayed.start, displayed.end or (
+            structured.extra.get("written_end")
+        )
+    if better:
+        kept.title = other.title or kept.title
+        if other.start is not None and (_timed(other) or not _timed(kept)):
+            kept.start, kept.end, kept.all_day = other.start, other.end, other.all_day
+        kept.extractor = other.extractor
+    elif kept.start is not None and not _timed(kept) and _timed(other):
+        kept.start, kept.end, kept.all_day = other.start, other.end, other.all_day
+    for name in _FIELDS:
+        ours, theirs = getattr(kept, name), getattr(other, name)
+        if theirs is not None and (ours is None or better):
+            setattr(kept, name, theirs)
+    kept.extra["steps"] = sorted({*kept.extra.get("steps", [kept.extractor]), other.extractor})
+
+
+def combine(events: list[Event], rank: dict[int, tuple[bool, int]] | None = None) -> list[Event]:
+    """The events with the copies of each one folded into the first found.
+
+    `rank` maps ids of generic events to (title is their own, size of their list). An event
+    titled only by a heading above it yields to another event at the same minute with a
+    title of its own or from a longer list: a teaser repeating a list's first entry.
+    """
+    rank = rank or {}
+    kept: list[Event] = []
+    for event in events:
+        event.extra.setdefault("steps", [event.extractor])
+        twin = next((k for k in kept if same(k, event)), None)
+        if twin is not None:
+            absorb(twin, event)
+        else:
+            kept.append(event)
+
+    def strength(event: Event) -> tuple[bool, int]:
+        return rank.get(id(event), (True, 1_000_000))
+
+    by_start: dict[datetime, list[Event]] = {}
+    for event in kept:
+        if _timed(event):
+            by_start.setdefault(event.start, []).append(event)  # type: ignore[arg-type]
+    weak = set()
+    for group in by_start.values():
+        best = max(map(strength, group))
+        weak |= {id(e) for e in group if not strength(e)[0] and strength(e) < best}
+    return [e for e in kept if id(e) not in weak]

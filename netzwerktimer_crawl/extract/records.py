@@ -1,0 +1,505 @@
+"""Generic list pages: repeated records found from their dates, without selectors.
+
+1. Anchors (anchors.py) are the blocks that state a date or a time.
+2. Two anchors next to each other in reading order belong to sibling records when the
+   children of their lowest common ancestor that hold them share a signature (tag and first
+   class): `li.entry` and `li.entry`, `tr` and `tr`, `p` and `p`. Those children are the
+   records, their parent the list.
+3. A list whose "records" each hold many days is a container (an accordion of sections),
+   not a list; a list inside a record of another list is part of that record.
+4. Each record gives one event per session: its first date, with a time from elsewhere in
+   the record ("a time that follows the title"); a record with only a time takes its day
+   from a day heading above it, from a date-only record right before it ("Sa_27.06. Party" /
+   "22.00h"), or from the page's URL. Weekly patterns ("Dienstag und Mittwoch immer …") and
+   closures ("geschlossen") are no events.
+5. Title: a heading in the record, an element whose class says title, bold text, the most
+   prominent link, the record's text less its date, else the heading above the list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from ..dates import TimeSpan, When, residue
+from ..identity import normalized_title
+from ..items import Event
+from ..text import city_from_location, status_from_text
+from . import dom
+from .anchors import Anchor, url_day
+from .steps import GENERIC_RECORDS as STEP
+
+# A record holding this many different days is a section of a page, not one event.
+_CONTAINER_DAYS = 4
+# Generic events are near the page's fetch date; a chronicle's 1903 is history.
+_PAST, _FUTURE = timedelta(days=3 * 366), timedelta(days=5 * 366)
+_WEEKLY = re.compile(
+    r"\b(?:immer|jeden|jede|jeweils|täglich|wöchentlich|montags|dienstags|mittwochs"
+    r"|donnerstags|freitags|samstags|sonntags|werktags|every|daily|weekly)\b",
+    re.I,
+)
+_WEEKDAY_WORD = re.compile(
+    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do"
+    r"|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+_CLOSED = re.compile(
+    r"\b(?:geschlossen|closed|ruhetag|betriebsferien|betriebsurlaub|schließtag)\b", re.I
+)
+_GENERIC_LINK = re.compile(
+    r"^(?:mehr|weiter|weiterlesen|mehr erfahren|mehr infos?|details?|info|infos|read more"
+    r"|more|learn more|tickets?|anmelden|anmeldung|zur anmeldung|register|jetzt anmelden"
+    r"|zum event|zur veranstaltung|hier|link|»|›|→|\+)\W*$",
+    re.I,
+)
+_SKIP_HREF = re.compile(
+    r"^(?:javascript:|mailto:|tel:|#$)|maps\.google|google\.[a-z.]+/maps|/maps\?|ical|\.ics\b"
+    r"|outlook|gcal|calendar\.google|facebook\.com/shar|twitter\.com/(?:share|intent)",
+    re.I,
+)
+_TITLE_CLASS = re.compile(r"title|titel|headline|heading|event-name|eventname", re.I)
+_LABEL = re.compile(r"^\s*[\w ./()-]{1,30}:\s*$")
+_PLACE_LABEL = re.compile(
+    r"^(?:ort|veranstaltungsort|location|venue|wo|adresse|address|treffpunkt)\s*[:\-]\s*(.*)",
+    re.I,
+)
+_PLACE_CLASS = re.compile(r"location|venue|(?:^|[-_ ])ort(?:$|[-_ ])|place|address|adresse", re.I)
+_POSTCODE = re.compile(r"\b\d{4,5}\s+[A-ZÄÖÜ][\w.-]+")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_RESIDUE_TITLE = 80
+
+
+@dataclass(eq=False)
+class _List:
+    """Records that share the signature path from the root down (MDR's insight: a list's
+    records are same-shaped subtrees), e.g. every `div.category > table > tbody > tr`."""
+
+    path: tuple[tuple[str, str], ...]
+    records: list[etree._Element] = field(default_factory=list)
+    anchors: dict[int, list[Anchor]] = field(default_factory=dict)  # id(record) -> anchors
+
+    def holds(self, element: etree._Element) -> etree._Element | None:
+        """The record of this list that contains `element`, if any."""
+        ids = {id(r): r for r in self.records}
+        for node in element.iterancestors():
+            if id(node) in ids:
+                return ids[id(node)]
+        return None
+
+
+@dataclass
+class Found:
+    """What the step made of one record; `borrowed` when the title is the list's heading."""
+
+    event: Event
+    borrowed: bool = False
+    support: int = 0  # records in its list: a long list outranks a teaser of two
+
+
+def _chain(element: etree._Element, cache: dict[int, list[etree._Element]]) -> list:
+    key = id(element)
+    if key not in cache:
+        cache[key] = dom.ancestors(element)
+    return cache[key]
+
+
+def _lists(anchors: list[Anchor]) -> list[_List]:
+    """Candidate lists from consecutive anchors whose record roots are same-shaped siblings."""
+    cache: dict[int, list[etree._Element]] = {}
+    paths: dict[int, tuple[tuple[str, str], ...]] = {}
+
+    def path(chain: list[etree._Element], depth: int) -> tuple[tuple[str, str], ...]:
+        key = id(chain[depth])
+        if key not in paths:
+            paths[key] = tuple(dom.signature(node) for node in chain[: depth + 1])
+        return paths[key]
+
+    found: dict[tuple, _List] = {}
+    for a, b in pairwise(anchors):
+        pa, pb = _chain(a.block.element, cache), _chain(b.block.element, cache)
+        depth = 0
+        for x, y in zip(pa, pb, strict=False):
+            if x is not y:
+                break
+            depth += 1
+        if depth == 0 or depth >= len(pa) or depth >= len(pb):
+            continue  # one block holds the other
+        if dom.signature(pa[depth]) == dom.signature(pb[depth]):
+            key = path(pa, depth)
+            found.setdefault(key, _List(key))
+    for candidate in found.values():
+        depth = len(candidate.path) - 1
+        for anchor in anchors:
+            chain = _chain(anchor.block.element, cache)
+            if len(chain) <= depth or path(chain, depth) != candidate.path:
+                continue
+            record = chain[depth]
+            if id(record) not in candidate.anchors:
+                candidate.records.append(record)
+                candidate.anchors[id(record)] = []
+            candidate.anchors[id(record)].append(anchor)
+    return [c for c in found.values() if len(c.records) >= 2]
+
+
+def _days(anchors: list[Anchor]) -> set[date]:
+    return {day for a in anchors if (day := a.day) is not None}
+
+
+def _is_container(candidate: _List) -> bool:
+    return any(len(_days(a)) >= _CONTAINER_DAYS for a in candidate.anchors.values())
+
+
+_END_LABEL = re.compile(r"^\W*(?:ende|bis|end|enddatum|endet|to)\b", re.I)
+
+
+def _kind(anchors: list[Anchor]) -> str:
+    if any(_END_LABEL.match(a.block.text) for a in anchors):
+        return "end"
+    return "date" if any(a.sessions or a.machine for a in anchors) else "time"
+
+
+def _parallel(outer: _List, inner: _List) -> bool | None:
+    """Whether `inner`'s records are events side by side inside `outer`'s records (then
+    `outer` is a container: a table of categories, an accordion of sections), or fields of
+    one event (a Datum row and a Zeit row, an info list beside the record's date; then
+    `inner` is part of `outer`'s records). None: the lists are not nested."""
+    groups: dict[int, list[etree._Element]] = defaultdict(list)
+    for record in inner.records:
+        if (holder := outer.holds(record)) is not None:
+            groups[id(holder)].append(record)
+    if not groups:
+        return None
+    for holder_id, held in groups.items():
+        inside = {id(a) for r in held for a in inner.anchors[id(r)]}
+        if any(id(a) not in inside for a in outer.anchors[holder_id]):
+            return False  # the record is dated outside the inner rows: they are its fields
+    return any(
+        len(held) >= 2
+        and len(kinds := {_kind(inner.anchors[id(r)]) for r in held}) == 1
+        and "end" not in kinds
+        for held in groups.values()
+    )
+
+
+def _select(candidates: list[_List]) -> list[_List]:
+    """Real lists: no containers (an accordion of sections, a table of categories); of two
+    nested lists whose inner records are fields of one event, the outer one."""
+    lists = [c for c in candidates if not _is_container(c)]
+    dropped: set[int] = set()
+    for outer in lists:
+        for inner in lists:
+            if inner is outer:
+                continue
+            verdict = _parallel(outer, inner)
+            if verdict is True:
+                dropped.add(id(outer))
+            elif verdict is False:
+                dropped.add(id(inner))
+    return [c for c in lists if id(c) not in dropped]
+
+
+def _clean_title(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = " ".join(text.split()).strip(" -–|:,;")
+    return text if _LETTERS.search(text) else None
+
+
+def _not_date(text: str) -> str | None:
+    """The text when it is more than a date (what is left must hold words), less a date
+    it starts with: "Sa_27.06. Sommerfest" is the Sommerfest."""
+    left = residue(text)
+    if not (left and _LETTERS.search(left)):
+        return None
+    flat = " ".join(text.split())
+    return _clean_title(left if flat.endswith(left) and not flat.startswith(left) else flat)
+
+
+def _visible(record: etree._Element, *tags: str) -> list[etree._Element]:
+    return [
+        e
+        for e in record.iter(*tags)
+        if isinstance(e.tag, str) and not dom.hidden(e, within=record)
+    ]
+
+
+def _title(
+    record: etree._Element, primary: Anchor | None
+) -> tuple[str | None, etree._Element | None]:
+    elements = _visible(record)
+    for element in elements:
+        if element.tag in dom.HEADINGS and (text := _not_date(dom.text_of(element))):
+            return text, element
+    for element in elements:
+        if _TITLE_CLASS.search(element.get("class") or ""):
+            if text := _not_date(dom.text_of(element)):
+                return text, element
+    for element in elements:
+        if element.tag in ("strong", "b"):
+            text = dom.text_of(element)
+            if not _LABEL.match(text) and (title := _not_date(text)):
+                return title, element
+    links = [
+        (text, link)
+        for link in elements
+        if link.tag == "a"
+        and (text := " ".join(dom.text_of(link).split()))
+        and not _GENERIC_LINK.match(text)
+        and not _SKIP_HREF.search(link.get("href") or "")
+        and _not_date(text)
+    ]
+    if links:
+        text, link = max(links, key=lambda pair: len(pair[0]))
+        return _not_date(text), link
+    if primary is not None:
+        for line in primary.block.text.split("\n"):
+            left = residue(line)
+            if left and _LETTERS.search(left) and not _LABEL.match(line):
+                # what a date line says besides its date is a title only when it is short;
+                # else the date stands in a sentence ("Die Saison beginnt am …")
+                short = len(left) <= _RESIDUE_TITLE and len(left.split()) <= 10
+                return (_clean_title(left) if short else None), None
+    return None, None
+
+
+def _url(record: etree._Element, title_element: etree._Element | None, base: str) -> str | None:
+    if title_element is not None:
+        for node in (title_element, *title_element.iterancestors()):
+            if node.tag == "a" and node.get("href"):
+                href = node.get("href").strip()
+                if not _SKIP_HREF.search(href):
+                    return urljoin(base, href)
+            if node is record:
+                break
+        for link in title_element.iter("a"):
+            href = (link.get("href") or "").strip()
+            if href and not _SKIP_HREF.search(href):
+                return urljoin(base, href)
+    # Else a "mehr"/"Details" link, or one on the site's own host; a link elsewhere with
+    # other words is the venue's or a partner's site, not the event's page.
+    host = (urlsplit(base).hostname or "").removeprefix("www.")
+    generic, own, fragments = [], [], []
+    for href, text in dom.iter_links(record):
+        if _SKIP_HREF.search(href):
+            continue
+        url = urljoin(base, href)
+        if _GENERIC_LINK.match(text):
+            generic.append(url)
+        elif (urlsplit(url).hostname or "").removeprefix("www.") == host:
+            (fragments if href.startswith("#") else own).append(url)
+    return (generic or own or fragments or [None])[0]
+
+
+def _location(record: etree._Element) -> str | None:
+    for element in record.iter():
+        if not isinstance(element.tag, str):
+            continue
+        text = " ".join(dom.text_of(element).split())
+        if match := _PLACE_LABEL.match(text):
+            if place := match[1].strip() or None:
+                return place
+        if element.tag == "address" or _PLACE_CLASS.search(element.get("class") or ""):
+            if text and not _PLACE_LABEL.match(text + ":"):
+                return _PLACE_LABEL.sub(r"\1", text).strip() or None
+    for line in dom.text_of(record).split("\n"):
+        if _POSTCODE.search(line) and len(line) < 120:
+            return line.strip()
+    return None
+
+
+def _weekly(text: str) -> bool:
+    return bool(_WEEKLY.search(text) or _WEEKDAY_WORD.search(text))
+
+
+def _on_day(times: list[TimeSpan], day: date) -> list[When]:
+    return [span.on(day) for span in times[:1]]
+
+
+def _heading_day(
+    anchors: list[Anchor], first: Anchor, candidate: _List, claimed: set[int]
+) -> date | None:
+    """The day of the nearest day heading above the record: a short date-only anchor that
+    is no record of the list, under the list's parent or grandparent."""
+    parent = candidate.records[0].getparent()
+    scope = parent.getparent() if parent is not None else None
+    scope = parent if scope is None else scope
+    for anchor in reversed(anchors[: anchors.index(first)]):
+        if id(anchor) in claimed or not anchor.sessions or len(anchor.block.text) > 60:
+            continue
+        when = anchor.sessions[0]
+        if not (when.all_day and when.end is None and when.start):
+            continue
+        if any(node is scope for node in anchor.block.element.iterancestors()):
+            return when.start
+        return None
+    return None
+
+
+def _sessions(
+    anchors: list[Anchor], machine: date | None, reference: date | None
+) -> tuple[list[When], bool]:
+    """The record's own dated sessions, and whether they lack a time of day."""
+    dated = [a for a in anchors if a.sessions]
+    if dated:
+        sessions = dated[0].sessions
+        first = sessions[0]
+        if first.open_start or first.start is None:
+            return sessions, False
+        if machine is not None and isinstance(machine, date):
+            day = first.start.date() if isinstance(first.start, datetime) else first.start
+            target = machine.date() if isinstance(machine, datetime) else machine
+            if day != target and (day.month, day.day) == (target.month, target.day):
+                sessions = [_move_year(s, target.year) for s in sessions]
+        if all(s.all_day and s.end is None for s in sessions):
+            times = [t for a in anchors if a is not dated[0] for t in a.times]
+            if times:
+                day = sessions[0].start
+                assert day is not None
+                return _on_day(times, day), False  # type: ignore[arg-type]
+            return sessions, True
+        return sessions, False
+    if isinstance(machine, datetime):
+        return [When(machine, None, False)], False
+    if machine is not None:
+        times = [t for a in anchors for t in a.times]
+        return (_on_day(times, machine) if times else [When(machine)]), not times
+    return [], True
+
+
+def _move_year(when: When, year: int) -> When:
+    def move(value: date | None) -> date | None:
+        return None if value is None else value.replace(year=value.year + year - when.start.year)
+
+    return When(move(when.start), move(when.end), when.all_day, when.open_start, when.open_end)
+
+
+def events(
+    anchors: list[Anchor], base_url: str, reference: date | None
+) -> tuple[list[Found], list[str]]:
+    """Events of the page's repeated records, and notes on what was tried."""
+    usable = [a for a in anchors if not a.month and not a.published]
+    usable = [a for a in usable if not dom.in_chrome(a.block.element)]
+    candidates = _lists(usable)
+    lists = _select(candidates)
+    notes = [f"{len(usable)} date anchors, {len(candidates)} candidate lists, {len(lists)} lists"]
+    page_day = url_day(base_url)
+    found: list[Found] = []
+    for candidate in lists:
+        claimed = {id(a) for group in candidate.anchors.values() for a in group}
+        heading = dom.preceding_heading(candidate.records[0])
+        previous: Found | None = None  # a date-only record waiting for its time
+        for record in candidate.records:
+            group = candidate.anchors[id(record)]
+            machine = next((a.machine for a in group if a.machine is not None), None)
+            sessions, untimed = _sessions(group, machine, reference)
+            primary = next((a for a in group if a.sessions), None)
+            text = dom.text_of(record)
+            if not sessions:
+                if _weekly(" ".join(a.block.text for a in group)):
+                    previous = None
+                    continue
+                times = [t for a in group for t in a.times]
+                if previous is not None and times:  # "Sa_27.06. Party" then "22.00h"
+                    _add_time(previous.event, times[0])
+                    previous = None
+                    continue
+                day = _heading_day(usable, group[0], candidate, claimed) or page_day
+                if day is None or not times:
+                    previous = None
+                    continue
+                sessions, untimed = _on_day(times, day), False
+            title, title_element = _title(record, primary)
+            borrowed = False
+            if title is None or _CLOSED.search(title):
+                if title is None and heading:
+                    title, borrowed = heading, True
+                if primary is not None and _CLOSED.search(residue(primary.block.text)):
+                    title = None
+            if not title or _CLOSED.search(title):
+                previous = None
+                continue
+            if not borrowed and _continues(record, title_element, primary):
+                title = f"{title} {_next_line(record, candidate)}".strip()
+            url = _url(record, title_element, base_url)
+            location = _location(record)
+            made = []
+            for when in sessions:
+                event = _event(title, when, url, location, text)
+                if event is not None:
+                    made.append(Found(event, borrowed, len(candidate.records)))
+            found.extend(made)
+            previous = made[-1] if untimed and len(made) == 1 else None
+    return _within(_unique(found), reference), notes
+
+
+def _continues(
+    record: etree._Element, title_element: etree._Element | None, primary: Anchor | None
+) -> bool:
+    """A title that ends in a colon goes on in the next line: "Sääli & Marina present:"."""
+    source = title_element if title_element is not None else record
+    return dom.text_of(source).rstrip().endswith(":")
+
+
+def _next_line(record: etree._Element, candidate: _List) -> str:
+    following = record.getnext()
+    if following is None or any(following is r for r in candidate.records):
+        return ""
+    return (dom.text_of(following).split("\n") or [""])[0]
+
+
+def _add_time(event: Event, span: TimeSpan) -> None:
+    day = event.start
+    if isinstance(day, date) and not isinstance(day, datetime):
+        when = span.on(day)
+        event.start, event.end, event.all_day = when.start, when.end, False
+
+
+def _event(title: str, when: When, url: str | None, location: str | None, text: str) -> Event | None:
+    status = status_from_text(title)
+    return Event(
+        network="",
+        title=title,
+        start=when.start,
+        end=when.end,
+        all_day=when.all_day,
+        open_start=when.open_start,
+        open_end=when.open_end,
+        url=url,
+        location=location,
+        city=city_from_location(location),
+        status=status,
+        status_evidence=f"title: {title}" if status else None,
+        extractor=STEP,
+    )
+
+
+def _unique(found: list[Found]) -> list[Found]:
+    """One event per title and start: highlights repeat the records below them."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for item in found:
+        key = (normalized_title(item.event.title or ""), str(item.event.start or item.event.end))
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def _within(found: list[Found], reference: date | None) -> list[Found]:
+    if reference is None:
+        return found
+
+    def day(value: date) -> date:
+        return value.date() if isinstance(value, datetime) else value
+
+    return [
+        f
+        for f in found
+        if reference - _PAST <= day(f.event.start or f.event.end) <= reference + _FUTURE
+    ]

@@ -1,0 +1,21 @@
+"""The steps of the extraction chain, as `netzwerktimer extract` names them, and how much
+each one's values are trusted when two steps found one event (higher wins)."""
+
+TRIBE_API = "tribe-api"
+ICAL = "ical"
+JSON_LD = "json-ld"
+MICRODATA = "microdata"
+CMS_LISTING = "cms-listing"
+GENERIC_RECORDS = "generic-records"
+EVENT_PAGE = "event-page"
+
+TRUST = {
+    TRIBE_API: 3,
+    ICAL: 3,
+    JSON_LD: 3,
+    MICRODATA: 3,
+    CMS_LISTING: 2,
+    EVENT_PAGE: 1,
+    GENERIC_RECORDS: 1,
+    "html": 1,
+}
