@@ -101,6 +101,18 @@ def _dates(node: dict) -> tuple[date | datetime | None, date | datetime | None]:
     return parse_iso(start), parse_iso(end)
 
 
+def _written(value: object) -> datetime | None:
+    """The wall clock a date-time with an offset states, before converting it: the clock
+    the page displays beside it when only the site's time-zone setting is wrong (merge.py)."""
+    text = str(value or "").strip()
+    if len(text) <= 19 or text[10:11] not in ("T", " "):
+        return None
+    try:
+        return datetime.fromisoformat(text[:16])
+    except ValueError:
+        return None
+
+
 def _event(node: dict) -> Event:
     location, city, virtual = _place(node.get("location"))
     title = clean(node.get("name"))
@@ -126,6 +138,10 @@ def _event(node: dict) -> Event:
         attendance=attendance,
         when=None if start else clean(node.get("startDate")),
         extractor="json-ld",
+        extra={
+            "written_start": _written(node.get("startDate")),
+            "written_end": _written(node.get("endDate")),
+        },
     )
 
 

@@ -230,9 +230,12 @@ def _visible(record: etree._Element, *tags: str) -> list[etree._Element]:
 
 
 def _title(
-    record: etree._Element, primary: Anchor | None
+    record: etree._Element, primary: Anchor | None, dated: list[etree._Element]
 ) -> tuple[str | None, etree._Element | None]:
-    elements = _visible(record)
+    """The record's title (see the module's docstring). An element that holds the record's
+    date is no title: a calendar cell's header "1 Veranstaltung, 29" is its day."""
+    holders = {id(node) for block in dated for node in (block, *block.iterancestors())}
+    elements = [e for e in _visible(record) if id(e) not in holders or e.tag == "a"]
     for element in elements:
         if element.tag in dom.HEADINGS and (text := _not_date(dom.text_of(element))):
             return text, element
@@ -321,22 +324,25 @@ def _on_day(times: list[TimeSpan], day: date) -> list[When]:
     return [span.on(day) for span in times[:1]]
 
 
-def _heading_day(
-    anchors: list[Anchor], first: Anchor, candidate: _List, claimed: set[int]
-) -> date | None:
+def _heading_day(anchors: list[Anchor], record: etree._Element, first: Anchor, claimed: set[int]) -> date | None:
     """The day of the nearest day heading above the record: a short date-only anchor that
-    is no record of the list, under the list's parent or grandparent."""
-    parent = candidate.records[0].getparent()
-    scope = parent.getparent() if parent is not None else None
-    scope = parent if scope is None else scope
+    is no record of the list ("Montag, 10. November"; a calendar cell's day number with its
+    `datetime`), within the record's grandparent's parent."""
+    scope: etree._Element | None = record
+    for _ in range(3):
+        scope = scope.getparent() if scope is not None else None
     for anchor in reversed(anchors[: anchors.index(first)]):
-        if id(anchor) in claimed or not anchor.sessions or len(anchor.block.text) > 60:
+        if id(anchor) in claimed or len(anchor.block.text) > 60:
             continue
-        when = anchor.sessions[0]
-        if not (when.all_day and when.end is None and when.start):
+        if anchor.sessions:
+            when = anchor.sessions[0]
+            day = when.start if when.all_day and when.end is None else None
+        else:
+            day = anchor.machine if not isinstance(anchor.machine, datetime) else None
+        if day is None:
             continue
-        if any(node is scope for node in anchor.block.element.iterancestors()):
-            return when.start
+        if scope is not None and any(node is scope for node in anchor.block.element.iterancestors()):
+            return day
         return None
     return None
 
@@ -409,15 +415,18 @@ def events(
                     _add_time(previous.event, times[0])
                     previous = None
                     continue
-                day = _heading_day(usable, group[0], candidate, claimed) or page_day
+                day = _heading_day(usable, record, group[0], claimed) or page_day
                 if day is None or not times:
                     previous = None
                     continue
                 sessions, untimed = _on_day(times, day), False
-            title, title_element = _title(record, primary)
+            dated = [a.block.element for a in group if a.sessions or a.machine is not None]
+            title, title_element = _title(record, primary, dated)
             borrowed = False
             if title is None or _CLOSED.search(title):
-                if title is None and heading:
+                # only a record that is a date line may take the heading above it; a
+                # calendar cell with nothing but its day number is no event
+                if title is None and heading and primary is not None:
                     title, borrowed = heading, True
                 if primary is not None and _CLOSED.search(residue(primary.block.text)):
                     title = None
