@@ -63,7 +63,8 @@ def _month_first(selector: Selector) -> bool:
 
 def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     base = get_base_url(response)  # honours <base href>, which Contao sets
-    selector = response.selector
+    root = dom.tree(response.text)
+    selector = Selector(root=root, type="html")
     found, problems = jsonld.events(selector)
     tried = [f"{steps.JSON_LD}: {len(found)}"]
     if "itemtype" in response.text:
@@ -81,7 +82,7 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         next_url = listing.next_page(selector, chosen, base)
         tried.append(f"{steps.CMS_LISTING} ({chosen.name}): {len(html_found)}")
     if not html_found:
-        root = dom.parse(response.text)
+        root = dom.parse(response.text)  # a second tree, without scripts and styles
         month_first = _month_first(selector)
         page_anchors = anchors.find(dom.blocks(root), reference, month_first)
         generic, notes = records.events(page_anchors, base, reference)
@@ -111,10 +112,30 @@ def _is_json(response: TextResponse) -> bool:
     return "json" in _content_type(response) or response.text.lstrip()[:1] in ("{", "[")
 
 
+_SINGLE_BYTE = ("iso-8859-1", "iso8859-1", "latin-1", "latin1", "cp1252", "windows-1252", "ascii")
+
+
+def _decoded(response: TextResponse) -> TextResponse:
+    """The response read as UTF-8 when it declares a single-byte charset but its bytes are
+    valid UTF-8 with multi-byte sequences: Latin-1 text practically never is, and read as
+    Latin-1 those bytes turn "Prüfung" into "PrÃ¼fung"."""
+    if response.encoding.lower().replace("_", "-") not in _SINGLE_BYTE:
+        return response
+    body = response.body
+    if body.isascii():
+        return response
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return response
+    return response.replace(encoding="utf-8")
+
+
 def extract(response: Response, network: str, chosen: Listing | None = None) -> Extraction:
     """Every event the response holds, stamped with its network, page and fetch date."""
     if not isinstance(response, TextResponse):
         return Extraction(problems=[f"not a text response: {response.url}"])
+    response = _decoded(response)
     if "calendar" in _content_type(response) or ical.is_feed(response.text):
         result = _from_ical(response)
     elif _is_json(response):

@@ -28,7 +28,7 @@ _PUBLISHED_WORDS = re.compile(
     re.I,
 )
 _PUBLISHED_MARKUP = re.compile(
-    r"(?:post|entry|article|news|blog)[-_]?(?:date|meta|time|info)|published|byline|posted"
+    r"(?:post|entry|article|news|blog)[-_]?(?:date|meta|time)|published|byline|posted"
     r"|datepublished|datemodified|meta-date|date-meta",
     re.I,
 )
@@ -72,9 +72,14 @@ def machine_date(value: str | None) -> date | None:
         return None
 
 
-def _is_published(block: Block) -> bool:
+def _is_published(block: Block, sessions: list[When]) -> bool:
+    """A publication date: said in words ("veröffentlicht am"), or a bare date in markup
+    named for post metadata (a time span there is an event's, as in TYPO3 news used for
+    events)."""
     if _PUBLISHED_WORDS.search(block.text[:80]):
         return True
+    if sessions and (not sessions[0].all_day or sessions[0].end is not None):
+        return False
     node: etree._Element | None = block.element
     for _ in range(3):
         if node is None:
@@ -119,7 +124,9 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
             continue
         times = [] if sessions else find_times(text)
         if sessions or times or machine is not None:
-            found.append(Anchor(block, sessions, times, machine, None, _is_published(block)))
+            found.append(
+                Anchor(block, sessions, times, machine, None, _is_published(block, sessions))
+            )
     return found
 
 

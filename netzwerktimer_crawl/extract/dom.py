@@ -39,13 +39,46 @@ class Block:
     index: int  # position in document order
 
 
-def parse(body: str | bytes) -> html.HtmlElement:
-    """The page as a tree, without scripts and styles (which hold no visible text)."""
-    root = html.document_fromstring(body) if body.strip() else html.fromstring("<html/>")
-    for bad in root.xpath("//script|//style|//noscript|//template|//comment()"):
-        if bad.getparent() is not None:
-            bad.drop_tree()
+def tree(body: str) -> html.HtmlElement:
+    """The page as a tree. libxml2 gives up on some real markup (a self-closed `<html />`
+    leaves it one element); html5lib then parses it as a browser would."""
+    if not body.strip():
+        return html.fromstring("<html/>")
+    root = html.document_fromstring(body)
+    if sum(1 for _ in root.iter()) < 5 and body.count("<") > 20:
+        import warnings
+
+        from lxml.html import html5parser
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # html5lib's DataLossWarning on "xml:lang"
+            root = html5parser.document_fromstring(body)
+        for element in root.iter():  # html5lib namespaces its tags; the rest expects plain ones
+            if isinstance(element.tag, str) and element.tag.startswith("{"):
+                element.tag = element.tag.split("}", 1)[1]
     return root
+
+
+def parse(body: str) -> html.HtmlElement:
+    """The page as a tree, without scripts and styles (which hold no visible text)."""
+    root = tree(body)
+    for bad in root.xpath("//script|//style|//noscript|//template|//comment()"):
+        _drop(bad)
+    return root
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove an element, keeping the text that follows it (lxml's drop_tree, for any tree)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def _tag(element: etree._Element) -> str:

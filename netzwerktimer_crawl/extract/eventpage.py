@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from lxml import etree
 from parsel import Selector
@@ -122,7 +122,7 @@ def _published_day(selector: Selector) -> date | None:
 
 
 def _near_title(
-    anchors: list[Anchor], heading: etree._Element | None, article: bool, published: date | None
+    anchors: list[Anchor], heading: etree._Element | None, published: date | None
 ) -> When | None:
     usable = [a for a in anchors if a.sessions and not a.published]
     usable = [a for a in usable if not dom.in_chrome(a.block.element)]
@@ -142,12 +142,18 @@ def _near_title(
         if when.start is None:
             continue
         day = when.start.date() if isinstance(when.start, datetime) else when.start
-        detailed = not when.all_day or when.end is not None
-        if day == published and not detailed:
+        if day == published:
             continue
-        if detailed or not article:
+        # unlabelled, only a time or a span of days marks an event's date: a bare date
+        # near a title is as likely the page's own (a day view, an archive, a post)
+        if not when.all_day or (when.end is not None and not _whole_month(when)):
             return when
     return None
+
+
+def _whole_month(when: When) -> bool:
+    start, end = when.start, when.end
+    return bool(start and end and start.day == 1 and (end + timedelta(days=1)).day == 1)
 
 
 def event(
@@ -168,8 +174,7 @@ def event(
         sessions = parse_sessions(" ".join(dates), reference, month_first=month_first)
         when = sessions[0] if sessions else None
     if when is None:
-        article = (_meta(selector, "og:type") or "").lower() == "article"
-        when = _near_title(anchors, heading, article, _published_day(selector))
+        when = _near_title(anchors, heading, _published_day(selector))
     if when is None or (when.start is None and not when.open_start):
         return [], "no labelled date and no date near the title"
     location = " ".join(places[0].split()) if places else None

@@ -234,8 +234,9 @@ def _title(
 ) -> tuple[str | None, etree._Element | None]:
     """The record's title (see the module's docstring). An element that holds the record's
     date is no title: a calendar cell's header "1 Veranstaltung, 29" is its day."""
-    holders = {id(node) for block in dated for node in (block, *block.iterancestors())}
-    elements = [e for e in _visible(record) if id(e) not in holders or e.tag == "a"]
+    # a set of the elements themselves: lxml's proxies live as long as they are referenced
+    holders = {node for block in dated for node in (block, *block.iterancestors())}
+    elements = [e for e in _visible(record) if e not in holders or e.tag == "a"]
     for element in elements:
         if element.tag in dom.HEADINGS and (text := _not_date(dom.text_of(element))):
             return text, element
@@ -439,6 +440,8 @@ def events(
             location = _location(record)
             made = []
             for when in sessions:
+                if _whole_month(when):
+                    continue  # "Mai 2017" on a teaser is no event's day
                 event = _event(title, when, url, location, text)
                 if event is not None:
                     made.append(Found(event, borrowed, len(candidate.records)))
@@ -460,6 +463,11 @@ def _next_line(record: etree._Element, candidate: _List) -> str:
     if following is None or any(following is r for r in candidate.records):
         return ""
     return (dom.text_of(following).split("\n") or [""])[0]
+
+
+def _whole_month(when: When) -> bool:
+    start, end = when.start, when.end
+    return bool(start and end and when.all_day and start.day == 1 and (end + timedelta(days=1)).day == 1)
 
 
 def _add_time(event: Event, span: TimeSpan) -> None:
