@@ -180,7 +180,7 @@ def hidden(element: etree._Element, within: etree._Element | None = None) -> boo
     return False
 
 
-def heading_text(element: etree._Element) -> str | None:
+def heading_text(element: etree._Element, strict: bool = False) -> str | None:
     """The element's text when it reads as a heading: an h1–h6, or a block whose class says
     title or heading, or a paragraph that is only bold text."""
     tag = _tag(element)
@@ -188,7 +188,7 @@ def heading_text(element: etree._Element) -> str | None:
     bold_only = tag == "p" and len(element) >= 1 and all(
         _tag(c) in ("strong", "b") and not (c.tail or "").strip() for c in element
     ) and not (element.text or "").strip()
-    if tag in HEADINGS or "title" in classes or "heading" in classes or bold_only:
+    if tag in HEADINGS or "title" in classes or "heading" in classes or (bold_only and not strict):
         text = " ".join(text_of(element).split())
         return text or None
     return None
@@ -196,15 +196,21 @@ def heading_text(element: etree._Element) -> str | None:
 
 def preceding_heading(element: etree._Element, limit: int = 40) -> str | None:
     """The nearest heading before the element: its preceding siblings first, then those of
-    its ancestors, looking at most `limit` elements back."""
+    its ancestors, looking at most `limit` elements back. Bold paragraphs and headings that
+    end in a colon ("Saisonanfang", "Die nächsten Termine:") label a part of a section, not
+    the section: an h1–h6 or a title element is looked for first, they only after it."""
+    return _preceding(element, limit, strict=True) or _preceding(element, limit, strict=False)
+
+
+def _preceding(element: etree._Element, limit: int, strict: bool) -> str | None:
     seen = 0
     node: etree._Element | None = element
     while node is not None and seen < limit:
         for sibling in node.itersiblings(preceding=True):
             seen += 1
             for candidate in reversed([sibling, *sibling.iterdescendants()]):
-                if isinstance(candidate.tag, str) and (text := heading_text(candidate)):
-                    if not text.endswith(":"):  # "Die nächsten Termine:" labels a part
+                if isinstance(candidate.tag, str) and (text := heading_text(candidate, strict)):
+                    if not text.endswith(":"):
                         return text
             if seen >= limit:
                 break

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from rapidfuzz import fuzz
+
 from ..items import Event
 from .steps import TRUST
 
@@ -59,6 +61,22 @@ def same(a: Event, b: Event) -> bool:
     if _day(a) is None or _day(a) != _day(b) or not _times_agree(a, b):
         return False
     return _titles_match(a, b) or (bool(a.url) and a.url == b.url and a.start == b.start)
+
+
+# How closely a teaser's words must contain an event's title ("den öffentlichen Lauf" for
+# "Öffentlicher Lauf": German inflects), on a 0–100 scale.
+_MENTION = 88
+_MIN_TITLE = 6
+
+
+def mentions(teaser: Event, event: Event) -> bool:
+    """A day-only copy whose words name a timed event of that day: a teaser ("Die Saison
+    beginnt für den öffentlichen Lauf am Dienstag, 24. September!") of a list entry."""
+    if _timed(teaser) or not _timed(event) or _day(teaser) != _day(event):
+        return False
+    title = _title(event)
+    words = " ".join(f"{teaser.title or ''} {teaser.extra.get('text') or ''}".casefold().split())
+    return len(title) >= _MIN_TITLE and fuzz.partial_ratio(title, words) >= _MENTION
 
 
 def _trust(event: Event) -> int:
@@ -105,8 +123,15 @@ def combine(events: list[Event], rank: dict[int, tuple[bool, int]] | None = None
         twin = next((k for k in kept if same(k, event)), None)
         if twin is not None:
             absorb(twin, event)
-        else:
-            kept.append(event)
+            continue
+        teaser = next((k for k in kept if mentions(k, event)), None)
+        if teaser is not None:  # the entry replaces its teaser
+            kept[kept.index(teaser)] = event
+            absorb(event, teaser)
+            continue
+        if any(mentions(event, k) for k in kept):
+            continue
+        kept.append(event)
 
     def strength(event: Event) -> tuple[bool, int]:
         return rank.get(id(event), (True, 1_000_000))

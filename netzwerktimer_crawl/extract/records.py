@@ -179,12 +179,22 @@ def _parallel(outer: _List, inner: _List) -> bool | None:
         inside = {id(a) for r in held for a in inner.anchors[id(r)]}
         if any(id(a) not in inside for a in outer.anchors[holder_id]):
             return False  # the record is dated outside the inner rows: they are its fields
-    return any(
-        len(held) >= 2
-        and len(kinds := {_kind(inner.anchors[id(r)]) for r in held}) == 1
-        and "end" not in kinds
-        for held in groups.values()
-    )
+    return any(_side_by_side([inner.anchors[id(r)] for r in held]) for held in groups.values())
+
+
+def _side_by_side(rows: list[list[Anchor]]) -> bool:
+    """Rows of one record that are events of their own: two dated rows, or a dated row with
+    its own time beside rows of times (weekly hours), or two rows of times alone. Not: a
+    date row without a time and the time row that completes it, or a start and an end."""
+    kinds = [_kind(anchors) for anchors in rows]
+    if len(rows) < 2 or "end" in kinds:
+        return False
+    dated = [anchors for anchors, kind in zip(rows, kinds, strict=True) if kind == "date"]
+    if len(dated) >= 2:
+        return True
+    if len(dated) == 1:
+        return any(not w.all_day for a in dated[0] for w in a.sessions)
+    return True
 
 
 def _select(candidates: list[_List]) -> list[_List]:
@@ -399,7 +409,6 @@ def events(
     found: list[Found] = []
     for candidate in lists:
         claimed = {id(a) for group in candidate.anchors.values() for a in group}
-        heading = dom.preceding_heading(candidate.records[0])
         previous: Found | None = None  # a date-only record waiting for its time
         for record in candidate.records:
             group = candidate.anchors[id(record)]
@@ -427,7 +436,8 @@ def events(
             if title is None or _CLOSED.search(title):
                 # only a record that is a date line may take the heading above it; a
                 # calendar cell with nothing but its day number is no event
-                if title is None and heading and primary is not None:
+                heading = dom.preceding_heading(record) if title is None and primary else None
+                if heading:
                     title, borrowed = heading, True
                 if primary is not None and _CLOSED.search(residue(primary.block.text)):
                     title = None
@@ -480,6 +490,7 @@ def _add_time(event: Event, span: TimeSpan) -> None:
 def _event(title: str, when: When, url: str | None, location: str | None, text: str) -> Event | None:
     status = status_from_text(title)
     return Event(
+        extra={"text": text[:500]},
         network="",
         title=title,
         start=when.start,
