@@ -92,7 +92,9 @@ MEC_LIST = Listing(
     item="article.mec-event-article",
     title="h4.mec-event-title a",
     url="h4.mec-event-title a::attr(href)",
-    when=".mec-event-date, .mec-time-details",
+    # modern style: day, month and weekday in .mec-event-date; the time in .mec-event-time
+    # (classic) or .mec-time-details (standard); app/skins/list/render.php
+    when=".mec-event-date, .mec-event-time, .mec-time-details",
     location=".mec-event-loc-place",
     description=".mec-event-description",
     year_heading="preceding::div[contains(@class, 'mec-month-divider')][1]",
@@ -167,13 +169,11 @@ def _parts(node: Selector, css: str | None) -> str | None:
         return None
     parts = []
     for element in node.css(css):
-        children = element.xpath("./*[not(self::br)]")
-        parts += (
-            [c.xpath("string()").get() for c in children]
-            if children
+        children = [c.xpath("string()").get() for c in element.xpath("./*[not(self::br)]")]
+        if not any(clean(c) for c in children):  # an icon <i> is no part
             # Lines broken with <br> are parts too: "COMCENTER Brühl<br>99084 Erfurt".
-            else element.xpath("./text()").getall()
-        )
+            children = element.xpath("./text()").getall()
+        parts += children
     return ", ".join(p for part in parts if (p := clean(part))) or None
 
 

@@ -27,7 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..dates import TimeSpan, When, residue
+from ..dates import TimeSpan, When, find_times, residue
 from ..identity import normalized_title
 from ..items import Event
 from ..text import city_from_location, status_from_text
@@ -331,8 +331,32 @@ def _weekly(text: str) -> bool:
     return bool(_WEEKLY.search(text) or _WEEKDAY_WORD.search(text))
 
 
-def _on_day(times: list[TimeSpan], day: date) -> list[When]:
-    return [span.on(day) for span in times[:1]]
+_DOORS = frozenset(
+    "einlass türöffnung türöffnungen doors bar kasse abendkasse öffnung geöffnet".split()
+)
+_SEGMENT = re.compile(r"\s*(?:\||\n|;|\s/\s)\s*")
+
+
+def _own_time(anchors: list[Anchor], title: str | None) -> TimeSpan | None:
+    """Of the times a record states ("Bar ab 19.30 Uhr | Lesung ab 21.00 Uhr"), the one of
+    its own act: the part naming a word of the title, else the first that is not the doors'
+    or the bar's opening, else the first."""
+    words = {w.casefold() for w in _LETTERS.findall(title or "") if len(w) >= 4}
+    best: tuple[int, int, TimeSpan] | None = None
+    order = 0
+    for anchor in anchors:
+        for part in _SEGMENT.split(anchor.block.text):
+            for span in find_times(part)[:1]:
+                labels = {w.casefold() for w in _LETTERS.findall(part)}
+                score = 2 * len(labels & words) - (1 if labels & _DOORS else 0)
+                order -= 1
+                if best is None or (score, order) > best[:2]:
+                    best = (score, order, span)
+    return best[2] if best else None
+
+
+def _on_day(span: TimeSpan | None, day: date) -> list[When]:
+    return [span.on(day)] if span else []
 
 
 def _heading_day(anchors: list[Anchor], record: etree._Element, first: Anchor, claimed: set[int]) -> date | None:
@@ -359,7 +383,7 @@ def _heading_day(anchors: list[Anchor], record: etree._Element, first: Anchor, c
 
 
 def _sessions(
-    anchors: list[Anchor], machine: date | None, reference: date | None
+    anchors: list[Anchor], machine: date | None, title: str | None
 ) -> tuple[list[When], bool]:
     """The record's own dated sessions, and whether they lack a time of day."""
     dated = [a for a in anchors if a.sessions]
@@ -374,18 +398,18 @@ def _sessions(
             if day != target and (day.month, day.day) == (target.month, target.day):
                 sessions = [_move_year(s, target.year) for s in sessions]
         if all(s.all_day and s.end is None for s in sessions):
-            times = [t for a in anchors if a is not dated[0] for t in a.times]
-            if times:
+            span = _own_time([a for a in anchors if a is not dated[0] and a.times], title)
+            if span:
                 day = sessions[0].start
                 assert day is not None
-                return _on_day(times, day), False  # type: ignore[arg-type]
+                return _on_day(span, day), False  # type: ignore[arg-type]
             return sessions, True
         return sessions, False
     if isinstance(machine, datetime):
         return [When(machine, None, False)], False
     if machine is not None:
-        times = [t for a in anchors for t in a.times]
-        return (_on_day(times, machine) if times else [When(machine)]), not times
+        span = _own_time([a for a in anchors if a.times], title)
+        return (_on_day(span, machine) if span else [When(machine)]), span is None
     return [], True
 
 
@@ -413,25 +437,25 @@ def events(
         for record in candidate.records:
             group = candidate.anchors[id(record)]
             machine = next((a.machine for a in group if a.machine is not None), None)
-            sessions, untimed = _sessions(group, machine, reference)
             primary = next((a for a in group if a.sessions), None)
+            dated = [a.block.element for a in group if a.sessions or a.machine is not None]
+            title, title_element = _title(record, primary, dated)
+            sessions, untimed = _sessions(group, machine, title)
             text = dom.text_of(record)
             if not sessions:
                 if _weekly(" ".join(a.block.text for a in group)):
                     previous = None
                     continue
-                times = [t for a in group for t in a.times]
-                if previous is not None and times:  # "Sa_27.06. Party" then "22.00h"
-                    _add_time(previous.event, times[0])
+                span = _own_time([a for a in group if a.times], title)
+                if previous is not None and span:  # "Sa_27.06. Party" then "22.00h"
+                    _add_time(previous.event, span)
                     previous = None
                     continue
                 day = _heading_day(usable, record, group[0], claimed) or page_day
-                if day is None or not times:
+                if day is None or not span:
                     previous = None
                     continue
-                sessions, untimed = _on_day(times, day), False
-            dated = [a.block.element for a in group if a.sessions or a.machine is not None]
-            title, title_element = _title(record, primary, dated)
+                sessions, untimed = _on_day(span, day), False
             borrowed = False
             if title is None or _CLOSED.search(title):
                 # only a record that is a date line may take the heading above it; a
