@@ -67,16 +67,20 @@ def _day(event: Event) -> str:
 class DedupePipeline:
     def __init__(self) -> None:
         self.seen: dict[str, Event] = {}
-        # The day each event page was first seen on in this run: a page listed again on
-        # another day is a series (MEC, a weekly course), and each occurrence is an event.
+        # The start each event page was first seen with in this run: a page listed again on
+        # another day is a series (MEC, a weekly course), and each occurrence is an event;
+        # a date-only copy of a timed one (list and detail page) is the same event.
         self.days: dict[str, str] = {}
 
     def process_item(self, item: Event) -> Event:
         start = iso(item.start if item.start is not None else item.end) or ""
         item.id = event_id(item.network, item.url, item.source_url, start, item.title)
-        first_day = self.days.setdefault(item.id, _day(item))
-        if first_day != _day(item):
-            item.id = occurrence_id(item.id, _day(item))
+        first = self.days.setdefault(item.id, start)
+        if first[:10] != start[:10]:
+            item.id = occurrence_id(item.id, start[:10])
+        elif first != start and len(first) > 10 and len(start) > 10:
+            # one page for two timed entries of one day (a venue's page for two films)
+            item.id = occurrence_id(item.id, start)
         if item.id not in self.seen:
             self.seen[item.id] = item
             return item

@@ -63,10 +63,18 @@ def _month_first(selector: Selector) -> bool:
     return lang in ("en-us", "en_us")
 
 
+def _is_article(selector: Selector) -> bool:
+    """A news article or blog post says so in its Open Graph metadata."""
+    kind = (selector.xpath('//meta[@property="og:type"]/@content').get() or "").strip().lower()
+    published = selector.xpath('//meta[@property="article:published_time"]/@content').get()
+    return kind == "article" or bool(published)
+
+
 def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     base = get_base_url(response)  # honours <base href>, which Contao sets
-    root = dom.tree(response.text)
-    selector = Selector(root=root, type="html")
+    selector = Selector(root=dom.tree(response.text), type="html")
+    reference = _reference(response)
+    month_first = _month_first(selector)
     found, problems = jsonld.events(selector)
     tried = [f"{steps.JSON_LD}: {len(found)}"]
     if "itemtype" in response.text:
@@ -75,32 +83,29 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         problems += micro_problems
         tried.append(f"{steps.MICRODATA}: {len(micro)}")
     chosen = chosen or listing.detect(selector)
-    html_found: list[Event] = []
-    rank: dict[int, tuple[bool, int]] = {}
     next_url = None
-    reference = _reference(response)
     if chosen:
-        html_found = listing.events(selector, chosen, base, reference)
+        cms = listing.events(selector, chosen, base, reference)
+        found += cms
         next_url = listing.next_page(selector, chosen, base)
-        tried.append(f"{steps.CMS_LISTING} ({chosen.name}): {len(html_found)}")
-    # The generic step runs beside a known template: a customised theme drops or renames
-    # the template's classes, and what both find is merged below.
-    if True:
-        root = dom.parse(response.text)  # a second tree, without scripts and styles
-        month_first = _month_first(selector)
-        page_anchors = anchors.find(dom.blocks(root), reference, month_first)
-        generic, notes = records.events(page_anchors, base, reference)
-        html_found += [g.event for g in generic]
-        rank = {id(g.event): (not g.borrowed, g.support) for g in generic}
-        tried.append(f"{steps.GENERIC_RECORDS}: {len(html_found)} ({'; '.join(notes)})")
-        if len(found) + len(html_found) == 0:
-            single, note = eventpage.event(
-                root, selector, page_anchors, base, reference, month_first
-            )
-            html_found = single
-            tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
-    events = merge.combine(found + html_found, rank)
-    return Extraction(events, next_url, problems, tried)
+        tried.append(f"{steps.CMS_LISTING} ({chosen.name}): {len(cms)}")
+    # The generic steps run beside a known template too: a customised theme renames or
+    # drops the template's classes, and what several steps find is merged below.
+    root = dom.parse(response.text)  # without scripts and styles
+    page_anchors = anchors.find(dom.blocks(root), reference, month_first)
+    generic, notes = records.events(page_anchors, base, reference, bare_dates=not _is_article(selector))
+    found += [g.event for g in generic]
+    rank = {id(g.event): (not g.borrowed, g.support) for g in generic}
+    tried.append(f"{steps.GENERIC_RECORDS}: {len(generic)} ({'; '.join(notes)})")
+    single, note = eventpage.event(root, selector, page_anchors, base, reference, month_first)
+    # The page's own event is taken when nothing else is there, or to complete the one
+    # event the list steps saw of it (a sidebar widget repeating it, without its end).
+    if single and (not found or (len(found) == 1 and merge.same(found[0], single[0]))):
+        found += single
+    else:
+        single = []
+    tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
+    return Extraction(merge.combine(found, rank), next_url, problems, tried)
 
 
 def _from_ical(response: TextResponse) -> Extraction:

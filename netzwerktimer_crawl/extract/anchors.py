@@ -44,6 +44,7 @@ class Anchor:
     machine: date | None = None  # a <time datetime> (date or datetime) in the block
     month: When | None = None  # the block is a month heading: "März 2026"
     published: bool = False  # a publication date (byline, post meta), not an event's
+    deadline: bool = False  # under a label such as "Anmeldeschluss" in the cell before it
 
     @property
     def has_date(self) -> bool:
@@ -94,6 +95,21 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
     )
 
 
+_DEADLINE_LABEL = re.compile(
+    r"^\W*(?:anmeld\w*|bewerbungs?\w*|einsendeschluss|meldeschluss|frühbucher\w*|deadline"
+    r"|registration|register by)\b",
+    re.I,
+)
+
+
+def _deadline(block: Block) -> bool:
+    """The block is the value of a deadline label: <dt>Anmeldeschluss</dt><dd>04.09.</dd>."""
+    label = block.element.getprevious()
+    if label is None or label.tag not in ("dt", "th", "td", "strong", "b", "span", "label"):
+        return False
+    return bool(_DEADLINE_LABEL.match(" ".join(label.xpath("string()").split())))
+
+
 def _is_month(when: When, text: str) -> bool:
     if not (when.all_day and when.start and when.end and when.start.day == 1):
         return False
@@ -124,9 +140,8 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
             continue
         times = [] if sessions else find_times(text)
         if sessions or times or machine is not None:
-            found.append(
-                Anchor(block, sessions, times, machine, None, _is_published(block, sessions))
-            )
+            published = _is_published(block, sessions)
+            found.append(Anchor(block, sessions, times, machine, None, published, _deadline(block)))
     return found
 
 

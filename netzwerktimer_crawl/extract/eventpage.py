@@ -23,6 +23,7 @@ from ..items import Event
 from ..text import city_from_location
 from . import dom
 from .anchors import Anchor
+from .records import place_text
 from .steps import EVENT_PAGE
 
 _DATE_LABEL = re.compile(
@@ -68,19 +69,21 @@ def _following_text(label: etree._Element) -> str:
     up to the next label in its block."""
     if label.tag in ("dt", "th", "td"):
         sibling = label.getnext()
-        return dom.text_of(sibling) if sibling is not None else ""
+        return (place_text(sibling) or "") if sibling is not None else ""
     parts = [label.tail or ""]
     for sibling in label.itersiblings():
         if _is_label(sibling):
             break
-        parts.append(dom.text_of(sibling) if sibling.tag != "br" else "\n")
-        parts.append(sibling.tail or "")
+        # a line break is a <br> or a block, not a newline in the page's source
+        text = "\x00" if sibling.tag == "br" else dom.text_of(sibling).replace("\n", "\x00")
+        parts += [text, sibling.tail or ""]
         if sum(map(len, parts)) > _MAX_VALUE:
             break
-    text = " ".join("".join(parts).split())
+    lines = (" ".join(line.split()).strip(" ,") for line in "".join(parts).split("\x00"))
+    text = ", ".join(line for line in lines if line)
     if not text and label.getparent() is not None and label.getparent().tag not in ("body",):
         sibling = label.getparent().getnext()
-        text = dom.text_of(sibling) if sibling is not None else ""
+        text = (place_text(sibling) or "") if sibling is not None else ""
     return text[:_MAX_VALUE]
 
 
@@ -177,7 +180,7 @@ def event(
         when = _near_title(anchors, heading, _published_day(selector))
     if when is None or (when.start is None and not when.open_start):
         return [], "no labelled date and no date near the title"
-    location = " ".join(places[0].split()) if places else None
+    location = places[0] if places else None
     found = Event(
         network="",
         title=title,

@@ -102,6 +102,8 @@ def absorb(kept: Event, other: Event) -> None:
         kept.extractor = other.extractor
     elif kept.start is not None and not _timed(kept) and _timed(other):
         kept.start, kept.end, kept.all_day = other.start, other.end, other.all_day
+    elif kept.start == other.start and kept.end is None:
+        kept.end = other.end
     for name in _FIELDS:
         ours, theirs = getattr(kept, name), getattr(other, name)
         if theirs is not None and (ours is None or better):

@@ -69,9 +69,12 @@ _PLACE_LABEL = re.compile(
     r"^(?:ort|veranstaltungsort|location|venue|wo|adresse|address|treffpunkt)\s*[:\-]\s*(.*)",
     re.I,
 )
-_PLACE_CLASS = re.compile(r"location|venue|(?:^|[-_ ])ort(?:$|[-_ ])|place|address|adresse", re.I)
-_POSTCODE = re.compile(r"\b\d{4,5}\s+[A-ZÄÖÜ][\w.-]+")
+_PLACE_CLASS = re.compile(r"location|venue|place|address|adresse", re.I)
+_PLACE_TOKENS = frozenset({"ort", "orte", "veranstaltungsort", "where", "wo"})
+_POSTCODE = re.compile(r"(?<![\d.])\d{5}\s+[A-ZÄÖÜ][\w.-]+")
+_TAKES_PLACE = re.compile(r"\bfindet\s+(?:in|im|auf|an)\s+(?:der\s+|dem\s+|den\s+)?(.{2,60}?)\s+statt\b")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+_FIELDS = frozenset({"dd", "dt"})
 _RESIDUE_TITLE = 80
 
 
@@ -130,6 +133,8 @@ def _lists(anchors: list[Anchor]) -> list[_List]:
             depth += 1
         if depth == 0 or depth >= len(pa) or depth >= len(pb):
             continue  # one block holds the other
+        if pa[depth].tag in _FIELDS:
+            continue  # a definition list's terms and values are one record's fields
         if dom.signature(pa[depth]) == dom.signature(pb[depth]):
             key = path(pa, depth)
             found.setdefault(key, _List(key))
@@ -239,38 +244,59 @@ def _visible(record: etree._Element, *tags: str) -> list[etree._Element]:
     ]
 
 
+def _leads_with_date(text: str) -> bool:
+    """The text opens with its date: "Donnerstag 17.4 - Fukuro N°15 - House"."""
+    flat, left = " ".join(text.split()), residue(text)
+    return bool(left) and not flat.startswith(left.split()[0])
+
+
+def _kin(a: etree._Element, b: etree._Element) -> int:
+    """How closely related two elements are: the depth of their lowest common ancestor."""
+    chain = {node: depth for depth, node in enumerate(dom.ancestors(b))}
+    for node in (a, *a.iterancestors()):
+        if node in chain:
+            return chain[node]
+    return 0
+
+
 def _title(
     record: etree._Element, primary: Anchor | None, dated: list[etree._Element]
 ) -> tuple[str | None, etree._Element | None]:
-    """The record's title (see the module's docstring). An element that holds the record's
-    date is no title: a calendar cell's header "1 Veranstaltung, 29" is its day."""
-    # a set of the elements themselves: lxml's proxies live as long as they are referenced
+    """The record's title (see the module's docstring): of the candidates, the one most
+    closely related to the record's date, then a heading before an element whose class
+    says title, bold text and a link. An element that holds the record's date is no title:
+    a calendar cell's header "1 Veranstaltung, 29" is its day."""
     holders = {node for block in dated for node in (block, *block.iterancestors())}
     elements = [e for e in _visible(record) if e not in holders or e.tag == "a"]
+    candidates: list[tuple[int, etree._Element, str]] = []
     for element in elements:
-        if element.tag in dom.HEADINGS and (text := _not_date(dom.text_of(element))):
-            return text, element
-    for element in elements:
-        if _TITLE_CLASS.search(element.get("class") or ""):
-            if text := _not_date(dom.text_of(element)):
-                return text, element
-    for element in elements:
-        if element.tag in ("strong", "b"):
-            text = dom.text_of(element)
-            if not _LABEL.match(text) and (title := _not_date(text)):
-                return title, element
-    links = [
-        (text, link)
-        for link in elements
-        if link.tag == "a"
-        and (text := " ".join(dom.text_of(link).split()))
-        and not _GENERIC_LINK.match(text)
-        and not _SKIP_HREF.search(link.get("href") or "")
-        and _not_date(text)
-    ]
-    if links:
-        text, link = max(links, key=lambda pair: len(pair[0]))
-        return _not_date(text), link
+        if element.tag in dom.HEADINGS:
+            kind = 0
+        elif _TITLE_CLASS.search(element.get("class") or ""):
+            kind = 1
+        elif element.tag in ("strong", "b"):
+            kind = 2
+        elif element.tag == "a" and not _SKIP_HREF.search(element.get("href") or ""):
+            kind = 3
+        else:
+            continue
+        raw = " ".join(dom.text_of(element).split())
+        if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(raw)):
+            continue
+        if text := _not_date(raw):
+            candidates.append((kind, element, text))
+    if candidates:
+        anchor = dated[0] if dated else record
+        inside = {block for block in dated if _leads_with_date(dom.text_of(block))}
+
+        def rank(candidate: tuple[int, etree._Element, str]) -> tuple:
+            kind, element, text = candidate
+            # bold text within the date line is its subtitle ("17.4 - <b>Fukuro N°15</b>")
+            in_date_line = any(node in inside for node in element.iterancestors())
+            return (not in_date_line, _kin(element, anchor), -kind, len(text) if kind == 3 else 0)
+
+        kind, element, text = max(candidates, key=rank)
+        return text, element
     if primary is not None:
         for line in primary.block.text.split("\n"):
             left = residue(line)
@@ -310,20 +336,35 @@ def _url(record: etree._Element, title_element: etree._Element | None, base: str
     return (generic or own or fragments or [None])[0]
 
 
+def _is_place(element: etree._Element) -> bool:
+    classes = element.get("class") or ""
+    tokens = {part.casefold() for part in re.split(r"[\s_-]+", classes)}  # "field-ort"
+    return element.tag == "address" or bool(_PLACE_CLASS.search(classes) or tokens & _PLACE_TOKENS)
+
+
+def place_text(element: etree._Element) -> str | None:
+    """An address block's lines as one line: "Kongresszentrum, Am Hang 12, 99096 Erfurt"."""
+    lines = [" ".join(line.split()) for line in dom.text_of(element).split("\n")]
+    text = ", ".join(line.strip(" ,") for line in lines if line.strip(" ,"))
+    return _PLACE_LABEL.sub(r"\1", text).strip() or None
+
+
 def _location(record: etree._Element) -> str | None:
-    for element in record.iter():
-        if not isinstance(element.tag, str):
-            continue
-        text = " ".join(dom.text_of(element).split())
+    elements = _visible(record)
+    for element in elements:
+        text = " ".join(dom.own_text(element).split())
         if match := _PLACE_LABEL.match(text):
             if place := match[1].strip() or None:
                 return place
-        if element.tag == "address" or _PLACE_CLASS.search(element.get("class") or ""):
-            if text and not _PLACE_LABEL.match(text + ":"):
-                return _PLACE_LABEL.sub(r"\1", text).strip() or None
-    for line in dom.text_of(record).split("\n"):
-        if _POSTCODE.search(line) and len(line) < 120:
-            return line.strip()
+        if _is_place(element) and (place := place_text(element)):
+            return place
+    for element in elements:
+        if dom.is_block(element):
+            for line in dom.own_text(element).split("\n"):
+                if match := _TAKES_PLACE.search(line):  # "Prüfung findet in Schraplau statt"
+                    return match[1]
+                if _POSTCODE.search(line) and len(line) < 120:
+                    return line.strip()
     return None
 
 
@@ -345,7 +386,8 @@ def _own_time(anchors: list[Anchor], title: str | None) -> TimeSpan | None:
     best: tuple[int, int, TimeSpan] | None = None
     order = 0
     for anchor in anchors:
-        for part in _SEGMENT.split(anchor.block.text):
+        text = anchor.block.text.replace(title, " ") if title else anchor.block.text
+        for part in _SEGMENT.split(text):
             for span in find_times(part)[:1]:
                 labels = {w.casefold() for w in _LETTERS.findall(part)}
                 score = 2 * len(labels & words) - (1 if labels & _DOORS else 0)
@@ -421,10 +463,12 @@ def _move_year(when: When, year: int) -> When:
 
 
 def events(
-    anchors: list[Anchor], base_url: str, reference: date | None
+    anchors: list[Anchor], base_url: str, reference: date | None, bare_dates: bool = True
 ) -> tuple[list[Found], list[str]]:
-    """Events of the page's repeated records, and notes on what was tried."""
-    usable = [a for a in anchors if not a.month and not a.published]
+    """Events of the page's repeated records, and notes on what was tried. Without
+    `bare_dates` (on a news article), records dated by a day alone are not taken: there they
+    are related articles, not events."""
+    usable = [a for a in anchors if not (a.month or a.published or a.deadline)]
     usable = [a for a in usable if not dom.in_chrome(a.block.element)]
     candidates = _lists(usable)
     lists = _select(candidates)
@@ -457,15 +501,13 @@ def events(
                     continue
                 sessions, untimed = _on_day(span, day), False
             borrowed = False
-            if title is None or _CLOSED.search(title):
+            if title is None and primary is not None:
                 # only a record that is a date line may take the heading above it; a
                 # calendar cell with nothing but its day number is no event
-                heading = dom.preceding_heading(record) if title is None and primary else None
-                if heading:
+                if heading := dom.preceding_heading(record):
                     title, borrowed = heading, True
-                if primary is not None and _CLOSED.search(residue(primary.block.text)):
-                    title = None
-            if not title or _CLOSED.search(title):
+            closed = primary is not None and _CLOSED.search(residue(primary.block.text))
+            if not title or closed or _CLOSED.search(title):
                 previous = None
                 continue
             if not borrowed and _continues(record, title_element, primary):
@@ -476,6 +518,8 @@ def events(
             for when in sessions:
                 if _whole_month(when):
                     continue  # "Mai 2017" on a teaser is no event's day
+                if not bare_dates and when.all_day and when.end is None:
+                    continue
                 event = _event(title, when, url, location, text)
                 if event is not None:
                     made.append(Found(event, borrowed, len(candidate.records)))
