@@ -32,7 +32,15 @@ from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-__all__ = ["TimeSpan", "When", "find_times", "parse_sessions", "parse_when", "residue"]
+__all__ = [
+    "TimeSpan",
+    "When",
+    "find_times",
+    "parse_sessions",
+    "parse_when",
+    "residue",
+    "whole_month",
+]
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -59,6 +67,11 @@ class When:
     open_end: bool = False
 
     @property
+    def whole_month(self) -> bool:
+        """A month and nothing finer ("September", "Mai 2020"): no event's day."""
+        return whole_month(self.start, self.end)
+
+    @property
     def start_iso(self) -> str | None:
         return None if self.start is None else _iso(self.start)
 
@@ -69,6 +82,13 @@ class When:
     def iso(self) -> tuple[str, str | None]:
         """``("YYYY-MM-DD", ...)`` for all-day, ``("YYYY-MM-DDTHH:MM", ...)`` for timed."""
         return self.start_iso, self.end_iso
+
+
+def whole_month(start: date | None, end: date | None) -> bool:
+    """Whether a span of days is exactly one calendar month, 1st to last."""
+    if type(start) is not date or type(end) is not date:
+        return False
+    return start.day == 1 and start.month == end.month and (end + timedelta(days=1)).day == 1
 
 
 def _iso(value: date) -> str:

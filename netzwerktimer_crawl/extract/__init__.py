@@ -26,6 +26,7 @@ from scrapy.responsetypes import responsetypes
 from scrapy.utils.response import get_base_url
 
 from ..berlin import http_date, local
+from ..dates import whole_month
 from ..items import Event
 from . import anchors, dom, eventpage, ical, jsonld, listing, merge, records, steps, tribe_api
 from .listing import Listing
@@ -105,7 +106,15 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     else:
         single = []
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
-    return Extraction(merge.combine(found, rank), next_url, problems, tried)
+    # A month alone ("September: Cybersecurity-Monat") names no event's day on a page;
+    # structured data that says so (a month-long exhibition in JSON-LD) is kept.
+    html_steps = (steps.CMS_LISTING, steps.GENERIC_RECORDS, steps.EVENT_PAGE)
+    events = [
+        e
+        for e in merge.combine(found, rank)
+        if not (e.extractor in html_steps and whole_month(e.start, e.end))
+    ]
+    return Extraction(events, next_url, problems, tried)
 
 
 def _from_ical(response: TextResponse) -> Extraction:

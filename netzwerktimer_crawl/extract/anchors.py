@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..berlin import local, parse_iso
 from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when
-from .dom import Block
+from .dom import Block, heading_text
 
 # Only the start of a long block is read: a date deep in a paragraph of prose is no anchor.
 _READ = 240
@@ -130,12 +130,13 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
         if heading and _under(block.element, heading[0]):
             ref = heading[1]
         sessions = parse_sessions(text, ref, month_first=month_first)
+        if not sessions and (year := _heading_year(block)):  # "Termine 2027" over "1. Februar"
+            heading = (_container(block), date(year, 7, 2))
+            continue
         if len(sessions) == 1 and _is_month(sessions[0], text):
             start = sessions[0].start
             assert start is not None
-            parent = block.element.getparent()
-            container = block.element if parent is None else parent
-            heading = (container, start + timedelta(days=14))
+            heading = (_container(block), start + timedelta(days=14))
             found.append(Anchor(block, month=sessions[0]))
             continue
         times = [] if sessions else find_times(text)
@@ -143,6 +144,23 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
             published = _is_published(block, sessions)
             found.append(Anchor(block, sessions, times, machine, None, published, _deadline(block)))
     return found
+
+
+_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-])")
+
+
+def _heading_year(block: Block) -> int | None:
+    """The year a heading names ("Termine 2027"); 2 July of it is nearer to every day of
+    that year than to any day of another, so year-less dates below it land in it."""
+    if heading_text(block.element) is None or len(block.text) > 60:
+        return None
+    years = _YEAR.findall(block.text)
+    return int(years[0]) if len(years) == 1 else None
+
+
+def _container(block: Block) -> etree._Element:
+    parent = block.element.getparent()
+    return block.element if parent is None else parent
 
 
 def _under(element: etree._Element, container: etree._Element, depth: int = 6) -> bool:

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from lxml import etree
 from parsel import Selector
@@ -149,14 +149,11 @@ def _near_title(
             continue
         # unlabelled, only a time or a span of days marks an event's date: a bare date
         # near a title is as likely the page's own (a day view, an archive, a post)
-        if not when.all_day or (when.end is not None and not _whole_month(when)):
+        if not when.all_day or (when.end is not None and not when.whole_month):
             return when
     return None
 
 
-def _whole_month(when: When) -> bool:
-    start, end = when.start, when.end
-    return bool(start and end and start.day == 1 and (end + timedelta(days=1)).day == 1)
 
 
 def event(

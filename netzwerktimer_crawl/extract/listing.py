@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from parsel import Selector
 
 from ..berlin import parse_iso
-from ..dates import parse_when
+from ..dates import find_times, parse_when
 from ..items import Event
 from ..text import clean, html_to_text, status_from_text
 from .steps import CMS_LISTING
@@ -216,8 +216,11 @@ def events(
         start = hint if isinstance(hint, datetime) else None
         anchor = None if isinstance(hint, datetime) else hint
         parsed = parse_when(when, anchor or reference) if when and start is None else None
+        end = parsed.end if parsed else None
         if parsed is not None:
             start = parsed.start
+        elif isinstance(start, datetime):
+            end = _end_in_text(start, description)
         found.append(
             Event(
                 network="",
@@ -226,7 +229,7 @@ def events(
                 # A <time datetime> with a time of day is the start (chain step 4); a bare
                 # date (The Events Calendar prints one even for timed events) anchors the year.
                 start=start,
-                end=parsed.end if parsed else None,
+                end=end,
                 all_day=parsed.all_day if parsed else None,
                 open_start=bool(parsed and parsed.open_start),
                 open_end=bool(parsed and parsed.open_end),
@@ -240,6 +243,14 @@ def events(
             )
         )
     return found
+
+
+def _end_in_text(start: datetime, text: str | None) -> datetime | None:
+    """The end a teaser states for a start known from markup: "16:00 bis 17:30 Uhr."."""
+    for span in find_times(text or ""):
+        if span.start == start.hour * 60 + start.minute and span.end is not None:
+            return span.on(start.date()).end  # type: ignore[return-value]
+    return None
 
 
 def next_page(selector: Selector, listing: Listing, base_url: str) -> str | None:

@@ -69,8 +69,11 @@ _PLACE_LABEL = re.compile(
     r"^(?:ort|veranstaltungsort|location|venue|wo|adresse|address|treffpunkt)\s*[:\-]\s*(.*)",
     re.I,
 )
-_PLACE_CLASS = re.compile(r"location|venue|place|address|adresse", re.I)
-_PLACE_TOKENS = frozenset({"ort", "orte", "veranstaltungsort", "where", "wo"})
+# Parts of class names that name a place: "em-event-location", "field-ort", "loc-place";
+# whole parts only ("has-placeholder" is an image).
+_PLACE_TOKENS = frozenset(
+    "location venue place address adresse ort orte veranstaltungsort where wo".split()
+)
 _POSTCODE = re.compile(r"(?<![\d.])\d{5}\s+[A-ZÄÖÜ][\w.-]+")
 _TAKES_PLACE = re.compile(r"\bfindet\s+(?:in|im|auf|an)\s+(?:der\s+|dem\s+|den\s+)?(.{2,60}?)\s+statt\b")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
@@ -163,8 +166,16 @@ def _is_container(candidate: _List) -> bool:
 _END_LABEL = re.compile(r"^\W*(?:ende|bis|end|enddatum|endet|to)\b", re.I)
 
 
+def _label_before(block: etree._Element) -> str:
+    label = block.getprevious()
+    return " ".join(label.xpath("string()").split()) if label is not None else ""
+
+
 def _kind(anchors: list[Anchor]) -> str:
-    if any(_END_LABEL.match(a.block.text) for a in anchors):
+    """A row's part in a record: its "end" (labelled so, in it or in the label cell before
+    it: sf_event_mgt's "Ende" row), a "date", or a "time"."""
+    if any(_END_LABEL.match(a.block.text) or _END_LABEL.match(_label_before(a.block.element))
+           for a in anchors):  # fmt: skip
         return "end"
     return "date" if any(a.sessions or a.machine for a in anchors) else "time"
 
@@ -283,6 +294,8 @@ def _title(
         raw = " ".join(dom.text_of(element).split())
         if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(raw)):
             continue
+        if kind and _in_place(element, record):
+            continue  # "dp-location__title" names the venue
         if text := _not_date(raw):
             candidates.append((kind, element, text))
     if candidates:
@@ -293,7 +306,10 @@ def _title(
             kind, element, text = candidate
             # bold text within the date line is its subtitle ("17.4 - <b>Fukuro N°15</b>")
             in_date_line = any(node in inside for node in element.iterancestors())
-            return (not in_date_line, _kin(element, anchor), -kind, len(text) if kind == 3 else 0)
+            # a heading first; else the candidate closest to the date (a widget's headline
+            # "Upcoming Events" is further from an entry's date than the entry's link)
+            return (not in_date_line, kind == 0, _kin(element, anchor), -kind,
+                    len(text) if kind == 3 else 0)  # fmt: skip
 
         kind, element, text = max(candidates, key=rank)
         return text, element
@@ -336,10 +352,19 @@ def _url(record: etree._Element, title_element: etree._Element | None, base: str
     return (generic or own or fragments or [None])[0]
 
 
+def _in_place(element: etree._Element, record: etree._Element) -> bool:
+    for node in (element, *element.iterancestors()):
+        if node is record:
+            return False
+        if _is_place(node):
+            return True
+    return False
+
+
 def _is_place(element: etree._Element) -> bool:
     classes = element.get("class") or ""
     tokens = {part.casefold() for part in re.split(r"[\s_-]+", classes)}  # "field-ort"
-    return element.tag == "address" or bool(_PLACE_CLASS.search(classes) or tokens & _PLACE_TOKENS)
+    return element.tag == "address" or bool(tokens & _PLACE_TOKENS)
 
 
 def place_text(element: etree._Element) -> str | None:
@@ -478,8 +503,13 @@ def events(
     for candidate in lists:
         claimed = {id(a) for group in candidate.anchors.values() for a in group}
         previous: Found | None = None  # a date-only record waiting for its time
+        last: Found | None = None  # the list's last event, which an "Ende" row may end
         for record in candidate.records:
             group = candidate.anchors[id(record)]
+            if _kind(group) == "end":  # sf_event_mgt's detail view: a row per start and end
+                if last is not None and (ends := next((a.sessions for a in group if a.sessions), None)):
+                    _set_end(last.event, ends[0])
+                continue
             machine = next((a.machine for a in group if a.machine is not None), None)
             primary = next((a for a in group if a.sessions), None)
             dated = [a.block.element for a in group if a.sessions or a.machine is not None]
@@ -516,7 +546,7 @@ def events(
             location = _location(record)
             made = []
             for when in sessions:
-                if _whole_month(when):
+                if when.whole_month:
                     continue  # "Mai 2017" on a teaser is no event's day
                 if not bare_dates and when.all_day and when.end is None:
                     continue
@@ -525,6 +555,7 @@ def events(
                     made.append(Found(event, borrowed, len(candidate.records)))
             found.extend(made)
             previous = made[-1] if untimed and len(made) == 1 else None
+            last = made[-1] if made else last
     return _within(_unique(found), reference), notes
 
 
@@ -543,9 +574,14 @@ def _next_line(record: etree._Element, candidate: _List) -> str:
     return (dom.text_of(following).split("\n") or [""])[0]
 
 
-def _whole_month(when: When) -> bool:
-    start, end = when.start, when.end
-    return bool(start and end and when.all_day and start.day == 1 and (end + timedelta(days=1)).day == 1)
+def _set_end(event: Event, end: When) -> None:
+    value = end.start if end.start is not None else end.end
+    if value is None or event.start is None:
+        return
+    if isinstance(value, datetime) != isinstance(event.start, datetime):
+        return  # an end of another kind (a day for a timed start) says too little
+    if value >= event.start:
+        event.end = value
 
 
 def _add_time(event: Event, span: TimeSpan) -> None:
