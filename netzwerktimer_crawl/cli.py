@@ -221,5 +221,37 @@ def record(spider: str, snapshots: Path | None, fixture_root: Path | None, via: 
         click.echo(f"recorded {case}")
 
 
+@main.command("fixtures")
+@click.argument("spiders", nargs=-1)
+@click.option("--update", is_flag=True, help="Rewrite the golden files with today's output.")
+def fixtures_command(spiders: tuple[str, ...], update: bool) -> None:
+    """Check the spiders' fixture cases: against what a person read on each page
+    (stated.json) and against their golden files (expected.json).
+
+    With --update the golden files are rewritten; read `git diff tests/fixtures` before
+    committing. The stated events are never written by this command.
+    """
+    from . import fixtures
+
+    failed = 0
+    for case in fixtures.cases():
+        if spiders and case.spider not in spiders:
+            continue
+        label = f"{case.spider}/{case.name}"
+        stated = fixtures.check_stated(case.stated(), fixtures.run(case))
+        golden = (
+            fixtures.update(case)
+            if update
+            else fixtures.compare(case.expected(), fixtures.run(case))
+        )
+        failed += bool(stated or (golden and not update))
+        for line in stated:
+            click.echo(f"{label}: {line}")
+        for line in golden:
+            click.echo(f"{label}: {'updated ' if update else ''}{line}")
+    if failed:
+        raise click.ClickException(f"{failed} case(s) differ")
+
+
 if __name__ == "__main__":
     main()

@@ -255,7 +255,8 @@ def _scanner() -> re.Pattern[str]:
             "ISO", "SLASHDATE", "NUMDATE", "TEXTDATE", "TIMEHM", "TIMEH", "DAY", "NUM",
         ],
         rf"{_NOT_AFTER_LETTER}(?=[{initials}])": [
-            "WDNUMDATE", "WDTEXTDATE", "ENGRANGE", "ENGDATE", "MONTHYEAR", "MONTHWORD", "SEPWORD", "ALLDAY",
+            "WDNUMDATE", "WDTEXTDATE", "ENGRANGE", "ENGDATE", "MONTHYEAR", "MONTHWORD",
+            "SEPWORD", "ALLDAY",
         ],
         "": ["SEPCHAR"],
     }  # fmt: skip

@@ -5,9 +5,14 @@ output of the spider callback that handles it.
         meta.json      url, fetched, callback (or errback), status, content_type, modeled, note,
                        and cb_kwargs when the callback takes some (parse_detail's listing)
         body.<ext>     the response body as the site sent it
-        expected.json  {"events": [rows], "rejected": [...], "follow": [{"url", "callback"}]}
+        stated.json    the events as a person reads them from the body: title, start, and
+                       end or status where the page states them; written by hand, never by code
+        expected.json  the golden file: every field of every row, {"events", "rejected",
+                       "follow"}; rewritten only by `netzwerktimer fixtures --update`, whose
+                       diff a person reads before committing
 
-One parametrized test runs every case; `netzwerktimer record` writes new ones.
+One parametrized test checks every case against both; `netzwerktimer record` writes new
+cases with an empty stated.json for a person to fill in.
 """
 
 from __future__ import annotations
@@ -59,6 +64,9 @@ class Case:
 
     def expected(self) -> dict:
         return json.loads((self.folder / "expected.json").read_text(encoding="utf-8"))
+
+    def stated(self) -> dict:
+        return json.loads((self.folder / "stated.json").read_text(encoding="utf-8"))
 
 
 def cases(root: Path = FIXTURES) -> list[Case]:
@@ -123,10 +131,53 @@ def compare(expected: dict, actual: dict) -> list[str]:
     return diffs
 
 
+def _flat(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def check_stated(stated: dict, actual: dict) -> list[str]:
+    """Differences from what a person read on the page: each stated event found with its
+    title and start (and its end and status where stated), nothing found besides them."""
+    if not stated.get("stated_by"):
+        return ["stated.json is not filled in yet: write the page's events as you read them"]
+    diffs, left = [], list(actual["events"])
+    for want in stated["events"]:
+        match = next(
+            (
+                e
+                for e in left
+                if _flat(e["title"]) == _flat(want["title"]) and e["start"] == want["start"]
+            ),
+            None,
+        )
+        if match is None:
+            diffs.append(f"not found: {want['title']!r} at {want['start']}")
+            continue
+        left.remove(match)
+        for field in ("end", "status"):
+            if field in want and match[field] != want[field]:
+                diffs.append(
+                    f"{want['title']!r} {field}: stated {want[field]!r}, got {match[field]!r}"
+                )
+    diffs += [f"not on the page: {e['title']!r} at {e['start']}" for e in left]
+    return diffs
+
+
+def update(case: Case) -> list[str]:
+    """Rewrite the case's golden file with what the spider makes of it now; the changes."""
+    actual = run(case)
+    path = case.folder / "expected.json"
+    changes = compare(case.expected(), actual) if path.exists() else ["new golden file"]
+    if changes:
+        path.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return changes
+
+
 def write_case(folder: Path, *, url: str, fetched: str, content_type: str, body: bytes,
                status: int = 200, callback: str | None = "parse", errback: str | None = None,
                cb_kwargs: dict | None = None, modeled: bool, note: str) -> Case:  # fmt: skip
-    """A new case folder, with expected.json set to what the spider makes of it today."""
+    """A new case folder: its golden file is what the spider makes of it today, and its
+    stated.json waits for a person to write the events the page shows."""
     folder.mkdir(parents=True, exist_ok=True)
     meta = {"url": url, "fetched": fetched, "content_type": content_type, "status": status,
             "modeled": modeled, "note": note}  # fmt: skip
@@ -135,8 +186,9 @@ def write_case(folder: Path, *, url: str, fetched: str, content_type: str, body:
     (folder / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     (folder / f"body{extension(content_type, url)}").write_bytes(body)
     case = Case(folder)
-    expected = json.dumps(run(case), indent=2, ensure_ascii=False)
-    (folder / "expected.json").write_text(expected + "\n", encoding="utf-8")
+    update(case)
+    stub = {"stated_by": None, "events": [], "notes": "Read body.* and list its events by hand."}
+    (folder / "stated.json").write_text(json.dumps(stub, indent=2) + "\n", encoding="utf-8")
     return case
 
 

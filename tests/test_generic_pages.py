@@ -39,17 +39,27 @@ def differences(expected: list[dict], found: list[dict]) -> list[str]:
     diffs, left = [], list(found)
     for want in expected:
         match = next(
-            (f for f in left if flat(f["title"]) == flat(want["title"]) and f["start"] == want["start"]),
+            (
+                f
+                for f in left
+                if flat(f["title"]) == flat(want["title"]) and f["start"] == want["start"]
+            ),
             None,
         )
         if match is None:
-            near = [f"{f['title']!r} {f['start']}" for f in left if f["start"][:10] == want["start"][:10]]
+            near = [
+                f"{f['title']!r} {f['start']}"
+                for f in left
+                if f["start"][:10] == want["start"][:10]
+            ]
             diffs.append(f"missing {want['title']!r} {want['start']}; that day: {near}")
             continue
         left.remove(match)
         for field in ("end", "url", "location"):
             if field in want and flat(match[field]) != flat(want[field]):
-                diffs.append(f"{want['title']!r} {field}: expected {want[field]!r}, got {match[field]!r}")
+                diffs.append(
+                    f"{want['title']!r} {field}: expected {want[field]!r}, got {match[field]!r}"
+                )
     diffs += [f"extra {f['title']!r} {f['start']}" for f in left]
     return diffs
 

@@ -115,12 +115,16 @@ def test_a_timed_copy_of_the_same_day_brings_start_end_and_all_day_together():
     )
 
 
-def test_an_end_never_joins_the_start_of_another_copy():
+def test_one_page_listed_on_two_days_is_two_occurrences():
+    # A series whose dates share one page (MEC, a weekly course): each date is an event,
+    # and an end never joins the start of another day's copy.
     page = "https://www.maschinenbau-thueringen.de/veranstaltungen/forum"
     listed = event(when="19.11.2026", url=page, extractor="html")
     other_day = event(when="20.11.2026, 10:00 – 12:00 Uhr", url=page, extractor="html")
-    ((merged, _),) = process([listed, other_day])
-    assert (merged.start, merged.end, merged.all_day) == (date(2026, 11, 19), None, True)
+    (first, _), (second, _) = process([listed, other_day])
+    assert (first.start, first.end, first.all_day) == (date(2026, 11, 19), None, True)
+    assert (second.start, second.end) == (datetime(2026, 11, 20, 10), datetime(2026, 11, 20, 12))
+    assert first.id != second.id
 
 
 def test_a_bare_date_of_trusted_data_keeps_the_time_of_its_day():

@@ -94,7 +94,9 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     # drops the template's classes, and what several steps find is merged below.
     root = dom.parse(response.text)  # without scripts and styles
     page_anchors = anchors.find(dom.blocks(root), reference, month_first)
-    generic, notes = records.events(page_anchors, base, reference, bare_dates=not _is_article(selector))
+    generic, notes = records.events(
+        page_anchors, base, reference, bare_dates=not _is_article(selector)
+    )
     found += [g.event for g in generic]
     rank = {id(g.event): (not g.borrowed, g.support) for g in generic}
     tried.append(f"{steps.GENERIC_RECORDS}: {len(generic)} ({'; '.join(notes)})")
@@ -171,7 +173,9 @@ def extract(response: Response, network: str, chosen: Listing | None = None) -> 
     return result
 
 
-def saved_page(body: bytes, url: str, fetched: datetime, content_type: str | None = None) -> Response:
+def saved_page(
+    body: bytes, url: str, fetched: datetime, content_type: str | None = None
+) -> Response:
     """A saved page as the response it was, its fetch time as the HTTP Date: what anchors
     the years a page leaves out (`netzwerktimer extract`, the page fixtures)."""
     headers = Headers({"Date": format_datetime(fetched.astimezone(UTC), usegmt=True)})

@@ -185,9 +185,12 @@ def heading_text(element: etree._Element, strict: bool = False) -> str | None:
     title or heading, or a paragraph that is only bold text."""
     tag = _tag(element)
     classes = (element.get("class") or "").lower()
-    bold_only = tag == "p" and len(element) >= 1 and all(
-        _tag(c) in ("strong", "b") and not (c.tail or "").strip() for c in element
-    ) and not (element.text or "").strip()
+    bold_only = (
+        tag == "p"
+        and len(element) >= 1
+        and all(_tag(c) in ("strong", "b") and not (c.tail or "").strip() for c in element)
+        and not (element.text or "").strip()
+    )
     if tag in HEADINGS or "title" in classes or "heading" in classes or (bold_only and not strict):
         text = " ".join(text_of(element).split())
         return text or None

@@ -45,9 +45,7 @@ _MAX_VALUE = 200
 
 
 def _meta(selector: Selector, name: str) -> str | None:
-    value = selector.xpath(
-        f'//meta[@property="{name}" or @name="{name}"]/@content'
-    ).get()
+    value = selector.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content').get()
     return " ".join(value.split()) if value and value.strip() else None
 
 
@@ -135,7 +133,11 @@ def _near_title(
     if heading is not None:
         indexes = [a.block.index for a in anchors]
         position = next(
-            (a.block.index for a in anchors if heading in (a.block.element, *a.block.element.iterancestors())),
+            (
+                a.block.index
+                for a in anchors
+                if heading in (a.block.element, *a.block.element.iterancestors())
+            ),
             min(indexes, default=0),
         )
     near = [a for a in usable if position - 3 <= a.block.index <= position + _NEAR]
@@ -152,8 +154,6 @@ def _near_title(
         if not when.all_day or (when.end is not None and not when.whole_month):
             return when
     return None
-
-
 
 
 def event(

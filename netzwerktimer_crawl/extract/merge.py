@@ -92,8 +92,9 @@ def absorb(kept: Event, other: Event) -> None:
             displayed = twin
     if displayed is not None:
         structured = other if displayed is kept else kept
-        structured.start, structured.end = displayed.start, displayed.end or (
-            structured.extra.get("written_end")
+        structured.start, structured.end = (
+            displayed.start,
+            displayed.end or (structured.extra.get("written_end")),
         )
     if better:
         kept.title = other.title or kept.title

@@ -75,7 +75,9 @@ _PLACE_TOKENS = frozenset(
     "location venue place address adresse ort orte veranstaltungsort where wo".split()
 )
 _POSTCODE = re.compile(r"(?<![\d.])\d{5}\s+[A-ZÄÖÜ][\w.-]+")
-_TAKES_PLACE = re.compile(r"\bfindet\s+(?:in|im|auf|an)\s+(?:der\s+|dem\s+|den\s+)?(.{2,60}?)\s+statt\b")
+_TAKES_PLACE = re.compile(
+    r"\bfindet\s+(?:in|im|auf|an)\s+(?:der\s+|dem\s+|den\s+)?(.{2,60}?)\s+statt\b"
+)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _FIELDS = frozenset({"dd", "dt"})
 _RESIDUE_TITLE = 80
@@ -249,9 +251,7 @@ def _not_date(text: str) -> str | None:
 
 def _visible(record: etree._Element, *tags: str) -> list[etree._Element]:
     return [
-        e
-        for e in record.iter(*tags)
-        if isinstance(e.tag, str) and not dom.hidden(e, within=record)
+        e for e in record.iter(*tags) if isinstance(e.tag, str) and not dom.hidden(e, within=record)
     ]
 
 
@@ -426,7 +426,9 @@ def _on_day(span: TimeSpan | None, day: date) -> list[When]:
     return [span.on(day)] if span else []
 
 
-def _heading_day(anchors: list[Anchor], record: etree._Element, first: Anchor, claimed: set[int]) -> date | None:
+def _heading_day(
+    anchors: list[Anchor], record: etree._Element, first: Anchor, claimed: set[int]
+) -> date | None:
     """The day of the nearest day heading above the record: a short date-only anchor that
     is no record of the list ("Montag, 10. November"; a calendar cell's day number with its
     `datetime`), within the record's grandparent's parent."""
@@ -443,7 +445,9 @@ def _heading_day(anchors: list[Anchor], record: etree._Element, first: Anchor, c
             day = anchor.machine if not isinstance(anchor.machine, datetime) else None
         if day is None:
             continue
-        if scope is not None and any(node is scope for node in anchor.block.element.iterancestors()):
+        if scope is not None and any(
+            node is scope for node in anchor.block.element.iterancestors()
+        ):
             return day
         return None
     return None
@@ -507,7 +511,9 @@ def events(
         for record in candidate.records:
             group = candidate.anchors[id(record)]
             if _kind(group) == "end":  # sf_event_mgt's detail view: a row per start and end
-                if last is not None and (ends := next((a.sessions for a in group if a.sessions), None)):
+                if last is not None and (
+                    ends := next((a.sessions for a in group if a.sessions), None)
+                ):
                     _set_end(last.event, ends[0])
                 continue
             machine = next((a.machine for a in group if a.machine is not None), None)
@@ -591,7 +597,9 @@ def _add_time(event: Event, span: TimeSpan) -> None:
         event.start, event.end, event.all_day = when.start, when.end, False
 
 
-def _event(title: str, when: When, url: str | None, location: str | None, text: str) -> Event | None:
+def _event(
+    title: str, when: When, url: str | None, location: str | None, text: str
+) -> Event | None:
     status = status_from_text(title)
     return Event(
         extra={"text": text[:500]},
