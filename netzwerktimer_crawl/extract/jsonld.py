@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 import extruct
+import json_repair
 from parsel import Selector
 
 from ..berlin import parse_iso
@@ -34,9 +35,21 @@ def _blocks(selector: Selector) -> Iterator[str]:
     yield from selector.css('script[type="application/ld+json"]::text').getall()
 
 
-def _loads(block: str) -> object:
+def _loads(block: str) -> tuple[object, str | None]:
+    """The block's data, and what was wrong with it if it had to be repaired.
+
+    CMS plugins that paste strings together (Modern Events Calendar, sf_event_mgt's
+    snippet) print trailing commas, comments, unescaped quotes inside names and numbers with
+    leading zeros; json-repair reads those as a lenient parser would. Nothing readable left
+    after repair is an error."""
     text = _CONTROL.sub(" ", _WRAPPERS.sub("", block.strip())).strip().rstrip(";")
-    return json.loads(text)
+    try:
+        return json.loads(text), None
+    except ValueError as error:
+        repaired = json_repair.loads(text, skip_json_loads=True)
+        if not isinstance(repaired, dict | list) or not repaired:
+            raise
+        return repaired, str(error)
 
 
 def _nodes(data: object) -> Iterator[dict]:
@@ -163,9 +176,11 @@ def events(selector: Selector) -> tuple[list[Event], list[str]]:
     problems: list[str] = []
     for index, block in enumerate(_blocks(selector)):
         try:
-            data = _loads(block)
-        except ValueError as error:
+            data, repaired = _loads(block)
+        except (ValueError, RecursionError) as error:
             problems.append(f"JSON-LD block {index} is malformed: {error}")
             continue
+        if repaired:
+            problems.append(f"JSON-LD block {index} was malformed ({repaired}); repaired")
         found.extend(_event(node) for node in _nodes(data) if _is_event(node))
     return found, problems
