@@ -13,7 +13,7 @@ PAGE = """<html><head>
  "eventStatus":"https://schema.org/EventCancelled",
  "location":{"@type":"Place","name":"Volkshaus","address":{"@type":"PostalAddress",
  "streetAddress":"Carl-Zeiß-Platz 15","postalCode":"07743","addressLocality":"Jena"}}}]</script>
-<script type="application/ld+json">{"@type": "Event", "name": "kaputt", </script>
+<script type="application/ld+json">Termine folgen!</script>
 <script type="application/ld+json"><!-- {"@context":"https://schema.org","@graph":[
  {"@type":"WebPage"},
  {"@type":"BusinessEvent","name":"Messe","startDate":"2027-03-10","endDate":"2027-03-12",
@@ -39,6 +39,23 @@ def test_arrays_graphs_and_wrappers_are_read_and_bad_blocks_isolated():
         ("Messe", date(2027, 3, 10), date(2027, 3, 12), None, "mixed", "Messe Erfurt", None),
     ]
     assert len(problems) == 1 and problems[0].startswith("JSON-LD block 1 is malformed")
+
+
+def test_malformed_blocks_are_repaired_before_they_are_given_up():
+    # As Modern Events Calendar and hand-made snippets print it: a comment, a trailing
+    # comma, an unescaped quote inside the name, a day with a leading zero as a number.
+    page = """<script type="application/ld+json">{
+      // Veranstaltung
+      "@type": "Event", "name": "Der "große" Netzwerktag", "startDate": "2026-05-10",
+      "endDate": "2026-05-11", "position": 07,
+    }</script>"""
+    (event,), problems = jsonld.events(Selector(text=page))
+    assert (event.title, event.start, event.end) == (
+        'Der "große" Netzwerktag',
+        date(2026, 5, 10),
+        date(2026, 5, 11),
+    )
+    assert problems and "repaired" in problems[0]
 
 
 def test_utc_times_become_berlin_wall_clock():

@@ -1,0 +1,113 @@
+"""One event per event across the chain's steps: JSON-LD and the page's HTML, a teaser and
+its list entry; occurrences of a series stay apart (merge.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from netzwerktimer_crawl.extract import extract, saved_page
+from pipelines.offline import rows
+
+FETCHED = datetime(2026, 10, 1, 8, tzinfo=UTC)
+
+
+def found(html: str, url: str = "https://www.example-netzwerk.de/veranstaltungen/") -> list:
+    kept, _ = rows(extract(saved_page(html.encode(), url, FETCHED), "unknown").events)
+    return [(e["title"], e["start"], e["end"], e["url"]) for e in kept]
+
+
+def listing(rows_html: str, json_ld: str = "") -> str:
+    script = f'<script type="application/ld+json">{json_ld}</script>' if json_ld else ""
+    return f"<html><head>{script}</head><body><ul class='termine'>{rows_html}</ul></body></html>"
+
+
+ROW = """<li class="termin"><h3><a href="{href}">{title}</a></h3>
+<p class="datum">{when}</p></li>"""
+
+
+def test_the_displayed_clock_wins_over_a_wrong_offset():
+    # A German site whose WordPress is set to Helsinki writes +02:00 in November: the page
+    # shows 18:00, the offset would make it 17:00 in Berlin.
+    ld = """[{"@type":"Event","name":"Pitch-Abend","url":"https://www.example-netzwerk.de/?p=7",
+      "startDate":"2026-11-10T18:00:00+02:00","endDate":"2026-11-10T22:00:00+02:00"},
+      {"@type":"Event","name":"Stammtisch","url":"https://www.example-netzwerk.de/?p=8",
+      "startDate":"2026-12-01T19:00:00+02:00","endDate":"2026-12-01T21:00:00+02:00"}]"""
+    html = listing(
+        ROW.format(href="../pitch-abend/", title="Pitch-Abend", when="10. November | 18:00 - 22:00")
+        + ROW.format(href="../stammtisch/", title="Stammtisch", when="1. Dezember | 19:00 - 21:00"),
+        ld,
+    )
+    assert found(html) == [
+        (
+            "Pitch-Abend",
+            "2026-11-10T18:00",
+            "2026-11-10T22:00",
+            "https://www.example-netzwerk.de/?p=7",
+        ),
+        (
+            "Stammtisch",
+            "2026-12-01T19:00",
+            "2026-12-01T21:00",
+            "https://www.example-netzwerk.de/?p=8",
+        ),
+    ]
+
+
+def test_without_a_displayed_time_the_offset_is_trusted():
+    ld = """{"@type":"Event","name":"Webinar","url":"https://www.example-netzwerk.de/webinar/",
+      "startDate":"2026-11-10T18:00:00+02:00"}"""
+    assert found(listing("", ld)) == [
+        ("Webinar", "2026-11-10T17:00", None, "https://www.example-netzwerk.de/webinar/")
+    ]
+
+
+def test_json_ld_and_html_with_different_urls_are_one_event():
+    ld = """{"@type":"Event","name":"Netzwerktreffen Photonik","startDate":"2026-11-12",
+      "url":"https://www.example-netzwerk.de/events/netzwerktreffen-photonik/"}"""
+    html = listing(
+        ROW.format(
+            href="/termine/12345?utm_source=nl",
+            title="Netzwerktreffen Photonik",
+            when="Do, 12.11.2026, 14:00 – 16:00 Uhr",
+        )  # fmt: skip
+        + ROW.format(href="/termine/678", title="Stammtisch", when="Di, 17.11.2026, 18 Uhr"),
+        ld,
+    )
+    assert found(html) == [
+        (
+            "Netzwerktreffen Photonik",
+            "2026-11-12T14:00",
+            "2026-11-12T16:00",
+            "https://www.example-netzwerk.de/events/netzwerktreffen-photonik/",
+        ),
+        ("Stammtisch", "2026-11-17T18:00", None, "https://www.example-netzwerk.de/termine/678"),
+    ]
+
+
+def test_occurrences_sharing_a_url_stay_separate():
+    # Modern Events Calendar: one script per occurrence, all pointing at the series' page.
+    page = "https://www.example-netzwerk.de/events/sprechstunde/"
+    ld = "".join(
+        f'<script type="application/ld+json">{{"@type":"Event","name":"Sprechstunde",'
+        f'"startDate":"{day}","url":"{page}"}}</script>'
+        for day in ("2026-11-04", "2026-11-11", "2026-11-18")
+    )
+    html = f"<html><head>{ld}</head><body><p>Sprechstunde</p></body></html>"
+    assert [(title, start) for title, start, *_ in found(html)] == [
+        ("Sprechstunde", "2026-11-04"),
+        ("Sprechstunde", "2026-11-11"),
+        ("Sprechstunde", "2026-11-18"),
+    ]
+
+
+def test_a_teaser_that_names_a_listed_entry_is_that_entry():
+    html = """<html><body>
+    <div class="intro"><p><strong>Die Saison beginnt für den öffentlichen Lauf am Dienstag,
+    den 24. November 2026!</strong></p></div>
+    <h5>Öffentlicher Lauf</h5>
+    <div class="zeiten"><p>Dienstag, 24. November 13:45 – 15:30 Uhr</p>
+    <p>Mittwoch, 25. November 13:45 – 15:30 Uhr</p></div></body></html>"""
+    assert [(title, start) for title, start, *_ in found(html)] == [
+        ("Öffentlicher Lauf", "2026-11-24T13:45"),
+        ("Öffentlicher Lauf", "2026-11-25T13:45"),
+    ]
