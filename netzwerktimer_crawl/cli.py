@@ -180,6 +180,10 @@ def extract(source: str, url: str | None, network: str | None, fetched: datetime
     for row in kept:
         click.echo(json.dumps(row, ensure_ascii=False))
     sys.stdout.flush()
+    # What each step of the chain found: on a page with no events, what was tried.
+    for step in result.tried:
+        click.echo(f"tried {step}", err=True)
+    click.echo(f"{len(kept)} events, {len(rejected)} rejected", err=True)
 
 
 @main.command()

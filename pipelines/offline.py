@@ -44,5 +44,7 @@ def rows(events: Iterable[Event]) -> tuple[list[dict], list[dict]]:
         else:
             row = record(event, seen=None)
             del row["first_seen"], row["last_seen"]
+            # Which steps of the chain found it ("json-ld+generic-records"), for diagnosis.
+            row["found_by"] = "+".join(event.extra.get("steps") or [event.extractor or "?"])
             kept.append(row)
     return kept, rejected

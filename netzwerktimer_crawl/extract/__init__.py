@@ -48,9 +48,11 @@ def _from_json(response: TextResponse) -> Extraction:
     except ValueError as error:
         return Extraction(problems=[f"not valid JSON: {error}"])
     if not tribe_api.is_response(data):
-        return Extraction(problems=["JSON of an unknown shape"])
+        return Extraction(problems=["JSON of an unknown shape"], tried=["tribe-api: not its shape"])
     found, problems = tribe_api.events(data)
-    return Extraction(found, tribe_api.next_page(data), problems)
+    link = response.headers.get("Link", b"").decode("latin-1")
+    tried = [f"{steps.TRIBE_API}: {len(found)}"]
+    return Extraction(found, tribe_api.next_page(data, link), problems, tried)
 
 
 def _reference(response: TextResponse) -> date | None:
@@ -121,7 +123,7 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
 
 def _from_ical(response: TextResponse) -> Extraction:
     found, problems = ical.events(response.text, http_date(response.headers.get("Date")))
-    return Extraction(found, None, problems)
+    return Extraction(found, None, problems, [f"{steps.ICAL}: {len(found)}"])
 
 
 def _content_type(response: TextResponse) -> str:
