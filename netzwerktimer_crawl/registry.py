@@ -3,28 +3,45 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
-REGISTRY_FILE = Path(__file__).with_name("networks.json")
+# The bundled registry, read as package data (it works from a wheel or a zipped egg too);
+# NETZWERKTIMER_REGISTRY names another file, e.g. a test's or a deployment's own.
+REGISTRY_ENV = "NETZWERKTIMER_REGISTRY"
 
 
 @dataclass(frozen=True)
 class Network:
+    """A registry line. Only slug, name and website are needed: the events page, feeds and
+    API are found from the website, and the domains are the website's host."""
+
     slug: str
     name: str
-    full_name: str
-    sector: str
-    city: str | None
     website: str | None
-    events_url: str | None
-    domains: tuple[str, ...]
-    cms: str | None
-    enabled: bool
+    full_name: str | None = None
+    sector: str | None = None
+    city: str | None = None
+    events_url: str | None = None
+    domains: tuple[str, ...] = ()
+    cms: str | None = None
+    enabled: bool = True
     # Why a network is not crawled (no confirmed website, no spider yet).
-    reason: str | None
+    reason: str | None = None
+
+    @classmethod
+    def from_entry(cls, entry: dict) -> Network:
+        domains = tuple(entry.get("domains") or ())
+        if not domains and entry.get("website"):
+            host = (urlsplit(entry["website"]).hostname or "").lower()
+            domains = (host.removeprefix("www."),)
+        return cls(
+            **{**entry, "domains": domains, "full_name": entry.get("full_name") or entry["name"]}
+        )
 
     def row(self) -> dict:
         """The networks table row."""
@@ -44,8 +61,14 @@ class Network:
 
 @cache
 def networks() -> dict[str, Network]:
-    entries = json.loads(REGISTRY_FILE.read_text(encoding="utf-8"))
-    return {e["slug"]: Network(**{**e, "domains": tuple(e["domains"])}) for e in entries}
+    override = os.environ.get(REGISTRY_ENV)
+    text = (
+        Path(override).read_text(encoding="utf-8")
+        if override
+        else files("netzwerktimer_crawl").joinpath("networks.json").read_text(encoding="utf-8")
+    )
+    entries = json.loads(text)
+    return {e["slug"]: Network.from_entry(e) for e in entries}
 
 
 def get(slug: str) -> Network:

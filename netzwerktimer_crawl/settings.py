@@ -5,7 +5,8 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 BOT_NAME = "netzwerktimer"
-SPIDER_MODULES = ["spiders"]
+# Hand-written spiders first; every other enabled registry entry gets a plain one.
+SPIDER_MODULES = ["spiders", "netzwerktimer_crawl.registry_spiders"]
 NEWSPIDER_MODULE = "spiders"
 
 # Identify ourselves, obey robots.txt, and keep to a few requests per site at a time.

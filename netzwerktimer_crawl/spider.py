@@ -65,9 +65,10 @@ class NetworkSpider(scrapy.Spider):
             yield scrapy.Request(url, callback=self.parse)
 
     def events_page(self) -> scrapy.Request:
-        return scrapy.Request(
-            self.network.events_url, callback=self.parse, errback=self.events_page_failed
-        )
+        """The registry's events page, or without one the home page, where the events
+        page, a feed or the CMS's API are looked for."""
+        url = self.network.events_url or self.network.website
+        return scrapy.Request(url, callback=self.parse, errback=self.events_page_failed)
 
     def events_page_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         """A moved events page is looked for in the sitemap and the home page's menu."""
@@ -83,10 +84,12 @@ class NetworkSpider(scrapy.Spider):
         yield scrapy.Request(website, callback=self.discover)
 
     def discover(self, response: Response) -> Iterator[scrapy.Request]:
-        found = discovery.events_page(response, self.network.domains)
-        if found:
+        """The sitemap's events page, or the home page's feeds, APIs and menu entry."""
+        if not response.url.endswith(".xml"):
+            yield from self.look_further(response)
+        elif found := discovery.events_page(response, self.network.domains):
             self.problem(f"events page found at {found} (via {response.url}); update the registry")
-            yield scrapy.Request(found, callback=self.parse)
+            yield scrapy.Request(found, callback=self.parse, cb_kwargs={"discovered": True})
 
     def api_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         reason = failure.getErrorMessage()
@@ -109,8 +112,32 @@ class NetworkSpider(scrapy.Spider):
             return
         yield from self._emit(response, result, self.parse_api)
 
-    def parse(self, response: Response) -> Iterator[Any]:
-        yield from self._emit(response, extract(response, self.name, self.listing), self.parse)
+    def parse(self, response: Response, discovered: bool = False) -> Iterator[Any]:
+        result = extract(response, self.name, self.listing)
+        yield from self._emit(response, result, self.parse)
+        if not result.events and not discovered:
+            yield from self.look_further(response)
+
+    def look_further(self, response: Response) -> Iterator[scrapy.Request]:
+        """No events on the page: follow the calendar feeds and CMS APIs it announces and
+        the events page its menu names; each is tried once and goes no further."""
+        domains = self.network.domains
+        for url in [*discovery.feeds(response, domains)[:2], *discovery.tec_apis(response)]:
+            self.problem(f"no events on {response.url}; trying {url}")
+            yield scrapy.Request(url, callback=self.parse_found, errback=self.found_failed)
+        if page := discovery.events_page(response, domains):
+            self.problem(f"no events on {response.url}; trying its menu's {page}")
+            yield scrapy.Request(page, callback=self.parse, cb_kwargs={"discovered": True})
+
+    def parse_found(self, response: Response) -> Iterator[Any]:
+        """A feed or API found on the site: its events, and nothing further."""
+        yield from self._emit(response, extract(response, self.name), self.parse_found)
+
+    def found_failed(self, failure: Failure) -> None:
+        # A probe for an API the site may not have: a 404 is an answer, not an outage.
+        if failure.check(HttpError):
+            self.crawler.stats.inc_value("netzwerktimer/http_errors_handled")
+        self.problem(f"not there: {failure.request.url} ({failure.getErrorMessage()})")
 
     def _emit(self, response: Response, result: Extraction, callback) -> Iterator[Any]:
         for message in result.problems:
