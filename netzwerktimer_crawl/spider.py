@@ -25,21 +25,26 @@ FUTURE_HORIZON = timedelta(days=2 * 365)
 
 
 class NetworkSpider(scrapy.Spider):
-    """Crawls one partner network's events page. `name` is the network's registry slug.
+    """Crawls one partner network's events. `name` is the network's registry slug.
 
-    Subclasses set what their site offers:
+    Without a subclass (see registry_spiders) it starts at the registry's events page or
+    website, reads it with the extraction chain, and where that finds nothing follows the
+    feeds, CMS API and menu entry the page names. A subclass adds hints, only where its
+    site needs them:
     - `tribe_api`: The Events Calendar REST endpoint, tried before the HTML;
     - `feed`: an iCalendar feed (Events Manager /events.ics, TEC ?ical=1), tried first the
       same way when the site has no such API;
-    - `listing`: the CSS selectors of the events page's list template;
-    - `detail`: selectors of an event's own page. When set, each listed event's page on the
-      network's own domain is fetched too, and the copies are merged (structured data wins);
+    - `follow_details`: the list lacks what each event's own page has (its times, its
+      place): each listed event's page on the network's own domain is fetched too, and the
+      copies are merged (structured data wins);
     - `start_pages`: further list pages besides the registry's events_url, for sites that
-      split their events over several pages (by kind, or an archive).
+      split their events over several pages (by kind, or an archive);
+    - `listing` / `detail`: CSS selectors of a template the generic steps cannot read.
     """
 
     tribe_api: str | None = None
     feed: str | None = None
+    follow_details: bool = False
     listing: Listing | None = None
     detail: Listing | None = None
     start_pages: tuple[str, ...] = ()
@@ -146,7 +151,7 @@ class NetworkSpider(scrapy.Spider):
             self.problem(f"no events found on {response.url}")
         new = [e for e in result.events if self._is_new(e)]
         yield from result.events
-        if self.detail:
+        if self.follow_details or self.detail:
             for event in new:
                 if event.url and event.url != response.url and self._own(event.url):
                     yield response.follow(event.url, callback=self.parse_detail,

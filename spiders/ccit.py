@@ -2,11 +2,9 @@
 list second [G: the CMS is unknown; modeled as WordPress with Events Manager, whose
 /events.ics the events page links as text/calendar]."""
 
-from netzwerktimer_crawl.extract.listing import EM_LIST
 from netzwerktimer_crawl.spider import NetworkSpider
 
 
 class CcitSpider(NetworkSpider):
     name = "ccit"
     feed = "https://www.cci-thueringen.de/events.ics"
-    listing = EM_LIST

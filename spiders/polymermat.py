@@ -11,7 +11,8 @@ class PolymermatSpider(NetworkSpider):
     name = "polymermat"
     # The registry's events_url is the first, "Messen".
     start_pages = (PAGE + "konferenzen", PAGE + "workshops", PAGE + "veranstaltungsarchiv")
-    # One block per event; no event has a page of its own.
+    # The archive lists the Kunststofftage since 2014, older than the generic steps take
+    # events (three years): its template, one block per event, is read by selectors.
     listing = Listing(
         item="#content .termin",
         title="h2",

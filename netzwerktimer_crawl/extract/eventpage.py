@@ -40,6 +40,7 @@ _INLINE_LABEL = re.compile(
     r"|location|venue|wo)\s*:\s*(.+)$",
     re.I,
 )
+_LABEL_TAGS = frozenset("dt th td strong b label span h2 h3 h4 h5 h6 div p".split())
 _NEAR = 12  # blocks after the title in which its date may stand (before it: 3)
 _MAX_VALUE = 200
 
@@ -99,8 +100,7 @@ def labelled(root: etree._Element) -> tuple[list[str], list[str]]:
     for element in root.iter():
         if not isinstance(element.tag, str) or dom.in_chrome(element):
             continue
-        if element.tag in ("dt", "th", "td", "strong", "b", "label", "span", "h4", "h5", "h6",
-                           "div", "p"):  # fmt: skip
+        if element.tag in _LABEL_TAGS:
             text = " ".join(dom.own_text(element).split())
             if len(element) == 0 or element.tag in ("dt", "th", "strong", "b", "label"):
                 if _DATE_LABEL.match(text):
@@ -156,6 +156,29 @@ def _near_title(
     return None
 
 
+_TEXT = 60  # a paragraph of the page's text, not a label or a caption
+_PROSE = frozenset({"p", "div", "section", "article", "blockquote"})
+
+
+def _main_text(
+    anchors: list[Anchor], root: etree._Element, heading: etree._Element | None
+) -> str | None:
+    """The first paragraph of text after the title, when the page has no description."""
+    # a date line is no description, a paragraph that mentions a date may be
+    dated = {a.block.element for a in anchors if len(a.block.text) < 2 * _TEXT}
+    after = heading is None
+    for block in dom.blocks(root):
+        element = block.element
+        if heading is not None and (element is heading or heading in element.iterancestors()):
+            after = True
+            continue
+        if not after or element.tag not in _PROSE or element in dated or len(block.text) < _TEXT:
+            continue
+        if not dom.in_chrome(element) and element.getparent().tag != "address":
+            return " ".join(block.text.split())[:600]
+    return None
+
+
 def event(
     root: etree._Element,
     selector: Selector,
@@ -178,7 +201,14 @@ def event(
     if when is None or (when.start is None and not when.open_start):
         return [], "no labelled date and no date near the title"
     location = places[0] if places else None
+    # og:description is the page's own; a plain meta description is often the site's
+    description = (
+        _meta(selector, "og:description")
+        or _main_text(anchors, root, heading)
+        or _meta(selector, "description")
+    )
     found = Event(
+        description=description,
         network="",
         title=title,
         start=when.start,

@@ -296,8 +296,11 @@ def _title(
             continue
         if kind and _in_place(element, record):
             continue  # "dp-location__title" names the venue
-        if text := _not_date(raw):
+        first = dom.text_of(element).split("\n")[0]
+        if text := _not_date(first if len(raw) > _RESIDUE_TITLE else raw):
             candidates.append((kind, element, text))
+    # a title is one line: "MEDICA 2026 – Gemeinschaftsstand", not the teaser below it
+    candidates = [(k, e, t.split("\n")[0] if "\n" in t else t) for k, e, t in candidates]
     if candidates:
         anchor = dated[0] if dated else record
         inside = {block for block in dated if _leads_with_date(dom.text_of(block))}
@@ -312,6 +315,13 @@ def _title(
                     len(text) if kind == 3 else 0)  # fmt: skip
 
         kind, element, text = max(candidates, key=rank)
+        line = next((b for b in dated if any(n is b for n in element.iterancestors())), None)
+        if line is not None and _leads_with_date(dom.text_of(line)):
+            # a link inside a date line goes on in its words: "1. Februar: <a>Jahresempfang</a>
+            # (zusammen mit BVMW)"
+            rest = _not_date(dom.text_of(line).split("\n")[0])
+            if rest and text in rest and len(rest) <= _RESIDUE_TITLE:
+                text = rest
         return text, element
     if primary is not None:
         for line in primary.block.text.split("\n"):
@@ -602,6 +612,7 @@ def _event(
 ) -> Event | None:
     status = status_from_text(title)
     return Event(
+        description=_description(text, title, location),
         extra={"text": text[:500]},
         network="",
         title=title,
@@ -617,6 +628,25 @@ def _event(
         status_evidence=f"title: {title}" if status else None,
         extractor=STEP,
     )
+
+
+_DESCRIPTION = 600
+
+
+def _description(text: str, title: str, location: str | None) -> str | None:
+    """The record's other lines: not its title, dates, place or link words."""
+    lines = []
+    for line in text.split("\n"):
+        flat = " ".join(line.split())
+        if len(flat) < 6 or title in flat or title.startswith(flat) or _GENERIC_LINK.match(flat):
+            continue
+        if (location and flat in location) or _PLACE_LABEL.match(flat):
+            continue
+        if len(_LETTERS.findall(residue(flat))) < 3:
+            continue  # a date or time line, a day tag ("Fr 15")
+        lines.append(flat)
+    text = "\n".join(dict.fromkeys(lines))
+    return text[:_DESCRIPTION] or None
 
 
 def _unique(found: list[Found]) -> list[Found]:
