@@ -35,6 +35,8 @@ EVENT_COLUMNS = (
     "event_type",
     "latitude",
     "longitude",
+    "start_open",
+    "end_open",
 )
 
 migrations = Migrations("netzwerktimer")
@@ -257,6 +259,14 @@ def m005_history(db: Database) -> None:
         order by healthy, spider
         """,
     )
+
+
+@migrations()
+def m006_open_spans(db: Database) -> None:
+    # "noch bis 25. Oktober": running, its first day not stated (start is the first day it
+    # was seen running); "ab Mai 2020": no end stated. See dates.When.
+    db["events"].add_column("start_open", bool)
+    db["events"].add_column("end_open", bool)
 
 
 def set_today(db: Database, today: date | None) -> None:

@@ -19,7 +19,8 @@ from .identity import normalized_title
 
 # Fields whose changes analysts follow in the changes table.
 TRACKED = ("title", "start", "end", "all_day", "url", "description", "location", "city",
-           "status", "status_evidence", "attendance", "event_type")  # fmt: skip
+           "status", "status_evidence", "attendance", "event_type", "start_open",
+           "end_open")  # fmt: skip
 
 # Words that name a kind of event, not an event: two networks' "Netzwerktreffen" on the
 # same day are two events.
@@ -123,6 +124,8 @@ def _store(db: Database, record: dict, run: int) -> None:
         wanted = {"status": None, "status_evidence": None}  # listed again, by a co-host
     else:
         wanted = {}
+    if record.get("start_open") and event["start"] and (record["start"] or "") > event["start"]:
+        wanted.pop("start", None)  # still running: its start is the first day it was seen
     changed = {f: v for f, v in wanted.items() if not _same(event[f], v)}
     # A co-host's view replacing another on the day the event was found is no change to it,
     # and the event takes that organizer's id: the same id whatever order spiders finish in.

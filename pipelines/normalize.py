@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from netzwerktimer_crawl.berlin import local
 from netzwerktimer_crawl.dates import parse_when
@@ -37,6 +37,9 @@ def normalize(event: Event) -> Event:
         if when is None:
             raise Rejected(f"unparseable date: {event.when!r}")
         event.start, event.end, event.all_day = when.start, when.end, when.all_day
+        event.open_start, event.open_end = when.open_start, when.open_end
+    if event.start is None and event.open_start and event.end is not None:
+        _running_since_fetch(event)
     elif when and event.end is None and when.start == event.start:
         # The text agrees with the machine-readable start, and may add the end.
         event.end = when.end
@@ -52,6 +55,20 @@ def normalize(event: Event) -> Event:
     if event.start is not None and event.all_day is None:
         event.all_day = not hasattr(event.start, "hour")
     return event
+
+
+def _running_since_fetch(event: Event) -> None:
+    """An event with only an end ("noch bis 25. Oktober") is running when its page is read:
+    as far as the catalog knows it runs from the fetch day (the store keeps the earliest
+    such day) to its end, day by day. One whose end is before the fetch day is over."""
+    seen = reference_date(event) if event.fetched else None
+    if seen is None:
+        raise Rejected("an end without a start, and no fetch date to say it is running")
+    last = event.end.date() if isinstance(event.end, datetime) else event.end
+    if last < seen:
+        raise Rejected(f"ended ({last}) before its page was read ({seen})")
+    # The span is of days: its start has no time, and a time of the end day says little.
+    event.start, event.end, event.all_day = seen, last, True
 
 
 class NormalizePipeline:

@@ -29,6 +29,8 @@ def record(event: Event, seen: str | None) -> dict:
         "start": iso(event.start),
         "end": iso(event.end),
         "all_day": bool(event.all_day),
+        "start_open": bool(event.open_start),
+        "end_open": bool(event.open_end),
         "url": event.url,
         "description": event.description,
         "location": event.location,

@@ -23,7 +23,7 @@ STATUS = {"cancelled": "abgesagt", "postponed": "verschoben", "missing": "nicht 
 # A co-hosted event shows every network that lists it, and each network's filter finds it.
 EVENTS = """
 select e.title, e.start, e."end", e.all_day, e.url, e.location, e.city, e.status,
-       e.attendance, e.start_date, e.end_date,
+       e.attendance, e.start_date, e.end_date, e.start_open, e.end_open,
        (select group_concat(name, ', ') from (select distinct n.name from event_sources s
           join networks n on n.slug = s.network where s.event_id = e.id order by n.name)
        ) as network_name
@@ -131,7 +131,7 @@ def _entry(row, day: date, first: date, last: date) -> Entry:
     return Entry(
         time=_time(row, day, first, last),
         day_of=f"Tag {(day - first).days + 1} von {(last - first).days + 1}"
-        if last > first
+        if last > first and not row["start_open"]
         else "",
         title=row["title"],
         url=row["url"],
@@ -143,7 +143,11 @@ def _entry(row, day: date, first: date, last: date) -> Entry:
 
 
 def _time(row, day: date, first: date, last: date) -> str:
+    if row["start_open"]:  # running, its start not stated: never a one-day event
+        return f"läuft bis {_day(last, year=last.year != day.year)}"
     start, end = row["start"][11:16], (row["end"] or "")[11:16]
+    if row["end_open"]:  # "ab Mai 2020": from then on, no end stated
+        return f"ab {start} Uhr, Ende offen" if start else "Beginn, Ende offen"
     if row["all_day"] or not start:
         return "ganztägig"
     if first == last:
