@@ -27,3 +27,4 @@ $(CHROMIUM):
 
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_dates.py
+	$(VENV)/bin/python benchmarks/bench_real_pages.py
