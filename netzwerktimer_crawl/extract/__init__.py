@@ -107,8 +107,8 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     # event the list steps saw of it (a sidebar widget repeating it, without its end).
     if single and (not found or (len(found) == 1 and merge.same(found[0], single[0]))):
         found += single
-    else:
-        single = []
+    elif single:
+        single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
     # A month alone ("September: Cybersecurity-Monat") names no event's day on a page;
     # structured data that says so (a month-long exhibition in JSON-LD) is kept.
