@@ -1,0 +1,67 @@
+"""Date anchors: where the generic steps find a page's dates (anchors.py)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from netzwerktimer_crawl.extract import anchors, dom
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-11-12", date(2026, 11, 12)),
+        ("2026-11-12T18:00:00+01:00", datetime(2026, 11, 12, 18, 0)),
+        ("2026-11-12T17:00:00Z", datetime(2026, 11, 12, 18, 0)),  # Drupal: UTC with a Z
+        # a custom Contao template printing the database's Unix timestamps
+        ("1794438000", date(2026, 11, 12)),  # midnight in Berlin: a day
+        ("1794502800", datetime(2026, 11, 12, 18, 0)),
+        ("18:00", None),  # TEC's month grid: a time only, the day is the cell's
+        ("", None),
+    ],
+)
+def test_machine_readable_dates(value, expected):
+    assert anchors.machine_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("http://programm.example/Tagesagenda?startDate=04.01.2016", date(2016, 1, 4)),
+        ("https://www.example.de/veranstaltungen/2022-05-04/", date(2022, 5, 4)),
+        ("https://www.example.de/kalender.html?day=20250510", date(2025, 5, 10)),
+        ("https://blog.example.de/2015/03/19/sommerfest/", date(2015, 3, 19)),
+        ("https://www.example.de/veranstaltungen/monat/2022-07/", None),  # a month
+        ("https://www.example.de/events/?id=1794520800", None),
+    ],
+)
+def test_the_day_a_url_names(url, day):
+    assert anchors.url_day(url) == day
+
+
+def found(html: str, reference: date = date(2026, 11, 1)) -> list[anchors.Anchor]:
+    return anchors.find(dom.blocks(dom.parse(html)), reference)
+
+
+def test_a_year_heading_dates_the_list_below_it():
+    page = "<h2>Termine 2027</h2><ul><li><b>1. Februar:</b> Jahresempfang</li></ul>"
+    (anchor,) = found(page)
+    assert anchor.sessions[0].start == date(2027, 2, 1)
+
+
+def test_bylines_and_deadlines_are_marked():
+    page = """<p class="byline">veröffentlicht am 01.08.2026</p>
+    <dl><dt>Anmeldeschluss</dt><dd>04.09.2026</dd><dt>Datum</dt><dd>16.09.2026</dd></dl>"""
+    byline, deadline, day = found(page)
+    assert (byline.published, deadline.deadline, day.published, day.deadline) == (
+        True, True, False, False,
+    )  # fmt: skip
+
+
+def test_a_time_span_in_post_metadata_is_an_event_time():
+    # TYPO3 news used for events prints the event's time where a post date would be
+    page = '<span class="news-list-date">Mittwoch, 20. Mai 2026, 14:45 Uhr bis 15:45 Uhr</span>'
+    (anchor,) = found(page)
+    assert not anchor.published and anchor.sessions[0].end == datetime(2026, 5, 20, 15, 45)
