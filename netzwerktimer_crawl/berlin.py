@@ -33,6 +33,20 @@ def parse_iso(value: str | None) -> date | datetime | None:
         return None
 
 
+def parse_machine(value: str | None) -> date | datetime | None:
+    """A machine-readable date attribute (`<time datetime>`, `content`): ISO 8601, or a Unix
+    timestamp as custom Contao templates print the database's fields. A timestamp at
+    midnight Berlin time is a day."""
+    text = (value or "").strip()
+    if text.isdigit() and 9 <= len(text) <= 10:
+        moment = local(datetime.fromtimestamp(int(text), UTC))
+        return moment.date() if (moment.hour, moment.minute) == (0, 0) else moment
+    try:
+        return parse_iso(text)
+    except (ValueError, OverflowError):
+        return None
+
+
 def iso(value: date | datetime | None) -> str | None:
     """'YYYY-MM-DD' for dates, 'YYYY-MM-DDTHH:MM' for datetimes."""
     if value is None:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
+from netzwerktimer_crawl.berlin import parse_machine
 from netzwerktimer_crawl.extract import anchors, dom
 
 
@@ -23,7 +24,7 @@ from netzwerktimer_crawl.extract import anchors, dom
     ],
 )
 def test_machine_readable_dates(value, expected):
-    assert anchors.machine_date(value) == expected
+    assert parse_machine(value) == expected
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
 
-from ..berlin import local, parse_iso
+from ..berlin import parse_machine
 from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when
 from .dom import Block, heading_text
 
@@ -32,7 +32,6 @@ _PUBLISHED_MARKUP = re.compile(
     r"|datepublished|datemodified|meta-date|date-meta",
     re.I,
 )
-_TIMESTAMP = re.compile(r"^\d{9,10}$")
 _MONTH_HEADING = 30  # a month heading is short: "März 2026", "Oktober"
 
 
@@ -59,18 +58,6 @@ class Anchor:
         else:
             value = self.machine
         return value.date() if isinstance(value, datetime) else value
-
-
-def machine_date(value: str | None) -> date | None:
-    """A `datetime` attribute: ISO 8601 or (older Contao templates) a Unix timestamp."""
-    value = (value or "").strip()
-    if _TIMESTAMP.match(value):
-        moment = local(datetime.fromtimestamp(int(value), UTC))
-        return moment.date() if (moment.hour, moment.minute) == (0, 0) else moment
-    try:
-        return parse_iso(value)
-    except (ValueError, OverflowError):
-        return None
 
 
 def _is_published(block: Block, sessions: list[When]) -> bool:
@@ -125,7 +112,7 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
         text = block.text[:_READ]
         machine = None
         for element in block.element.iter("time"):
-            machine = machine or machine_date(element.get("datetime"))
+            machine = machine or parse_machine(element.get("datetime"))
         ref = reference
         if heading and _under(block.element, heading[0]):
             ref = heading[1]

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-from ..berlin import parse_iso
+from ..berlin import parse_machine
 from ..dates import find_times, parse_when
 from ..items import Event
 from ..text import clean, html_to_text, status_from_text
@@ -178,7 +178,7 @@ def _parts(node: Selector, css: str | None) -> str | None:
 
 
 def _hint(node: Selector, css: str | None) -> date | datetime | None:
-    return parse_iso(node.css(css).get()) if css else None
+    return parse_machine(node.css(css).get()) if css else None
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
