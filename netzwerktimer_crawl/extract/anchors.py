@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..berlin import parse_machine
 from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when
-from .dom import Block, heading_text
+from .dom import Block, heading_text, is_block
 
 # Only the start of a long block is read: a date deep in a paragraph of prose is no anchor.
 _READ = 240
@@ -60,11 +60,35 @@ class Anchor:
         return value.date() if isinstance(value, datetime) else value
 
 
+def _own_times(element: etree._Element) -> list[etree._Element]:
+    """The `<time>` elements of the block's own text, not of blocks nested in it."""
+    found = []
+    for node in element.iter("time"):
+        parent = node.getparent()
+        while parent is not None and parent is not element and not is_block(parent):
+            parent = parent.getparent()
+        if parent is element:
+            found.append(node)
+    return found
+
+
+_BYLINE = re.compile(r"(?:^|[-_ ])(?:author|vcard|byline|updated|published)(?:$|[-_ ])", re.I)
+
+
+def _byline(element: etree._Element) -> bool:
+    """A post's byline: its author (rel=author, a vCard) beside the date."""
+    return any(
+        node.get("rel") == "author" or _BYLINE.search(node.get("class") or "")
+        for node in element.iter()
+        if isinstance(node.tag, str)
+    )
+
+
 def _is_published(block: Block, sessions: list[When]) -> bool:
     """A publication date: said in words ("veröffentlicht am"), or a bare date in markup
     named for post metadata (a time span there is an event's, as in TYPO3 news used for
     events)."""
-    if _PUBLISHED_WORDS.search(block.text[:80]):
+    if _PUBLISHED_WORDS.search(block.text[:80]) or _byline(block.element):
         return True
     if sessions and (not sessions[0].all_day or sessions[0].end is not None):
         return False
@@ -78,7 +102,7 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
         node = node.getparent()
     return any(
         _PUBLISHED_MARKUP.search(t.get("itemprop") or t.get("class") or "")
-        for t in block.element.iter("time")
+        for t in _own_times(block.element)
     )
 
 
@@ -111,7 +135,7 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
     for block in blocks:
         text = block.text[:_READ]
         machine = None
-        for element in block.element.iter("time"):
+        for element in _own_times(block.element):
             machine = machine or parse_machine(element.get("datetime"))
         ref = reference
         if heading and _under(block.element, heading[0]):

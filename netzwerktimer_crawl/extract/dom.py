@@ -19,12 +19,13 @@ HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _SKIP = frozenset("script style noscript template svg iframe object select option button".split())
 _SPACES = re.compile(r"[ \t\r\f\v\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _DIGITS = re.compile(r"\d+")
-# Class and id words of regions that hold no events: menus, page chrome, sharing. Each
-# class token is matched on its own ("site-footer", "main-nav", "menu-item").
+# Class and id words of regions that hold no events: menus, page chrome, sharing. A token
+# names such a region when it starts with the word ("menu-item", "site-footer",
+# "main-navigation"); a component's part does not ("tribe-events-…__event-header").
 _CHROME = re.compile(
-    r"^(?:[\w-]*[-_])?(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|footer|header"
-    r"|masthead|cookies?|cookie-banner|share|sharing|social|pagination|pager|skip-link)"
-    r"(?:[-_][\w-]*)?$",
+    r"^(?:(?:site|page|main|top|primary|global)[-_])?(?:nav|navbar|navigation|menu|menubar"
+    r"|breadcrumbs?|footer|header|masthead|cookies?|cookie-banner|share|sharing|social"
+    r"|pagination|pager|skip-link)(?:[-_][\w-]*)?$",
     re.I,
 )
 _CHROME_TAGS = frozenset({"nav", "footer", "header"})
@@ -159,8 +160,12 @@ def in_chrome(element: etree._Element) -> bool:
     for node in (element, *element.iterancestors()):
         if _tag(node) in ("body", "html"):
             break
-        if _tag(node) in _CHROME_TAGS or node.get("role") in ("navigation", "banner"):
+        if node.get("role") in ("navigation", "banner"):
             return True
+        if _tag(node) in _CHROME_TAGS and not (
+            _tag(node) != "nav" and any(_tag(a) in ("article", "li") for a in node.iterancestors())
+        ):
+            return True  # an article's own <header> holds its title and date
         words = f"{node.get('class') or ''} {node.get('id') or ''}".split()
         if any(_CHROME.match(word) for word in words):
             return True

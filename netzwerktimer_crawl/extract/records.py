@@ -469,6 +469,10 @@ def _sessions(
     """The record's own dated sessions, and whether they lack a time of day."""
     dated = [a for a in anchors if a.sessions]
     if dated:
+        # a date tag ("Jan 22 2026") beside the schedule ("22. Januar @ 18:00 - 21:00"):
+        # the line of that day which says more
+        head = dated[0]
+        dated.sort(key=lambda a: not _says_more(a, head))
         sessions = dated[0].sessions
         first = sessions[0]
         if first.open_start or first.start is None:
@@ -492,6 +496,12 @@ def _sessions(
         span = _own_time([a for a in anchors if a.times], title)
         return (_on_day(span, machine) if span else [When(machine)]), span is None
     return [], True
+
+
+def _says_more(anchor: Anchor, first: Anchor) -> bool:
+    """A timed or multi-day reading of the first anchor's day."""
+    when = anchor.sessions[0]
+    return anchor.day == first.day and (not when.all_day or when.end is not None)
 
 
 def _move_year(when: When, year: int) -> When:
