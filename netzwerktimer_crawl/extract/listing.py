@@ -217,10 +217,12 @@ def events(
         anchor = None if isinstance(hint, datetime) else hint
         parsed = parse_when(when, anchor or reference) if when and start is None else None
         end = parsed.end if parsed else None
+        all_day = parsed.all_day if parsed else None
         if parsed is not None:
             start = parsed.start
-        elif isinstance(start, datetime):
-            end = _end_in_text(start, description)
+        if start is not None and end is None:
+            # TYPO3 news used for events: a day in the markup, the hours in the teaser
+            start, end, all_day = _hours_in_text(start, description, all_day)
         found.append(
             Event(
                 network="",
@@ -230,7 +232,7 @@ def events(
                 # date (The Events Calendar prints one even for timed events) anchors the year.
                 start=start,
                 end=end,
-                all_day=parsed.all_day if parsed else None,
+                all_day=all_day,
                 open_start=bool(parsed and parsed.open_start),
                 open_end=bool(parsed and parsed.open_end),
                 reference=anchor,
@@ -245,12 +247,21 @@ def events(
     return found
 
 
-def _end_in_text(start: datetime, text: str | None) -> datetime | None:
-    """The end a teaser states for a start known from markup: "16:00 bis 17:30 Uhr."."""
-    for span in find_times(text or ""):
-        if span.start == start.hour * 60 + start.minute and span.end is not None:
-            return span.on(start.date()).end  # type: ignore[return-value]
-    return None
+def _hours_in_text(
+    start: date, text: str | None, all_day: bool | None
+) -> tuple[date, datetime | None, bool | None]:
+    """The hours a teaser states for a day or start known from markup: "Beginn 18:30 Uhr,
+    Ende gegen 21:00 Uhr", "16:00 bis 17:30 Uhr"."""
+    spans = find_times(text or "")
+    if isinstance(start, datetime):
+        for span in spans:
+            if span.start == start.hour * 60 + start.minute and span.end is not None:
+                return start, span.on(start.date()).end, False
+        return start, None, all_day
+    if spans:
+        when = spans[0].on(start)
+        return when.start, when.end, False  # type: ignore[return-value]
+    return start, None, all_day
 
 
 def next_page(selector: Selector, listing: Listing, base_url: str) -> str | None:

@@ -129,7 +129,9 @@ def _lists(anchors: list[Anchor]) -> list[_List]:
         return paths[key]
 
     found: dict[tuple, _List] = {}
-    for a, b in pairwise(anchors):
+    # Neighbours, and neighbours but one: records may alternate with headings or time
+    # separators that carry a date of their own (a day heading over each single event).
+    for a, b in [*pairwise(anchors), *zip(anchors, anchors[2:], strict=False)]:
         pa, pb = _chain(a.block.element, cache), _chain(b.block.element, cache)
         depth = 0
         for x, y in zip(pa, pb, strict=False):
@@ -482,13 +484,15 @@ def _sessions(
             target = machine.date() if isinstance(machine, datetime) else machine
             if day != target and (day.month, day.day) == (target.month, target.day):
                 sessions = [_move_year(s, target.year) for s in sessions]
-        if all(s.all_day and s.end is None for s in sessions):
+        if len(sessions) == 1 and first.all_day and not first.whole_month:
             span = _own_time([a for a in anchors if a is not dated[0] and a.times], title)
-            if span:
-                day = sessions[0].start
-                assert day is not None
-                return _on_day(span, day), False  # type: ignore[arg-type]
-            return sessions, True
+            if span and first.end is None:
+                return _on_day(span, first.start), False  # type: ignore[arg-type]
+            if span:  # "10 - 12 Mai" and "9:00 - 16:00": from the first day to the last
+                begin = span.on(first.start).start  # type: ignore[arg-type]
+                stop = span.on(first.end).end if span.end is not None else None
+                return [When(begin, stop, False)], False
+            return sessions, first.end is None
         return sessions, False
     if isinstance(machine, datetime):
         return [When(machine, None, False)], False
