@@ -105,11 +105,16 @@ def _place(location: object) -> tuple[str | None, str | None, bool]:
 # Joomla's DPCalendar prints an all-day event's days at midnight UTC (it never moves them to
 # the site's zone); read as times they would start at 01:00 or 02:00 in Berlin.
 _UTC_MIDNIGHT = re.compile(r"^\d{4}-\d\d-\d\dT00:00(?::00)?(?:\+00:?00|Z)$")
+_DAY_START = re.compile(r"^\d{4}-\d\d-\d\dT00:00(?::00)?(?:[+-]\d\d:?\d\d|Z)?$")
+_DAY_END = re.compile(r"^\d{4}-\d\d-\d\dT23:59(?::59)?(?:[+-]\d\d:?\d\d|Z)?$")
 
 
 def _dates(node: dict) -> tuple[date | datetime | None, date | datetime | None]:
     start, end = (str(node.get(key) or "").strip() for key in ("startDate", "endDate"))
     if _UTC_MIDNIGHT.match(start) and (not end or _UTC_MIDNIGHT.match(end)):
+        start, end = start[:10], end[:10]
+    # The Events Calendar's all-day events run from 00:00 to 23:59:59 of their days.
+    if _DAY_START.match(start) and _DAY_END.match(end):
         start, end = start[:10], end[:10]
     return parse_iso(start), parse_iso(end)
 

@@ -17,7 +17,7 @@ compare with, the offset is trusted and the instant is shown in Berlin time.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from rapidfuzz import fuzz
 
@@ -56,9 +56,29 @@ def _times_agree(a: Event, b: Event) -> bool:
     return _written(a) == b.start or _written(b) == a.start
 
 
+def _last_day(event: Event) -> date | None:
+    value = event.end if event.end is not None else event.start
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _within(day_copy: Event, span: Event) -> bool:
+    """A day-only copy on a later day of a multi-day event: a calendar cell it spans."""
+    first, last = _day(span), _last_day(span)
+    return (
+        not _timed(day_copy)
+        and first is not None
+        and last is not None
+        and first < (_day(day_copy) or first) <= last
+    )
+
+
 def same(a: Event, b: Event) -> bool:
     """Whether two copies describe one event (see the module's docstring)."""
-    if _day(a) is None or _day(a) != _day(b) or not _times_agree(a, b):
+    if _day(a) is None:
+        return False
+    if (_within(a, b) or _within(b, a)) and _titles_match(a, b):
+        return True
+    if _day(a) != _day(b) or not _times_agree(a, b):
         return False
     return _titles_match(a, b) or (bool(a.url) and a.url == b.url and a.start == b.start)
 
@@ -112,6 +132,34 @@ def absorb(kept: Event, other: Event) -> None:
     kept.extra["steps"] = sorted({*kept.extra.get("steps", [kept.extractor]), other.extractor})
 
 
+def _join_days(events: list[Event]) -> list[Event]:
+    """A day-only event listed under each of its days (a Contao list's day headers, a month
+    grid's cells), with the same page and title on consecutive days: one span of days.
+    Without a page of its own, or with times, each day stays an event (a weekly course)."""
+    kept: list[Event] = []
+    for event in events:
+        previous = next(
+            (
+                k
+                for k in kept
+                if k.url
+                and k.url == event.url
+                and k.url != k.source_url
+                and _title(k) == _title(event)
+                and not _timed(k)
+                and not _timed(event)
+                and _last_day(k) is not None
+                and _day(event) == _last_day(k) + timedelta(days=1)
+            ),
+            None,
+        )
+        if previous is None:
+            kept.append(event)
+        else:
+            previous.end = _last_day(event)
+    return kept
+
+
 def combine(events: list[Event], rank: dict[int, tuple[bool, int]] | None = None) -> list[Event]:
     """The events with the copies of each one folded into the first found.
 
@@ -139,6 +187,7 @@ def combine(events: list[Event], rank: dict[int, tuple[bool, int]] | None = None
     def strength(event: Event) -> tuple[bool, int]:
         return rank.get(id(event), (True, 1_000_000))
 
+    kept = _join_days(kept)
     by_start: dict[datetime, list[Event]] = {}
     for event in kept:
         if _timed(event):
