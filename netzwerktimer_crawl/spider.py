@@ -131,7 +131,10 @@ class NetworkSpider(scrapy.Spider):
             self.problem(f"no events on {response.url}; trying {url}")
             yield scrapy.Request(url, callback=self.parse_found, errback=self.found_failed)
         if page := discovery.events_page(response, domains):
-            self.problem(f"no events on {response.url}; trying its menu's {page}")
+            self.problem(
+                f"no events on {response.url}; its menu names {page}: trying it"
+                " (if it lists them, make it the registry's events_url)"
+            )
             yield scrapy.Request(page, callback=self.parse, cb_kwargs={"discovered": True})
 
     def parse_found(self, response: Response) -> Iterator[Any]:

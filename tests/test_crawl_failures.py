@@ -86,4 +86,4 @@ def test_moved_events_page_is_found_in_the_home_page_menu(tmp_path, snapshot_cop
         tmp_path / "c.db", "select warnings from crawl_runs where spider = 'theen'"
     )
     assert "events page https://www.theen-ev.de/de/veranstaltungen.html answers 404" in warnings
-    assert "events page found at https://www.theen-ev.de/de/termine.html" in warnings
+    assert "its menu names https://www.theen-ev.de/de/termine.html" in warnings

@@ -166,10 +166,22 @@ def in_chrome(element: etree._Element) -> bool:
             _tag(node) != "nav" and any(_tag(a) in ("article", "li") for a in node.iterancestors())
         ):
             return True  # an article's own <header> holds its title and date
-        words = f"{node.get('class') or ''} {node.get('id') or ''}".split()
-        if any(_CHROME.match(word) for word in words):
+        ident = (node.get("id") or "").strip()
+        if ident and _CHROME.match(ident):
             return True
+        for word in (node.get("class") or "").split():
+            if _CHROME.match(word) and (word.lower() not in _AMBIGUOUS or _top_level(node)):
+                return True
     return False
+
+
+# A plain class "header" is the page's header only near the top of the tree; deeper down
+# it is a part's header, such as a Contao event list's day header.
+_AMBIGUOUS = frozenset({"header", "footer"})
+
+
+def _top_level(node: etree._Element) -> bool:
+    return sum(1 for _ in node.iterancestors()) <= 3
 
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

@@ -84,6 +84,18 @@ EM_LIST = Listing(
     next_page=".em-pagination a.next::attr(href)",
 )
 
+# Events Manager before 6.x, its default list format (em-install.php, dbem_event_list_item_
+# format): a table row per event, "#_EVENTDATES<br/>#_EVENTTIMES" in the first cell (old
+# installs: d/m/Y), the link and "<i>#_LOCATIONNAME, #_LOCATIONTOWN</i>" in the second.
+EM_TABLE = Listing(
+    name="Events Manager table",
+    item="table.events-table tbody tr",
+    title="td:nth-of-type(2) > a",
+    url="td:nth-of-type(2) > a::attr(href)",
+    when="td:nth-of-type(1)",
+    location="td:nth-of-type(2) > i",
+)
+
 # Modern Events Calendar (Lite), list skin in its default modern style (app/skins/list/
 # render.php): day and month as text, no year; the month divider above names it. Its
 # JSON-LD (one script per event, date-only) is read first; this covers a broken script.
@@ -140,20 +152,10 @@ DPCALENDAR_LIST = Listing(
     description=".dp-event__description",
 )
 
-# The same extension's event view (site/views/event/tmpl/default*.php), for `detail`.
-DPCALENDAR_EVENT = Listing(
-    name="DPCalendar event",
-    item=".com-dpcalendar-event",
-    title=".com-dpcalendar-event__title",
-    url=".com-dpcalendar-event__title a::attr(href)",
-    when=".dp-information__date span.dp-date",
-    location=".dp-information__locations .dp-location__url",
-    description=".com-dpcalendar-event__description-content",
-    status=".com-dpcalendar-event__title_canceled",
-)
-
 # TYPO3_NEWS last: a news list is taken for events only when nothing else fits.
-KNOWN = (TRIBE_LIST, CONTAO_LIST, EM_LIST, SF_EVENT_MGT, DPCALENDAR_LIST, MEC_LIST, TYPO3_NEWS)
+KNOWN = (
+    TRIBE_LIST, CONTAO_LIST, EM_LIST, EM_TABLE, SF_EVENT_MGT, DPCALENDAR_LIST, MEC_LIST, TYPO3_NEWS,
+)  # fmt: skip
 
 
 def _text(node: Selector, css: str | None) -> str | None:

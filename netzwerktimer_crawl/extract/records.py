@@ -59,7 +59,8 @@ _GENERIC_LINK = re.compile(
     re.I,
 )
 _SKIP_HREF = re.compile(
-    r"^(?:javascript:|mailto:|tel:|#$)|maps\.google|google\.[a-z.]+/maps|/maps\?|ical|\.ics\b"
+    r"^(?:javascript:|mailto:|tel:|webcal:|#$)|maps\.google|google\.[a-z.]+/maps|/maps\?"
+    r"|[?&](?:outlook-)?ical=|\.ics\b|/ical/?$|ical\.download|icals\.export"
     r"|outlook|gcal|calendar\.google|facebook\.com/shar|twitter\.com/(?:share|intent)",
     re.I,
 )
@@ -156,7 +157,28 @@ def _lists(anchors: list[Anchor]) -> list[_List]:
                 candidate.records.append(record)
                 candidate.anchors[id(record)] = []
             candidate.anchors[id(record)].append(anchor)
-    return [c for c in found.values() if len(c.records) >= 2]
+    lists = [c for c in found.values() if len(c.records) >= 2]
+    for candidate in lists:
+        _add_undated_siblings(candidate)
+    return lists
+
+
+def _add_undated_siblings(candidate: _List) -> None:
+    """The list's same-shaped siblings that state no date of their own: an all-day entry
+    under a day heading (Contao prints no time for it). They are dated by a heading
+    between them and the record before, or not at all."""
+    signature = candidate.path[-1]
+    parents = {id(r.getparent()): r.getparent() for r in candidate.records}
+    for parent in parents.values():
+        records = [c for c in parent if isinstance(c.tag, str) and dom.signature(c) == signature]
+        if len(records) > len([r for r in candidate.records if r.getparent() is parent]):
+            known = {id(r) for r in candidate.records}
+            for record in records:
+                if id(record) not in known:
+                    candidate.anchors[id(record)] = []
+    ordered = [c for p in parents.values() for c in p
+               if isinstance(c.tag, str) and id(c) in candidate.anchors]  # fmt: skip
+    candidate.records = ordered
 
 
 def _days(anchors: list[Anchor]) -> set[date]:
@@ -195,11 +217,14 @@ def _parallel(outer: _List, inner: _List) -> bool | None:
             groups[id(holder)].append(record)
     if not groups:
         return None
+    rows = [[inner.anchors[id(r)] for r in held] for held in groups.values()]
+    if any(sum(_kind(anchors) == "date" for anchors in held) >= 2 for held in rows):
+        return True  # dated entries side by side under a day cell (JEvents' range list)
     for holder_id, held in groups.items():
         inside = {id(a) for r in held for a in inner.anchors[id(r)]}
         if any(id(a) not in inside for a in outer.anchors[holder_id]):
             return False  # the record is dated outside the inner rows: they are its fields
-    return any(_side_by_side([inner.anchors[id(r)] for r in held]) for held in groups.values())
+    return any(_side_by_side(held) for held in rows)
 
 
 def _side_by_side(rows: list[list[Anchor]]) -> bool:
@@ -439,7 +464,11 @@ def _on_day(span: TimeSpan | None, day: date) -> list[When]:
 
 
 def _heading_day(
-    anchors: list[Anchor], record: etree._Element, first: Anchor, claimed: set[int]
+    anchors: list[Anchor],
+    record: etree._Element,
+    first: Anchor,
+    claimed: set[int],
+    include: bool = False,
 ) -> date | None:
     """The day of the nearest day heading above the record: a short date-only anchor that
     is no record of the list ("Montag, 10. November"; a calendar cell's day number with its
@@ -447,7 +476,8 @@ def _heading_day(
     scope: etree._Element | None = record
     for _ in range(3):
         scope = scope.getparent() if scope is not None else None
-    for anchor in reversed(anchors[: anchors.index(first)]):
+    # with `include`, `first` is the heading candidate itself rather than the record's anchor
+    for anchor in reversed(anchors[: anchors.index(first) + include]):
         if id(anchor) in claimed or len(anchor.block.text) > 60:
             continue
         if anchor.sessions:
@@ -462,6 +492,27 @@ def _heading_day(
         ):
             return day
         return None
+    return None
+
+
+def _heading_above(
+    anchors: list[Anchor],
+    record: etree._Element,
+    candidate: _List,
+    claimed: set[int],
+    order: dict[int, int],
+) -> date | None:
+    """The day heading between the record and the list's record before it, if any."""
+    position = order.get(id(record), -1)
+    earlier = [order.get(id(r), -1) for r in candidate.records if order.get(id(r), -1) < position]
+    after = max(earlier, default=-1)
+    for anchor in reversed(anchors):
+        at = order.get(id(anchor.block.element), -1)
+        if at >= position or id(anchor) in claimed:
+            continue
+        if at <= after:
+            return None
+        return _heading_day(anchors, record, anchor, set(), include=True)
     return None
 
 
@@ -528,10 +579,13 @@ def events(
     notes = [f"{len(usable)} date anchors, {len(candidates)} candidate lists, {len(lists)} lists"]
     page_day = url_day(base_url)
     found: list[Found] = []
+    root = usable[0].block.element.getroottree().getroot() if usable else None
+    order = {id(e): i for i, e in enumerate(root.iter())} if root is not None else {}
     for candidate in lists:
         claimed = {id(a) for group in candidate.anchors.values() for a in group}
         previous: Found | None = None  # a date-only record waiting for its time
         last: Found | None = None  # the list's last event, which an "Ende" row may end
+        of_list: list[Found] = []
         for record in candidate.records:
             group = candidate.anchors[id(record)]
             if _kind(group) == "end":  # sf_event_mgt's detail view: a row per start and end
@@ -546,12 +600,18 @@ def events(
             title, title_element = _title(record, primary, dated)
             sessions, untimed = _sessions(group, machine, title)
             text = dom.text_of(record)
+            if not group:  # an entry with no date of its own, under a day heading
+                day = _heading_above(usable, record, candidate, claimed, order)
+                if day is None or title is None:
+                    continue
+                sessions, untimed = [When(day)], True
             if not sessions:
                 if _weekly(" ".join(a.block.text for a in group)):
                     previous = None
                     continue
                 span = _own_time([a for a in group if a.times], title)
-                if previous is not None and span:  # "Sa_27.06. Party" then "22.00h"
+                # "Sa_27.06. Party" then "22.00h": a bare time line completes the date line
+                if previous is not None and span and title_element is None:
                     _add_time(previous.event, span)
                     previous = None
                     continue
@@ -583,10 +643,18 @@ def events(
                 event = _event(title, when, url, location, text)
                 if event is not None:
                     made.append(Found(event, borrowed, len(candidate.records)))
-            found.extend(made)
+            of_list.extend(made)
             previous = made[-1] if untimed and len(made) == 1 else None
             last = made[-1] if made else last
+        # Days without a title of their own and without a time are day headings (Contao's
+        # div.header, a grid's cells), which date the records under them: no events.
+        if not all(f.borrowed and not _timed(f.event) for f in of_list):
+            found.extend(of_list)
     return _within(_unique(found), reference), notes
+
+
+def _timed(event: Event) -> bool:
+    return isinstance(event.start, datetime)
 
 
 def _continues(
@@ -599,8 +667,8 @@ def _continues(
 
 def _next_line(record: etree._Element, candidate: _List) -> str:
     following = record.getnext()
-    if following is None or any(following is r for r in candidate.records):
-        return ""
+    if following is None or candidate.anchors.get(id(following)):
+        return ""  # the next record has a date of its own
     return (dom.text_of(following).split("\n") or [""])[0]
 
 
