@@ -168,16 +168,16 @@ def _add_undated_siblings(candidate: _List) -> None:
     under a day heading (Contao prints no time for it). They are dated by a heading
     between them and the record before, or not at all."""
     signature = candidate.path[-1]
+    known = {id(r): r for r in candidate.records}  # live proxies: their ids stay theirs
     parents = {id(r.getparent()): r.getparent() for r in candidate.records}
+    ordered = []
     for parent in parents.values():
-        records = [c for c in parent if isinstance(c.tag, str) and dom.signature(c) == signature]
-        if len(records) > len([r for r in candidate.records if r.getparent() is parent]):
-            known = {id(r) for r in candidate.records}
-            for record in records:
-                if id(record) not in known:
-                    candidate.anchors[id(record)] = []
-    ordered = [c for p in parents.values() for c in p
-               if isinstance(c.tag, str) and id(c) in candidate.anchors]  # fmt: skip
+        for child in parent:
+            if id(child) in known:
+                ordered.append(known[id(child)])
+            elif isinstance(child.tag, str) and dom.signature(child) == signature:
+                candidate.anchors[id(child)] = []
+                ordered.append(child)  # kept alive by the list, so its id stays its own
     candidate.records = ordered
 
 
@@ -580,7 +580,9 @@ def events(
     page_day = url_day(base_url)
     found: list[Found] = []
     root = usable[0].block.element.getroottree().getroot() if usable else None
-    order = {id(e): i for i, e in enumerate(root.iter())} if root is not None else {}
+    # Document order; the list keeps lxml's proxies alive, so their ids stay theirs.
+    everything = list(root.iter()) if root is not None else []
+    order = {id(e): i for i, e in enumerate(everything)}
     for candidate in lists:
         claimed = {id(a) for group in candidate.anchors.values() for a in group}
         previous: Found | None = None  # a date-only record waiting for its time
