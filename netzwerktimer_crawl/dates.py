@@ -33,6 +33,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 __all__ = [
+    "WEEKDAYS",
     "TimeSpan",
     "When",
     "find_times",
@@ -136,6 +137,7 @@ _WEEKDAY_NUMBER: dict[str, int] = {
     for word in words.split()
 }
 _WEEKDAYS = list(_WEEKDAY_NUMBER)
+WEEKDAYS = tuple(_WEEKDAYS)  # German and English weekday names and abbreviations
 
 # Words that may sit between a date and its time or between the two ends of a range without
 # changing the meaning ("Mittwoch, den 14.10. um 18 Uhr", "in der Zeit von 9 bis 12 Uhr").

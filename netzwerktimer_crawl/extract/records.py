@@ -1,19 +1,25 @@
 """Generic list pages: repeated records found from their dates, without selectors.
 
 1. Anchors (anchors.py) are the blocks that state a date or a time.
-2. Two anchors next to each other in reading order belong to sibling records when the
-   children of their lowest common ancestor that hold them share a signature (tag and first
-   class): `li.entry` and `li.entry`, `tr` and `tr`, `p` and `p`. Those children are the
-   records, their parent the list.
+2. Two anchors next to each other in reading order (or with one between them, where records
+   alternate with day headings) belong to sibling records when the children of their
+   lowest common ancestor that hold them share a signature (tag and first class):
+   `li.entry` and `li.entry`, `tr` and `tr`, `p` and `p`. A list is every element with the
+   same signature path from the root (`div.category > table > tbody > tr`), so a table split
+   by category headings is one list; same-shaped siblings without a date of their own join
+   it and are dated by a day heading right above them.
 3. A list whose "records" each hold many days is a container (an accordion of sections),
-   not a list; a list inside a record of another list is part of that record.
-4. Each record gives one event per session: its first date, with a time from elsewhere in
-   the record ("a time that follows the title"); a record with only a time takes its day
-   from a day heading above it, from a date-only record right before it ("Sa_27.06. Party" /
-   "22.00h"), or from the page's URL. Weekly patterns ("Dienstag und Mittwoch immer …") and
-   closures ("geschlossen") are no events.
-5. Title: a heading in the record, an element whose class says title, bold text, the most
-   prominent link, the record's text less its date, else the heading above the list.
+   and so is one whose records hold dated entries side by side; a list inside the records
+   of another one, when its rows are a record's fields (a Datum row, a Zeit row), is part
+   of that record.
+4. Each record gives one event per session: its first date, with the time of its own act
+   from elsewhere in the record; a record with only a time takes its day from a day
+   heading above it, from a date-only record right before it ("Sa_27.06. Party" /
+   "22.00h"), or from the page's URL. Weekly patterns ("Dienstag und Mittwoch immer …"),
+   closures ("geschlossen") and day headings without a title of their own are no events.
+5. Title: of the record's heading, title element, bold text and links, the one closest to
+   its date (a heading first); else what its date line says besides the date; else the
+   heading above the list.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..dates import TimeSpan, When, find_times, residue
+from ..dates import WEEKDAYS, TimeSpan, When, find_times, residue
 from ..identity import normalized_title
 from ..items import Event
 from ..text import city_from_location, status_from_text
@@ -44,11 +50,7 @@ _WEEKLY = re.compile(
     r"|donnerstags|freitags|samstags|sonntags|werktags|every|daily|weekly)\b",
     re.I,
 )
-_WEEKDAY_WORD = re.compile(
-    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do"
-    r"|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.I,
-)
+_WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.I)
 _CLOSED = re.compile(
     r"\b(?:geschlossen|closed|ruhetag|betriebsferien|betriebsurlaub|schließtag)\b", re.I
 )
@@ -323,11 +325,10 @@ def _title(
             continue
         if kind and _in_place(element, record):
             continue  # "dp-location__title" names the venue
+        # a title is one line: "MEDICA 2026 – Gemeinschaftsstand", not the teaser below it
         first = dom.text_of(element).split("\n")[0]
         if text := _not_date(first if len(raw) > _RESIDUE_TITLE else raw):
             candidates.append((kind, element, text))
-    # a title is one line: "MEDICA 2026 – Gemeinschaftsstand", not the teaser below it
-    candidates = [(k, e, t.split("\n")[0] if "\n" in t else t) for k, e, t in candidates]
     if candidates:
         anchor = dated[0] if dated else record
         inside = {block for block in dated if _leads_with_date(dom.text_of(block))}
