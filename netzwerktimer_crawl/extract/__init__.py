@@ -1,15 +1,14 @@
-"""The extraction chain: structured data first, the site's own HTML last.
+"""The extraction chain, shared by every spider and by `netzwerktimer extract`.
 
-`extract(response, network)` is shared by every spider and by `netzwerktimer extract`.
-Steps run in order, each only where the page offers it:
+`extract(response, network)` reads one response, whatever it is:
 
-1. The CMS's JSON API (The Events Calendar REST).
-2. iCalendar feeds.
-3. schema.org Event JSON-LD, then microdata.
-4. `<time datetime>` attributes of list items (see Listing.date_hint).
-5. The CMS's list HTML through CSS selectors; its date text goes to parse_when later.
+- an iCalendar feed (ical.py) or The Events Calendar's REST answers (tribe_api.py);
+- an HTML page, through every step that applies: schema.org JSON-LD and microdata
+  (jsonld.py), a known CMS template's selectors (listing.py), the generic list records
+  (anchors.py, records.py) and the page's own event (eventpage.py).
 
-An event found by an earlier step is not taken again from a later one (same page URL).
+The steps' findings are merged into one event per event (merge.py); `Extraction.tried`
+says what each step found, for a page where nothing was found.
 """
 
 from __future__ import annotations
