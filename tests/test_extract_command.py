@@ -102,3 +102,18 @@ def test_tribe_rest_json():
         "Der Jahresempfang entfällt in diesem Winter. Wir laden im Frühjahr neu ein."
     )
     assert events[0]["location"] == "Volkshaus Jena, Carl-Zeiß-Platz 15, 07743 Jena"
+
+
+def test_a_news_feed_is_not_read_for_events():
+    # RSS dates its items by publication: taking them for events would fill the week.
+    from datetime import UTC, datetime
+
+    from netzwerktimer_crawl.extract import extract, saved_page
+
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><item><title>Neues Mitglied
+    </title><pubDate>Tue, 01 Dec 2026 10:00:00 +0000</pubDate></item></channel></rss>"""
+    page = saved_page(rss, "https://www.theen-ev.de/feed/", datetime(2026, 12, 1, tzinfo=UTC))
+    result = extract(page, "theen")
+    assert result.events == [] and result.tried == [
+        "rss/atom: not read (its dates are publication dates)"
+    ]

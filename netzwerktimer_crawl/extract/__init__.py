@@ -129,6 +129,11 @@ def _content_type(response: TextResponse) -> str:
     return response.headers.get("Content-Type", b"").decode("latin-1").lower()
 
 
+def _is_news_feed(response: TextResponse) -> bool:
+    head = response.text.lstrip("\ufeff \r\n")[:400].lower()
+    return head.startswith("<?xml") and ("<rss" in head or "<feed" in head)
+
+
 def _is_json(response: TextResponse) -> bool:
     return "json" in _content_type(response) or response.text.lstrip()[:1] in ("{", "[")
 
@@ -161,6 +166,9 @@ def extract(response: Response, network: str, chosen: Listing | None = None) -> 
         result = _from_ical(response)
     elif _is_json(response):
         result = _from_json(response)
+    elif _is_news_feed(response):
+        # Most RSS and Atom feeds date their items by publication, not by the event.
+        result = Extraction(tried=["rss/atom: not read (its dates are publication dates)"])
     else:
         result = _from_html(response, chosen)
     fetched = http_date(response.headers.get("Date"))
