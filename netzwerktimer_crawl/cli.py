@@ -162,7 +162,7 @@ def extract(source: str, url: str | None, network: str | None, fetched: datetime
 
     Rejected events go to standard error with the reason.
     """
-    from pipelines.offline import rows
+    from netzwerktimer_crawl.pipelines.offline import rows
 
     from .extract import extract as run_chain
 

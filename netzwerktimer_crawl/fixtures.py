@@ -34,7 +34,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.statscollectors import MemoryStatsCollector
 from twisted.python.failure import Failure
 
-from pipelines.offline import rows
+from netzwerktimer_crawl.pipelines.offline import rows
 
 from .items import Event
 from .runner import project_settings

@@ -22,7 +22,7 @@ def _without_module() -> list[str]:
     return [
         slug
         for slug, network in registry.networks().items()
-        if network.enabled and find_spec(f"spiders.{slug}") is None
+        if network.enabled and find_spec(f"netzwerktimer_crawl.spiders.{slug}") is None
     ]
 
 

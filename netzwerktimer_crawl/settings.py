@@ -1,13 +1,19 @@
 """Scrapy settings: polite on the live web, and the pipeline stages in order."""
 
+import os
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# The Datasette configuration directory: data/ of a checkout, or its copy inside an
+# installed package (pyproject's package-dir).
+_PACKAGE = Path(__file__).resolve().parent
+DATA_DIR = (
+    _PACKAGE / "data" if (_PACKAGE / "data" / "metadata.yml").exists() else _PACKAGE.parent / "data"
+)
 
 BOT_NAME = "netzwerktimer"
 # Hand-written spiders first; every other enabled registry entry gets a plain one.
-SPIDER_MODULES = ["spiders", "netzwerktimer_crawl.registry_spiders"]
-NEWSPIDER_MODULE = "spiders"
+SPIDER_MODULES = ["netzwerktimer_crawl.spiders", "netzwerktimer_crawl.registry_spiders"]
+NEWSPIDER_MODULE = "netzwerktimer_crawl.spiders"
 
 # Identify ourselves, obey robots.txt, and keep to a few requests per site at a time.
 USER_AGENT = (
@@ -42,14 +48,21 @@ DEFAULT_REQUEST_HEADERS = {
 DOWNLOADER_MIDDLEWARES = {"netzwerktimer_crawl.middlewares.TransferStats": 950}
 
 ITEM_PIPELINES = {
-    "pipelines.normalize.NormalizePipeline": 100,
-    "pipelines.validate.ValidatePipeline": 200,
-    "pipelines.enrich.EnrichPipeline": 250,
-    "pipelines.dedupe.DedupePipeline": 300,
-    "pipelines.store.StorePipeline": 900,
+    "netzwerktimer_crawl.pipelines.normalize.NormalizePipeline": 100,
+    "netzwerktimer_crawl.pipelines.validate.ValidatePipeline": 200,
+    "netzwerktimer_crawl.pipelines.enrich.EnrichPipeline": 250,
+    "netzwerktimer_crawl.pipelines.dedupe.DedupePipeline": 300,
+    "netzwerktimer_crawl.pipelines.store.StorePipeline": 900,
 }
 
-NETZWERKTIMER_DB = str(DATA_DIR / "netzwerktimer.db")
+# The catalog: NETZWERKTIMER_DB from the environment (a job server's, a deployment's), else
+# data/netzwerktimer.db in a checkout, else ./netzwerktimer.db (an installed package's own
+# folder is not the place for data).
+NETZWERKTIMER_DB = os.environ.get("NETZWERKTIMER_DB") or str(
+    DATA_DIR / "netzwerktimer.db"
+    if DATA_DIR.parent == _PACKAGE.parent
+    else Path("netzwerktimer.db").resolve()
+)
 
 # Spidermon checks each run when its spider closes; netzwerktimer_crawl/health.py adds the
 # comparison with earlier runs.

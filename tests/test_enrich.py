@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipelines.enrich import event_type, place
+from netzwerktimer_crawl.pipelines.enrich import event_type, place
 
 # fmt: off
 TYPES = [

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from netzwerktimer_crawl.extract import extract, saved_page
-from pipelines.offline import rows
+from netzwerktimer_crawl.pipelines.offline import rows
 
 PAGES = sorted(p for p in (Path(__file__).parent / "pages").iterdir() if p.is_dir())
 

@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from netzwerktimer_crawl.items import Event
-from pipelines import Rejected
-from pipelines.offline import process
+from netzwerktimer_crawl.pipelines import Rejected
+from netzwerktimer_crawl.pipelines.offline import process
 
 FETCHED = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)
 LISTING = "https://www.theen-ev.de/de/veranstaltungen.html"
