@@ -22,8 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from netzwerktimer_crawl.extract import extract, saved_page  # noqa: E402
 from netzwerktimer_crawl.pipelines.offline import rows  # noqa: E402
+
+from netzwerktimer_crawl.extract import extract, saved_page  # noqa: E402
 
 
 def score(corpus: Path) -> dict:

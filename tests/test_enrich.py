@@ -1,7 +1,6 @@
 """Event types from words, towns from the offline gazetteer."""
 
 import pytest
-
 from netzwerktimer_crawl.pipelines.enrich import event_type, place
 
 # fmt: off

@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from netzwerktimer_crawl.pipelines.offline import rows
 
 from netzwerktimer_crawl.extract import extract, saved_page
-from netzwerktimer_crawl.pipelines.offline import rows
 
 PAGES = sorted(p for p in (Path(__file__).parent / "pages").iterdir() if p.is_dir())
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from netzwerktimer_crawl.extract import extract, saved_page
 from netzwerktimer_crawl.pipelines.offline import rows
+
+from netzwerktimer_crawl.extract import extract, saved_page
 
 FETCHED = datetime(2026, 10, 1, 8, tzinfo=UTC)
 

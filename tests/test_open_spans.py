@@ -8,11 +8,12 @@ import re
 from datetime import UTC, datetime
 from html import unescape
 
+from netzwerktimer_crawl.pipelines.offline import rows
+
 from netzwerktimer_crawl import db as catalog
 from netzwerktimer_crawl import history
 from netzwerktimer_crawl.catalog import make_datasette
 from netzwerktimer_crawl.items import Event
-from netzwerktimer_crawl.pipelines.offline import rows
 
 PAGE = "https://www.example-netzwerk.de/ausstellungen/"
 

@@ -3,10 +3,10 @@
 from datetime import UTC, date, datetime
 
 import pytest
-
-from netzwerktimer_crawl.items import Event
 from netzwerktimer_crawl.pipelines import Rejected
 from netzwerktimer_crawl.pipelines.offline import process
+
+from netzwerktimer_crawl.items import Event
 
 FETCHED = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)
 LISTING = "https://www.theen-ev.de/de/veranstaltungen.html"

@@ -4,10 +4,11 @@ import json
 import sqlite3
 from datetime import date, datetime
 
+from netzwerktimer_crawl.pipelines.store import record
+
 from netzwerktimer_crawl import db as catalog
 from netzwerktimer_crawl import history
 from netzwerktimer_crawl.items import Event
-from netzwerktimer_crawl.pipelines.store import record
 
 
 def event(**changes) -> dict:
