@@ -18,7 +18,8 @@ from pathlib import Path
 import netzwerktimer_crawl
 from netzwerktimer_crawl.catalog import make_datasette
 from netzwerktimer_crawl.db import open_db
-assert Path(netzwerktimer_crawl.__file__).is_relative_to(Path(sys.argv[1])), netzwerktimer_crawl.__file__
+installed = Path(netzwerktimer_crawl.__file__)
+assert installed.is_relative_to(Path(sys.argv[1])), installed
 open_db(Path("c.db")).close()
 ds = make_datasette(Path("c.db"))
 for path in ("/woche", "/netzwerktimer/events.json", "/netzwerktimer/kalender.ics"):
@@ -55,8 +56,8 @@ def test_the_wheel_keeps_spiders_pipelines_and_data_inside_the_package(wheel):
 
 def test_an_installed_package_serves_the_catalog(wheel, tmp_path):
     site = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                    "--target", str(site), str(wheel)], check=True, capture_output=True)  # fmt: skip
+    install = ["install", "--quiet", "--no-deps", "--target", str(site), str(wheel)]
+    subprocess.run([sys.executable, "-m", "pip", *install], check=True, capture_output=True)
     work = tmp_path / "work"
     work.mkdir()
     done = subprocess.run([sys.executable, "-c", SERVE, str(site)], cwd=work,
