@@ -6,16 +6,13 @@ thing. `datasette data/` (configuration directory mode) gives the same catalog t
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
-from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 from datasette.app import Datasette
-from datasette.cli import inspect_
 from datasette.database import Database
 
 from .berlin import BERLIN
@@ -24,10 +21,12 @@ from .settings import DATA_DIR
 DATABASE_NAME = "netzwerktimer"
 
 
-def make_datasette(
-    db: Path, immutable: bool = False, data_dir: Path = DATA_DIR, inspect_data: dict | None = None
-) -> Datasette:
-    """Datasette on `db`, always published under the name 'netzwerktimer'."""
+def make_datasette(db: Path, data_dir: Path = DATA_DIR) -> Datasette:
+    """Datasette on `db`, always published under the name 'netzwerktimer'.
+
+    Its connections read the file with `mode=ro`, never `immutable=1`: a crawl publishes a
+    new catalog into the same file (refresh.publish), and the next query sees it.
+    """
     settings_file = data_dir / "settings.json"
     datasette = Datasette(
         metadata=yaml.safe_load((data_dir / "metadata.yml").read_text(encoding="utf-8")),
@@ -35,27 +34,9 @@ def make_datasette(
         template_dir=_existing(data_dir / "templates"),
         plugins_dir=_existing(data_dir / "plugins"),
         static_mounts=[("static", str(p))] if (p := _existing(data_dir / "static")) else None,
-        inspect_data=inspect_data,
     )
-    database = Database(datasette, path=str(db), is_mutable=not immutable)
-    datasette.add_database(database, name=DATABASE_NAME)
+    datasette.add_database(Database(datasette, path=str(db)), name=DATABASE_NAME)
     return datasette
-
-
-def freeze(db: Path) -> dict:
-    """Prepare `db` for immutable serving; write and return its inspect data.
-
-    Immutable mode ignores the WAL, so it is checkpointed into the file first. The inspect
-    file (row counts, hash) goes next to the database as inspect-data.json, where
-    `datasette data/` finds it too.
-    """
-    # Only the checkpoint: a crawl may still hold the file open, so the journal mode stays.
-    with closing(sqlite3.connect(db)) as conn:
-        conn.execute("pragma wal_checkpoint(truncate)")
-    inspected = asyncio.run(inspect_([str(db)], []))
-    data = {DATABASE_NAME: next(iter(inspected.values())) | {"file": db.name}}
-    (db.parent / "inspect-data.json").write_text(json.dumps(data, indent=2))
-    return data
 
 
 def today(conn: sqlite3.Connection) -> date:

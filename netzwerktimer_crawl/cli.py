@@ -109,26 +109,22 @@ def demo(db: Path, no_serve: bool, port: int, snapshots: Path | None) -> None:
 )
 @click.option("--port", default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option(
-    "--immutable",
-    is_flag=True,
-    help="Production: serve read-only, with row counts from an inspect file written next to"
-    " the database. Restart after each crawl.",
-)
-def serve(db: Path, port: int, host: str, immutable: bool) -> None:
-    """Serve the catalog with Datasette and the data/ configuration."""
-    _serve(db, port, host, immutable)
+def serve(db: Path, port: int, host: str) -> None:
+    """Serve the catalog with Datasette and the data/ configuration.
+
+    It reads the file read-only; each crawl publishes into the same file, and the running
+    server shows the new catalog from its next request on, with no restart.
+    """
+    _serve(db, port, host)
 
 
-def _serve(db: Path, port: int, host: str = "127.0.0.1", immutable: bool = False) -> None:
+def _serve(db: Path, port: int, host: str = "127.0.0.1") -> None:
     import uvicorn
 
-    from .catalog import freeze, make_datasette
+    from .catalog import make_datasette
 
-    inspect_data = freeze(db) if immutable else None
-    datasette = make_datasette(db, immutable=immutable, inspect_data=inspect_data)
-    mode = "read-only, " if immutable else ""
-    click.echo(f"Catalog at http://{host}:{port}/ (the weekly overview; {mode}Ctrl+C stops)")
+    datasette = make_datasette(db)
+    click.echo(f"Catalog at http://{host}:{port}/ (the weekly overview; Ctrl+C stops)")
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
 
 

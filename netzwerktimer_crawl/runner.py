@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from . import registry
 from .db import open_db, set_today
-from .refresh import lock, working_copy
+from .refresh import writing
 
 
 @dataclass
@@ -49,8 +49,11 @@ def enabled_spiders() -> list[str]:
     return [n.slug for n in registry.networks().values() if n.enabled]
 
 
-def crawl(spiders: list[str], db: Path, overrides: dict | None = None) -> list[SpiderResult]:
-    """Run the spiders side by side; one failing never stops the others."""
+def crawl(
+    spiders: list[str], db: Path, overrides: dict | None = None, read_from: Path | None = None
+) -> list[SpiderResult]:
+    """Run the spiders side by side; one failing never stops the others. Their runs are
+    read from `read_from` (the working copy, before it is published), else from `db`."""
     settings = project_settings(db, overrides)
     if sys.stderr.isatty():
         settings.set("LOG_LEVEL", "WARNING", priority="cmdline")  # the progress table instead
@@ -63,7 +66,7 @@ def crawl(spiders: list[str], db: Path, overrides: dict | None = None) -> list[S
         deferred = process.crawl(crawler)
         deferred.addErrback(lambda failure, n=name: _crashed(results[n], failure))
     process.start()
-    with closing(Database(db)) as catalog:
+    with closing(Database(read_from or db)) as catalog:
         for name, crawler in crawlers.items():
             run = crawler.stats.get_value("netzwerktimer/run") if crawler.stats else None
             if run is not None:
@@ -74,13 +77,14 @@ def crawl(spiders: list[str], db: Path, overrides: dict | None = None) -> list[S
 def refresh(
     spiders: list[str], db: Path, overrides: dict | None = None, today: date | None = None
 ) -> list[SpiderResult]:
-    """Crawl into a copy of the catalog under its lock, then swap the copy in atomically.
+    """Crawl into a copy of the catalog under its lock, then publish the copy into the
+    served file (refresh.py): once, for all spiders, whichever of them failed.
 
     `today` pins the catalog's "today" (the demo's capture date); None means the real date.
     """
-    with lock(db), working_copy(db) as copy:
-        results = crawl(spiders, copy, overrides)
-        with closing(open_db(copy)) as catalog:
+    with writing(db) as held:
+        results = crawl(spiders, db, overrides, read_from=held.copy)
+        with closing(open_db(held.copy)) as catalog:
             set_today(catalog, today)
     return results
 

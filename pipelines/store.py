@@ -4,6 +4,7 @@ and each rejection recorded."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from itemadapter import ItemAdapter
 from scrapy import Spider, signals
@@ -14,6 +15,7 @@ from netzwerktimer_crawl import db as catalog
 from netzwerktimer_crawl import health, history
 from netzwerktimer_crawl.berlin import iso, local, utc_stamp
 from netzwerktimer_crawl.items import Event
+from netzwerktimer_crawl.refresh import Writing
 
 from . import Rejected
 
@@ -83,9 +85,14 @@ def run_summary(stats: dict, reason: str, rows: list[dict], rejected: int,
 
 
 class StorePipeline:
+    """Writes a spider's events into the working copy of the catalog (refresh.Writing), and
+    when the spider closes records its run: summary, health, missing events. The last
+    spider of the process to close publishes the copy."""
+
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
-        self.path = crawler.settings["NETZWERKTIMER_DB"]
+        self.path = Path(crawler.settings["NETZWERKTIMER_DB"])
+        self.wait = crawler.settings.getfloat("NETZWERKTIMER_LOCK_WAIT", 0)
         self.missing_after = crawler.settings.getint("NETZWERKTIMER_MISSING_AFTER", 2)
         self.buffer: list[dict] = []
         self.stored: dict[str, dict] = {}
@@ -100,7 +107,8 @@ class StorePipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
-        self.db = catalog.open_db(self.path)
+        self.writing = Writing.join(self.path, self.wait)
+        self.db = catalog.open_db(self.writing.copy)
         self.run = catalog.start_run(self.db, self.crawler.spider.name, utc_stamp(self.started))
 
     def process_item(self, item: Event) -> Event:
@@ -127,21 +135,34 @@ class StorePipeline:
                        ItemAdapter(item).asdict())  # fmt: skip
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        self.flush()
-        # What the spider could not read (see NetworkSpider.problem) goes into the run's row.
-        warnings = list(getattr(spider, "problems", []))
+        try:
+            self.flush()
+            self.summarise(spider, reason)
+            flags = self.judge(spider)
+            if not flags:  # absence means something only when the spider demonstrably worked
+                self.mark_missing(spider)
+            self.crawler.stats.set_value("netzwerktimer/run", self.run)
+            self.crawler.stats.set_value("netzwerktimer/flags", flags)
+        finally:
+            self.db.close()
+            self.writing.leave()
+
+    def summarise(self, spider: Spider, reason: str) -> None:
+        """The run's row: counts from Scrapy's stats and what could not be read."""
+        warnings = list(getattr(spider, "problems", []))  # see NetworkSpider.problem
         stats = self.crawler.stats.get_stats()
-        rows = list(self.stored.values())
-        summary = run_summary(stats, reason, rows, self.rejected, warnings)
-        fetched = local(self.fetched or self.started)
+        summary = run_summary(stats, reason, list(self.stored.values()), self.rejected, warnings)
         summary["fetched"] = utc_stamp(self.fetched or self.started)
         catalog.finish_run(self.db, self.run, summary)
+
+    def judge(self, spider: Spider) -> list[str]:
+        """The run's health flags (health.py and Spidermon's monitors), recorded."""
         flags = health.flags(self.db, self.run, getattr(spider, "monitor_failures", []))
         catalog.finish_run(self.db, self.run, {"healthy": not flags,
                                                "flags": "\n".join(flags) or None})  # fmt: skip
-        if not flags:
-            # Absence means something only when the spider demonstrably worked.
-            history.mark_missing(self.db, spider.name, self.run, fetched.date().isoformat(),
-                                 self.missing_after, summary["fetched"])  # fmt: skip
-        self.crawler.stats.set_value("netzwerktimer/run", self.run)
-        self.db.close()
+        return flags
+
+    def mark_missing(self, spider: Spider) -> None:
+        fetched = self.fetched or self.started
+        history.mark_missing(self.db, spider.name, self.run, local(fetched).date().isoformat(),
+                             self.missing_after, utc_stamp(fetched))  # fmt: skip

@@ -1,5 +1,5 @@
 """The catalog in a real browser: Debian's headless Chromium, driven by Playwright, against
-`netzwerktimer serve --immutable` on the demo catalog. Screenshots go to each test's tmp_path.
+`netzwerktimer serve` on the demo catalog. Screenshots go to each test's tmp_path.
 
 `make test` installs chromium; without it the tests are skipped, except on CI, where they fail.
 """
@@ -42,11 +42,11 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(demo_db, tmp_path_factory):
-    """The production server (read-only, with an inspect file) on an ephemeral port."""
+    """The production server on an ephemeral port."""
     db = tmp_path_factory.mktemp("served") / "netzwerktimer.db"
     shutil.copy(demo_db, db)
     port = free_port()
-    command = [sys.executable, "-m", "netzwerktimer_crawl.cli", "serve", "--immutable"]
+    command = [sys.executable, "-m", "netzwerktimer_crawl.cli", "serve"]
     process = subprocess.Popen(
         [*command, "--db", str(db), "--port", str(port)],
         stdout=subprocess.PIPE,

@@ -1,62 +1,43 @@
-"""Production serving: read-only with an inspect file, robots blocked, plugins pinned."""
+"""Production serving: the published catalog without a restart, robots blocked, plugins
+pinned."""
 
 import asyncio
-import json
 import re
 import shutil
 import tomllib
 from pathlib import Path
 
-import pytest
-
 from netzwerktimer_crawl import db as catalog
-from netzwerktimer_crawl import history
-from netzwerktimer_crawl.catalog import freeze, make_datasette
+from netzwerktimer_crawl import history, refresh
+from netzwerktimer_crawl.catalog import make_datasette
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def frozen(demo_db, tmp_path):
-    """A copy of the demo catalog with one more event still in its WAL, then frozen."""
+def test_a_running_server_shows_each_published_catalog(demo_db, tmp_path):
+    """After a crawl publishes, the served catalog is the new one: no restart."""
     path = tmp_path / "netzwerktimer.db"
     shutil.copy(demo_db, path)
-    writer = catalog.open_db(path)
-    row = dict.fromkeys(catalog.EVENT_COLUMNS) | {
-        "id": "nur-im-wal",
-        "network": "optonet",
-        "title": "Nur im WAL",
-        "start": "2026-11-20",
-        "all_day": True,
-    }
-    history.store(writer, [row], run=0)
-    assert Path(f"{path}-wal").stat().st_size > 0  # the writer is still open: not yet merged
-    data = freeze(path)
-    writer.close()
-    return path, data
+    datasette = make_datasette(path)
 
+    def count() -> int:
+        answer = asyncio.run(datasette.client.get("/netzwerktimer/events.json?_size=0"))
+        return answer.json()["filtered_table_rows_count"]
 
-def test_freeze_writes_the_inspect_file_next_to_the_database(frozen):
-    path, data = frozen
-    assert json.loads((path.parent / "inspect-data.json").read_text()) == data
-    assert data["netzwerktimer"]["file"] == "netzwerktimer.db"
-    events = catalog.count(catalog.Database(path), "events")
-    assert data["netzwerktimer"]["tables"]["events"]["count"] == events
-
-
-def test_immutable_catalog_serves_what_the_wal_held(frozen):
-    path, data = frozen
-    datasette = make_datasette(path, immutable=True, inspect_data=data)
-
-    def get(url: str):
-        return asyncio.run(datasette.client.get(url))
-
-    databases = get("/-/databases.json").json()
-    assert {d["name"]: d["is_mutable"] for d in databases}["netzwerktimer"] is False
-    assert get("/netzwerktimer/events/nur-im-wal.json").status_code == 200
-    table = get("/netzwerktimer/events.json?_size=0").json()
-    assert table["filtered_table_rows_count"] == data["netzwerktimer"]["tables"]["events"]["count"]
-    assert get("/woche").status_code == 200
+    before = count()
+    with refresh.writing(path) as held:
+        writer = catalog.open_db(held.copy)
+        row = dict.fromkeys(catalog.EVENT_COLUMNS) | {
+            "id": "neu", "network": "optonet", "title": "Neu im Katalog",
+            "start": "2026-11-20", "all_day": True,
+        }  # fmt: skip
+        history.store(writer, [row], run=0)
+        writer.close()
+        assert count() == before  # not yet published
+    assert count() == before + 1
+    assert asyncio.run(datasette.client.get("/netzwerktimer/events/neu.json")).status_code == 200
+    databases = asyncio.run(datasette.client.get("/-/databases.json")).json()
+    assert {d["name"]: d["is_mutable"] for d in databases}["netzwerktimer"] is True
 
 
 def test_robots_are_blocked(demo_db):

@@ -1,4 +1,5 @@
-"""The served catalog is replaced whole or not at all, and two crawls never overlap."""
+"""The served catalog is refreshed whole or not at all, in place, and two crawls never
+overlap (refresh.py)."""
 
 import sqlite3
 
@@ -15,6 +16,7 @@ def test_a_second_crawl_is_refused_while_one_runs(tmp_path):
     assert result.returncode != 0
     assert f"another crawl is writing {db}" in result.stderr
     assert not db.exists()
+    assert not (tmp_path / "netzwerktimer.db.new").exists()
 
 
 def test_lock_is_released_after_a_crawl(tmp_path):
@@ -34,23 +36,62 @@ def catalog(path, rows):
     return conn
 
 
-def test_readers_see_the_old_catalog_until_the_new_one_is_complete(tmp_path):
+def rows(conn) -> list[str]:
+    return [x for (x,) in conn.execute("select x from t")]
+
+
+def test_an_open_reader_sees_the_new_catalog_after_publication(tmp_path):
     db = tmp_path / "c.db"
     catalog(db, ["old"]).close()
-    with refresh.working_copy(db) as copy:
-        catalog(copy, ["new"]).close()
-        assert sqlite3.connect(db).execute("select x from t").fetchall() == [("old",)]
-    conn = sqlite3.connect(db)
-    assert conn.execute("select x from t").fetchall() == [("old",), ("new",)]
-    # Standalone: no WAL to lose, so immutable readers see everything.
-    assert conn.execute("pragma journal_mode").fetchone() == ("delete",)
-    assert not (tmp_path / "c.db-wal").exists() and not (tmp_path / "c.db.new").exists()
+    inode = db.stat().st_ino
+    reader = sqlite3.connect(f"file:{db}?mode=ro", uri=True)  # as Datasette reads it
+    with refresh.writing(db) as held:
+        catalog(held.copy, ["new"]).close()
+        assert rows(reader) == ["old"]  # nothing of the crawl shows before it is done
+    assert rows(reader) == ["old", "new"]  # the same connection: no restart needed
+    assert db.stat().st_ino == inode
+    assert reader.execute("pragma journal_mode").fetchone() == ("wal",)
+    assert not (tmp_path / "c.db.new").exists()
 
 
 def test_a_failed_crawl_leaves_the_catalog_untouched(tmp_path):
     db = tmp_path / "c.db"
     catalog(db, ["old"]).close()
-    with pytest.raises(RuntimeError), refresh.working_copy(db) as copy:
-        catalog(copy, ["half"]).close()
+    with pytest.raises(RuntimeError), refresh.writing(db) as held:
+        catalog(held.copy, ["half"]).close()
         raise RuntimeError("the crawl died")
-    assert sqlite3.connect(db).execute("select x from t").fetchall() == [("old",)]
+    assert rows(sqlite3.connect(db)) == ["old"]
+    assert not (tmp_path / "c.db.new").exists()
+
+
+def test_spiders_of_one_process_publish_once_when_the_last_leaves(tmp_path):
+    db = tmp_path / "c.db"
+    catalog(db, ["old"]).close()
+    first, second = refresh.Writing.join(db), refresh.Writing.join(db)
+    assert first is second
+    catalog(first.copy, ["a"]).close()
+    first.leave()
+    assert rows(sqlite3.connect(db)) == ["old"]  # one spider still writes
+    catalog(second.copy, ["b"]).close()
+    second.leave()
+    assert rows(sqlite3.connect(db)) == ["old", "a", "b"]
+
+
+def test_a_waiting_crawl_gets_the_lock_when_the_first_is_done(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "c.db"
+    hold = (f"from netzwerktimer_crawl import refresh; import time\n"
+            f"with refresh.lock(__import__('pathlib').Path({str(db)!r})):\n"
+            f"    print('held', flush=True); time.sleep(1.5)")  # fmt: skip
+    other = subprocess.Popen([sys.executable, "-c", hold], stdout=subprocess.PIPE, text=True)
+    assert other.stdout.readline() == "held\n"
+    with pytest.raises(refresh.Busy):
+        refresh.Writing.join(db)  # without waiting: refused at once
+    began = time.monotonic()
+    with refresh.writing(db, wait=10):
+        waited = time.monotonic() - began
+    other.wait()
+    assert 0.5 < waited < 10
