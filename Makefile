@@ -28,3 +28,4 @@ $(CHROMIUM):
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_dates.py
 	$(VENV)/bin/python benchmarks/bench_real_pages.py
+	$(VENV)/bin/python benchmarks/load_refresh.py
