@@ -41,7 +41,8 @@ PATHS = (
 EVENT = """
   <div class="event layout_list upcoming">
     <h2><a href="de/veranstaltungen/lasttest-{n}.html">Lasttest-Abend {n}</a></h2>
-    <p class="time"><time datetime="2026-12-{day:02d}T18:00:00+01:00">{day:02d}.12.2026 18:00</time></p>
+    <p class="time"><time datetime="2026-12-{day:02d}T18:00:00+01:00">{day:02d}.12.2026 18:00</time>
+    </p>
   </div>
   <nav class="pagination block\""""
 
