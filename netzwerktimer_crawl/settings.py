@@ -14,6 +14,8 @@ BOT_NAME = "netzwerktimer"
 # Hand-written spiders first; every other enabled registry entry gets a plain one.
 SPIDER_MODULES = ["netzwerktimer_crawl.spiders", "netzwerktimer_crawl.registry_spiders"]
 NEWSPIDER_MODULE = "netzwerktimer_crawl.spiders"
+# `scrapy crawl` exits non-zero on an unhealthy run (commands/crawl.py).
+COMMANDS_MODULE = "netzwerktimer_crawl.commands"
 
 # Identify ourselves, obey robots.txt, and keep to a few requests per site at a time.
 USER_AGENT = (
