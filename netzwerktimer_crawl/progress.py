@@ -1,4 +1,5 @@
-"""Live progress of a crawl: pages fetched and events found per spider.
+"""Live progress of a crawl: pages fetched and events found per spider (each event once,
+however many copies of it the pages held: the number the store will keep).
 
 On a terminal, one line per spider redrawn in place; elsewhere (cron, systemd, CI), a plain
 log line per spider every LOG_EVERY seconds and when it finishes.
@@ -38,7 +39,7 @@ class Progress:
         return cls(crawler, terminal=sys.stderr.isatty())
 
     def opened(self, spider: Spider) -> None:
-        Progress.board[self.name] = {"pages": 0, "items": 0, "state": "läuft"}
+        Progress.board[self.name] = {"pages": 0, "items": set(), "state": "running"}
         if Progress.ticker is None:
             Progress.ticker = task.LoopingCall(Progress.tick, self.terminal)
             Progress.ticker.start(DRAW_EVERY if self.terminal else LOG_EVERY, now=False)
@@ -46,23 +47,24 @@ class Progress:
     def page(self) -> None:
         Progress.board[self.name]["pages"] += 1
 
-    def item(self) -> None:
-        Progress.board[self.name]["items"] += 1
+    def item(self, item: object) -> None:
+        Progress.board[self.name]["items"].add(getattr(item, "id", None) or id(item))
 
     def closed(self, spider: Spider, reason: str) -> None:
         entry = Progress.board[self.name]
-        entry["state"] = "fertig" if reason == "finished" else reason
+        entry["state"] = "done" if reason == "finished" else reason
         if self.terminal:
             Progress.draw()
         else:
             Progress.log(self.name, entry)
-        if all(e["state"] != "läuft" for e in Progress.board.values()) and Progress.ticker:
+        if all(e["state"] != "running" for e in Progress.board.values()) and Progress.ticker:
             Progress.ticker.stop()
             Progress.ticker = None
 
     @staticmethod
     def line(name: str, entry: dict) -> str:
-        return f"{name:<16}{entry['pages']:>5} Seiten {entry['items']:>5} Termine  {entry['state']}"
+        events = len(entry["items"])
+        return f"{name:<16}{entry['pages']:>5} pages {events:>5} events  {entry['state']}"
 
     @classmethod
     def log(cls, name: str, entry: dict) -> None:
@@ -82,5 +84,5 @@ class Progress:
             cls.draw()
         else:
             for name, entry in sorted(cls.board.items()):
-                if entry["state"] == "läuft":
+                if entry["state"] == "running":
                     cls.log(name, entry)

@@ -89,7 +89,9 @@ def record(
         runner.crawl([spider], Path(scratch) / "record.db", settings)
         pages: list[Recorded] = pickle.loads(into.read_bytes()) if into.exists() else []
     if not pages:
-        raise RuntimeError(f"{spider}: nothing was fetched, nothing recorded")
+        raise RuntimeError(
+            f"{spider}: nothing was fetched, nothing recorded (offline, or the site is down?)"
+        )
 
     day = min(p.fetched for p in pages).strftime("%Y-%m-%d")
     folder = snapshots / spider

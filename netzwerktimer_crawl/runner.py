@@ -12,7 +12,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from sqlite_utils import Database
 
-from . import registry
+from . import logs, registry
 from .db import open_db, set_today
 from .refresh import writing
 
@@ -28,11 +28,22 @@ class SpiderResult:
     finish_reason: str | None = None
     warnings: str | None = None
     crashed: str | None = None
+    flags: str | None = None  # why health.py or Spidermon judged the run unhealthy
+    recorded: bool = False
 
     @property
     def failed(self) -> bool:
-        """A spider that crashed, stopped early or stored nothing needs an operator."""
-        return bool(self.crashed) or self.finish_reason != "finished" or self.items_stored == 0
+        """A spider that crashed, was not recorded, or whose run is flagged (it stopped
+        early, stored nothing, stored far less than usual …) needs an operator."""
+        return bool(self.crashed) or not self.recorded or bool(self.flags)
+
+    @property
+    def why(self) -> str:
+        if self.crashed:
+            return f"crashed: {self.crashed}"
+        if not self.recorded:
+            return "no run recorded"
+        return "; ".join((self.flags or "").splitlines())
 
 
 def project_settings(db: Path, overrides: dict | None = None) -> Settings:
@@ -55,6 +66,8 @@ def crawl(
     """Run the spiders side by side; one failing never stops the others. Their runs are
     read from `read_from` (the working copy, before it is published), else from `db`."""
     settings = project_settings(db, overrides)
+    if settings.get("LOG_LEVEL") != "DEBUG":
+        logs.quiet()
     if sys.stderr.isatty():
         settings.set("LOG_LEVEL", "WARNING", priority="cmdline")  # the progress table instead
     process = CrawlerProcess(settings)
@@ -103,8 +116,10 @@ def _read_run(result: SpiderResult, row: dict) -> None:
         "http_errors",
         "finish_reason",
         "warnings",
+        "flags",
     ):
         setattr(result, key, row[key])
+    result.recorded = row["healthy"] is not None
     started = datetime.fromisoformat(row["started"])
     result.seconds = (datetime.fromisoformat(row["finished"]) - started).total_seconds()
 
@@ -115,9 +130,7 @@ def summary_table(results: list[SpiderResult]) -> str:
         f"{'seconds':>9}  status"
     ]
     for r in results:
-        status = "FAILED: " + (r.crashed or r.finish_reason or "") if r.failed else "ok"
-        if r.failed and not r.crashed and r.items_stored == 0:
-            status = "FAILED: no events stored"
+        status = f"FAILED: {r.why}" if r.failed else "ok"
         lines.append(
             f"{r.spider:<16}{r.items_stored:>8}{r.items_rejected:>10}{r.errors:>8}"
             f"{r.http_errors:>10}{r.seconds:>9.1f}  {status}"

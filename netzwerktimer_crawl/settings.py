@@ -31,7 +31,11 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_TIMES = 2
+# No control ports: neither Scrapy's telnet console nor its remote-control HTTP server.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+LOG_VERSIONS: list[str] = []  # the versions are in pyproject's pins, not in every log
+LOG_FORMATTER = "netzwerktimer_crawl.logs.LogFormatter"
 LOG_LEVEL = "INFO"
 
 # Repeated runs ask "changed since?" (If-None-Match / If-Modified-Since) and reuse the page
@@ -70,9 +74,12 @@ NETZWERKTIMER_DB = os.environ.get("NETZWERKTIMER_DB") or str(
 # comparison with earlier runs.
 SPIDERMON_ENABLED = True
 EXTENSIONS = {
+    "netzwerktimer_crawl.logs.QuietLogs": 0,
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
     "netzwerktimer_crawl.progress.Progress": 600,
 }
+# The run's stats are in crawl_runs; a dump per spider is noise in the log.
+STATS_DUMP = False
 SPIDERMON_SPIDER_CLOSE_MONITORS = ("netzwerktimer_crawl.monitors.RunMonitors",)
 SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
 SPIDERMON_MIN_ITEMS = 1

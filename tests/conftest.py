@@ -20,6 +20,11 @@ def demo(db: Path, snapshots: Path = SNAPSHOTS) -> subprocess.CompletedProcess:
     return netzwerktimer("demo", "--no-serve", "--db", str(db), "--snapshots", str(snapshots))
 
 
+def rehearse(db: Path, snapshots: Path = SNAPSHOTS, *args: str) -> subprocess.CompletedProcess:
+    """`netzwerktimer crawl` as a scheduler runs it, on saved pages instead of the live web."""
+    return netzwerktimer("crawl", "--db", str(db), "--snapshots", str(snapshots), *args)
+
+
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Path:
     """The catalog the offline demo builds from the bundled snapshots."""

@@ -2,14 +2,14 @@
 
 import sqlite3
 
-from conftest import demo
+from conftest import SNAPSHOTS, demo, netzwerktimer, rehearse
 
 API = "https://optonet-jena.de/wp-json/tribe/events/v1/events?per_page=50"
 THEEN = "https://www.theen-ev.de/de/veranstaltungen.html"
 
 
-def rows(db, sql):
-    return sqlite3.connect(db).execute(sql).fetchall()
+def rows(db, sql, *params):
+    return sqlite3.connect(db).execute(sql, params).fetchall()
 
 
 def test_events_api_gone_falls_back_to_the_html_list(tmp_path, snapshot_copy):
@@ -41,10 +41,11 @@ def test_broken_spider_keeps_its_old_events_and_fails_the_run(tmp_path, snapshot
     snapshot_copy.replace(
         THEEN, "<html><body><div class='neu'>Bald neue Termine</div></body></html>"
     )
-    result = demo(db, snapshot_copy.folder)
+    result = rehearse(db, snapshot_copy.folder)
 
     assert result.returncode != 0
     assert "failed: theen" in result.stderr
+    assert "theen                  0" in result.stdout and "FAILED: " in result.stdout
     assert "optonet" in result.stdout  # the other spider ran to the end and was reported
     assert rows(db, "select * from events order by id") == before
     ((stored, warnings),) = rows(
@@ -58,7 +59,7 @@ def test_broken_spider_keeps_its_old_events_and_fails_the_run(tmp_path, snapshot
 
 def test_server_error_on_the_only_page(tmp_path, snapshot_copy):
     snapshot_copy.replace(THEEN, "<h1>502 Bad Gateway</h1>", status=502)
-    result = demo(tmp_path / "c.db", snapshot_copy.folder)
+    result = rehearse(tmp_path / "c.db", snapshot_copy.folder)
     assert result.returncode != 0
     assert rows(
         tmp_path / "c.db", "select count(*) from event_sources where network = 'optonet'"
@@ -87,3 +88,41 @@ def test_moved_events_page_is_found_in_the_home_page_menu(tmp_path, snapshot_cop
     )
     assert "events page https://www.theen-ev.de/de/veranstaltungen.html answers 404" in warnings
     assert "its menu names https://www.theen-ev.de/de/termine.html" in warnings
+
+
+def test_the_summary_the_health_and_the_exit_code_agree(tmp_path):
+    db = tmp_path / "c.db"
+    result = rehearse(db)  # the bundled snapshots: ThEEN's second page answers 500
+    assert result.returncode != 0 and "failed: theen" in result.stderr
+    theen = next(line for line in result.stdout.splitlines() if line.startswith("theen"))
+    assert "FAILED: Retry Count monitor" in theen  # and says why
+    optonet = next(line for line in result.stdout.splitlines() if line.startswith("optonet"))
+    assert optonet.endswith("  ok")
+    health = netzwerktimer("health", "--db", str(db))
+    assert health.returncode != 0 and "flagged: theen" in health.stderr
+
+
+def test_unknown_and_disabled_spiders_are_clear_errors(tmp_path):
+    for name, message in (("gibtsnicht", "unknown network 'gibtsnicht'"),
+                          ("mnt", "mnt is disabled in the registry")):  # fmt: skip
+        result = netzwerktimer("crawl", name, "--db", str(tmp_path / "c.db"))
+        assert result.returncode == 1 and message in result.stderr
+        assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no catalog, no .db.new, no lock left behind
+
+
+def test_settings_on_the_command_line(tmp_path, snapshot_copy):
+    import json
+
+    db = tmp_path / "c.db"
+    assert rehearse(db, SNAPSHOTS, "optonet").returncode == 0
+    api = snapshot_copy.folder / "optonet" / "events-api-2.json"
+    page = json.loads(api.read_text())
+    gone = page["events"].pop(0)["title"]
+    api.write_text(json.dumps(page))
+    # By default an event is missing after two healthy runs without it; here after one.
+    result = rehearse(db, snapshot_copy.folder, "optonet", "-s", "NETZWERKTIMER_MISSING_AFTER=1")
+    assert result.returncode == 0, result.stderr
+    assert rows(db, "select status from events where title = ?", gone) == [("missing",)]
+    bad = netzwerktimer("crawl", "optonet", "-s", "NUR_EIN_NAME")
+    assert bad.returncode == 2 and "is not NAME=VALUE" in bad.stderr

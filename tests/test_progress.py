@@ -28,14 +28,20 @@ def on_terminal(*args: str) -> str:
 def test_terminal_shows_a_redrawn_line_per_spider(tmp_path):
     output = on_terminal("demo", "--no-serve", "--db", str(tmp_path / "c.db"))
     assert "\x1b[2Koptonet" in output and "\x1b[2Ktheen" in output
-    assert "Termine  fertig" in output
+    assert "events  done" in output
     assert "[scrapy.core.engine] INFO" not in output  # info logs would tear the table
 
 
 def test_without_terminal_progress_is_logged(tmp_path):
     result = demo(tmp_path / "c.db")
     assert (
-        "[netzwerktimer.progress] INFO: progress optonet             3 Seiten     5 Termine  fertig"
+        "[netzwerktimer.progress] INFO: progress optonet             3 pages     5 events  done"
         in (result.stderr)
     )
     assert "\x1b[" not in result.stderr
+    assert len(result.stderr.splitlines()) < 60  # no settings, middleware or item dumps
+    assert "Remote control" not in result.stderr  # Scrapy's control port stays closed
+    # Each event once, as stored: the list and detail copies of smarttex's events are one.
+    smarttex = next(line for line in result.stderr.splitlines() if "progress smarttex" in line)
+    assert smarttex.endswith(" 6 events  done")
+    assert "smarttex               6" in result.stdout

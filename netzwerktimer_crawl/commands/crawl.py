@@ -13,6 +13,8 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
 from scrapy.spiders import Spider
 
+from .. import logs
+
 
 class Command(ScrapyCrawl):
     def _create_crawler(self, spidercls: type[Spider] | str) -> Crawler:
@@ -20,6 +22,8 @@ class Command(ScrapyCrawl):
         return self.crawler
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if self.settings.get("LOG_LEVEL") != "DEBUG":
+            logs.quiet()
         super().run(args, opts)
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         flags = stats.get("netzwerktimer/flags")
