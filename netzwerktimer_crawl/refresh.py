@@ -17,6 +17,7 @@ served catalog as it was.
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import sqlite3
 import time
@@ -25,6 +26,8 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
+
+logger = logging.getLogger(__name__)
 
 
 class Busy(RuntimeError):
@@ -40,11 +43,15 @@ def _acquire(db: Path, wait: float) -> IO[str]:
     db.parent.mkdir(parents=True, exist_ok=True)
     handle = open(db.with_name(db.name + ".lock"), "a+")  # noqa: SIM115 - held past this call
     deadline = time.monotonic() + wait
+    waited = False
     while True:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             break
         except BlockingIOError:
+            if not waited and wait:
+                logger.info("waiting up to %gs for another crawl of %s", wait, db)
+                waited = True
             if time.monotonic() >= deadline:
                 handle.close()
                 raise Busy(f"another crawl is writing {db} (lock {handle.name})") from None

@@ -3,9 +3,10 @@
 import os
 from pathlib import Path
 
-# The Datasette configuration directory: data/ of a checkout, or its copy inside an
-# installed package (pyproject's package-dir).
+# The Datasette configuration directory: its copy inside an installed package (pyproject's
+# package-dir), or data/ of a checkout; a zipped egg (Scrapyd) has neither on disk.
 _PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = (_PACKAGE.parent / "data" / "metadata.yml").exists()
 DATA_DIR = (
     _PACKAGE / "data" if (_PACKAGE / "data" / "metadata.yml").exists() else _PACKAGE.parent / "data"
 )
@@ -62,13 +63,14 @@ ITEM_PIPELINES = {
 }
 
 # The catalog: NETZWERKTIMER_DB from the environment (a job server's, a deployment's), else
-# data/netzwerktimer.db in a checkout, else ./netzwerktimer.db (an installed package's own
-# folder is not the place for data).
+# data/netzwerktimer.db in a checkout, else ./netzwerktimer.db (an installed package's or an
+# egg's own folder is no place for data). A crawl can also set it: -s NETZWERKTIMER_DB=…
 NETZWERKTIMER_DB = os.environ.get("NETZWERKTIMER_DB") or str(
-    DATA_DIR / "netzwerktimer.db"
-    if DATA_DIR.parent == _PACKAGE.parent
-    else Path("netzwerktimer.db").resolve()
+    DATA_DIR / "netzwerktimer.db" if _CHECKOUT else Path("netzwerktimer.db").resolve()
 )
+# How long a crawl waits for another crawl of the same catalog (Scrapyd runs its jobs side by
+# side); 0: it stops at once with "another crawl is writing …".
+NETZWERKTIMER_LOCK_WAIT = float(os.environ.get("NETZWERKTIMER_LOCK_WAIT", 0))
 
 # Spidermon checks each run when its spider closes; netzwerktimer_crawl/health.py adds the
 # comparison with earlier runs.
