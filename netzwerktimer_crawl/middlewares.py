@@ -1,9 +1,22 @@
-"""Downloader middleware that counts what really crossed the network."""
+"""Downloader middlewares: what really crossed the network, outages the HTTP cache covers,
+and Retry-After."""
 
 from __future__ import annotations
 
+import logging
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.httpcache import HttpCacheMiddleware
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Request, Response
+from scrapy.settings import BaseSettings
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import reactor
+from twisted.internet.task import deferLater
+
+logger = logging.getLogger(__name__)
 
 
 class TransferStats:
@@ -22,3 +35,96 @@ class TransferStats:
         if response.status == 304:
             self.stats.inc_value("netzwerktimer/not_modified")
         return response
+
+
+class HttpCache(HttpCacheMiddleware):
+    """Scrapy's HTTP cache, placed above the retries (settings.DOWNLOADER_MIDDLEWARES), so it
+    answers for a site only once the retries have given up. When it answers a 5xx, a
+    timeout or a reset with the page of the last run, that copy is evidence that the events
+    still exist, but the outage is an HTTP error of the run and named in its warnings."""
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:
+        answer = super().process_response(request, response)
+        if response.status >= 500 and answer is not response and "cached" in answer.flags:
+            self._outage(request, f"HTTP {response.status}")
+        return answer
+
+    def process_exception(self, request: Request, exception: Exception) -> Response | None:
+        answer = super().process_exception(request, exception)
+        if answer is not None:
+            self._outage(request, cause(exception))
+        return answer
+
+    def _outage(self, request: Request, cause: str) -> None:
+        self.stats.inc_value("netzwerktimer/outages")
+        spider = self.crawler.spider
+        message = f"{request.url} failed ({cause}); its copy from the last run was used"
+        getattr(spider, "problem", logger.warning)(message)
+
+
+_CAUSES = {
+    "DownloadTimeoutError": "timed out",
+    "TimeoutError": "timed out",
+    "TCPTimedOutError": "timed out",
+    "DownloadConnectionRefusedError": "connection refused",
+    "ConnectionRefusedError": "connection refused",
+    "CannotResolveHostError": "host not found",
+    "DNSLookupError": "host not found",
+    "ConnectionDone": "connection lost",
+    "ConnectionLost": "connection lost",
+    "ConnectionResetError": "connection lost",
+    "ResponseDataLossError": "connection lost",
+}
+
+
+def cause(exception: BaseException) -> str:
+    """A download failure in words. Scrapy and Twisted wrap the cause (`__cause__`, a
+    failure's `reasons`): the innermost known one names it."""
+    chain, seen = [exception], exception
+    while seen is not None and len(chain) < 10:
+        reasons = getattr(seen, "reasons", None)
+        seen = seen.__cause__ or (reasons[0].value if reasons else None)
+        chain.append(seen)
+    for failure in reversed([link for link in chain if link is not None]):
+        if type(failure).__name__ in _CAUSES:
+            return _CAUSES[type(failure).__name__]
+    return str(exception) or type(exception).__name__
+
+
+def retry_after(response: Response, now: datetime) -> float | None:
+    """The seconds a 429 or 503 answer asks to wait (RFC 9110 10.2.3: seconds or an HTTP
+    date), counted from the answer's Date; None without a readable header."""
+    value = (response.headers.get(b"Retry-After") or b"").decode("latin-1").strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        until = parsedate_to_datetime(value)
+        sent = response.headers.get(b"Date")
+        sent_at = parsedate_to_datetime(sent.decode("latin-1")) if sent else now
+        return max(0.0, (until - sent_at).total_seconds())
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+class RetryAfterMiddleware(RetryMiddleware):
+    """Scrapy's retries, which wait as long as a 429 or 503 answer's Retry-After asks. A site
+    that asks for more than NETZWERKTIMER_RETRY_AFTER_MAX seconds is not retried in this
+    run, and says so."""
+
+    def __init__(self, settings: BaseSettings):
+        super().__init__(settings)
+        self.longest = settings.getfloat("NETZWERKTIMER_RETRY_AFTER_MAX", 120)
+
+    async def process_response(self, request: Request, response: Response) -> Request | Response:
+        wait = None
+        if response.status in (429, 503) and not request.meta.get("dont_retry"):
+            wait = retry_after(response, datetime.now(UTC))
+        if wait is not None and wait > self.longest:
+            spider = self.crawler.spider
+            message = f"{request.url} answered {response.status} and asks to wait {wait:.0f} s"
+            getattr(spider, "problem", logger.warning)(message + "; not retried in this run")
+            self.crawler.stats.inc_value("retry/max_reached")  # a page given up on
+            return response
+        if wait:
+            await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
+        return super().process_response(request, response)

@@ -1,11 +1,12 @@
 """Replays saved pages of the partner sites over real HTTP on 127.0.0.1.
 
 Each spider's folder has a manifest.json mapping each URL to a file, its content type, HTTP
-status and capture date. The
-server sends the capture date as the Date header, so the crawl infers years and "upcoming"
-from it exactly as from a live fetch. `ReplayDownloadHandler` sends the spiders' requests
-for the real hosts to this server instead; everything above it (robots.txt, redirects,
-offsite, pipelines) sees the real URLs.
+status and capture date; a page may add response headers ("headers", e.g. Retry-After) or
+model an outage ("reset": the connection closes without an answer). The server sends the
+capture date as the Date header, so the crawl infers years and "upcoming" from it exactly
+as from a live fetch. `ReplayDownloadHandler` sends the spiders' requests for the real hosts
+to this server instead; everything above it (robots.txt, redirects, offsite, pipelines) sees
+the real URLs.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -35,6 +37,8 @@ class Page:
     content_type: str
     captured: datetime
     status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    reset: bool = False
 
 
 class Manifest:
@@ -54,6 +58,8 @@ class Manifest:
                     content_type=entry["content_type"],
                     captured=datetime.fromisoformat(entry.get("captured", data["captured"])),
                     status=entry.get("status", 200),
+                    headers=entry.get("headers", {}),
+                    reset=entry.get("reset", False),
                 )
         if not self.pages:
             raise FileNotFoundError(f"no */manifest.json with pages under {folder}")
@@ -66,10 +72,15 @@ class Manifest:
 
 class _Handler(BaseHTTPRequestHandler):
     manifest: Manifest
+    answered: list[tuple[float, str]]
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         url = self.headers.get(URL_HEADER, "")
+        self.answered.append((time.monotonic(), url))
         page = self.manifest.find(url)
+        if page is not None and page.reset:
+            self.close_connection = True  # no answer at all: the client sees a lost connection
+            return
         if page is None:
             body, status, content_type = b"not in the snapshots\n", 404, "text/plain"
             captured = self.manifest.captured
@@ -86,6 +97,8 @@ class _Handler(BaseHTTPRequestHandler):
         # Validators: repeated runs send If-None-Match and get 304 for unchanged pages.
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", format_datetime(captured, usegmt=True))
+        for name, value in (page.headers if page else {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
@@ -104,7 +117,9 @@ class ReplayServer:
 
     def __init__(self, folder: Path = SNAPSHOTS):
         self.manifest = Manifest(folder)
-        handler = type("Handler", (_Handler,), {"manifest": self.manifest})
+        self.answered: list[tuple[float, str]] = []  # (time.monotonic(), URL) of each request
+        handler = type("Handler", (_Handler,), {"manifest": self.manifest,
+                                                "answered": self.answered})  # fmt: skip
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

@@ -52,7 +52,17 @@ DEFAULT_REQUEST_HEADERS = {
     "Cache-Control": "max-age=0",
 }
 
-DOWNLOADER_MIDDLEWARES = {"netzwerktimer_crawl.middlewares.TransferStats": 950}
+# The cache sits above the retries (Scrapy puts it at 900, below them): a site that fails is
+# retried first, and only then answered from the cache, as an outage (middlewares.HttpCache).
+# The retries wait for Retry-After, up to NETZWERKTIMER_RETRY_AFTER_MAX seconds.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
+    "netzwerktimer_crawl.middlewares.HttpCache": 540,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "netzwerktimer_crawl.middlewares.RetryAfterMiddleware": 550,
+    "netzwerktimer_crawl.middlewares.TransferStats": 950,
+}
+NETZWERKTIMER_RETRY_AFTER_MAX = 120
 
 ITEM_PIPELINES = {
     "netzwerktimer_crawl.pipelines.normalize.NormalizePipeline": 100,

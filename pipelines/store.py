@@ -64,10 +64,10 @@ def coverage(rows: list[dict]) -> dict[str, float | None]:
 def run_summary(stats: dict, reason: str, rows: list[dict], rejected: int,
                 warnings: list[str]) -> dict:  # fmt: skip
     """The crawl_runs columns, from Scrapy's stats and the run's stored events."""
-    # Error pages the spider was given up on, plus those its errbacks handled (API fallback).
-    http_errors = stats.get("httperror/response_ignored_count", 0) + stats.get(
-        "netzwerktimer/http_errors_handled", 0
-    )
+    # Error pages the spider was given up on, those its errbacks handled (API fallback), and
+    # outages the HTTP cache answered with the last run's copy.
+    http_errors = sum(stats.get(key, 0) for key in ("httperror/response_ignored_count",
+                      "netzwerktimer/http_errors_handled", "netzwerktimer/outages"))  # fmt: skip
     return {
         "finished": utc_stamp(datetime.now(UTC)),
         "finish_reason": reason,

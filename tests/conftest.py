@@ -8,12 +8,28 @@ import pytest
 
 from netzwerktimer_crawl.replay import SNAPSHOTS
 
+ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "netzwerktimer_crawl.cli"]
 
 
 def netzwerktimer(*args: str) -> subprocess.CompletedProcess:
     """The real command line, in its own process (Scrapy's reactor runs once per process)."""
     return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300)
+
+
+def scrapy_crawl(spider: str, db: Path, site: str, *flags: str) -> subprocess.CompletedProcess:
+    """`scrapy crawl` in the checkout, reading the sites from the replay server at `site`."""
+    handler = "netzwerktimer_crawl.replay.ReplayDownloadHandler"
+    settings = {
+        "NETZWERKTIMER_DB": str(db),
+        "NETZWERKTIMER_REPLAY": site,
+        "DOWNLOAD_HANDLERS": json.dumps({"http": handler, "https": handler}),
+        "HTTPCACHE_ENABLED": "False",
+        "AUTOTHROTTLE_ENABLED": "False",
+    }
+    options = [arg for key, value in settings.items() for arg in ("-s", f"{key}={value}")]
+    return subprocess.run([sys.executable, "-m", "scrapy", "crawl", spider, *options, *flags],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
 
 
 def demo(db: Path, snapshots: Path = SNAPSHOTS) -> subprocess.CompletedProcess:
@@ -63,6 +79,17 @@ class SnapshotCopy:
         path, manifest, page = self._site(url)
         (path.parent / page["file"]).write_text(body, encoding="utf-8")
         page["status"] = status
+        path.write_text(json.dumps(manifest, indent=1))
+
+    def fail(self, url: str, status: int | None = None, **headers: str) -> None:
+        """The site fails at `url`: it answers `status`, or with none it drops the
+        connection without an answer."""
+        path, manifest, page = self._site(url)
+        if status is None:
+            page["reset"] = True
+        else:
+            page["status"] = status
+            page["headers"] = {name.replace("_", "-"): value for name, value in headers.items()}
         path.write_text(json.dumps(manifest, indent=1))
 
     def add(self, site: str, url: str, file: str, content_type: str = "text/html") -> None:

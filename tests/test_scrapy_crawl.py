@@ -3,38 +3,18 @@ into a copy, publishes it whole, and exits non-zero when the run is unhealthy.""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from conftest import scrapy_crawl
 from sqlite_utils import Database
 
 from netzwerktimer_crawl import refresh
 from netzwerktimer_crawl.replay import ReplayServer
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def site():
     with ReplayServer() as server:
         yield server.address
-
-
-def scrapy_crawl(spider: str, db: Path, site: str) -> subprocess.CompletedProcess:
-    handler = "netzwerktimer_crawl.replay.ReplayDownloadHandler"
-    settings = {
-        "NETZWERKTIMER_DB": str(db),
-        "NETZWERKTIMER_REPLAY": site,
-        "DOWNLOAD_HANDLERS": json.dumps({"http": handler, "https": handler}),
-        "HTTPCACHE_ENABLED": "False",
-        "AUTOTHROTTLE_ENABLED": "False",
-    }
-    flags = [arg for key, value in settings.items() for arg in ("-s", f"{key}={value}")]
-    return subprocess.run([sys.executable, "-m", "scrapy", "crawl", spider, *flags],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
 
 
 def test_a_healthy_run_is_published_and_exits_zero(tmp_path, site):
