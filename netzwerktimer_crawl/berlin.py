@@ -29,7 +29,7 @@ def parse_iso(value: str | None) -> date | datetime | None:
         if len(text) == 10:
             return date.fromisoformat(text)
         return local(datetime.fromisoformat(text))
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: in Berlin time beyond year 9999
         return None
 
 
@@ -57,15 +57,18 @@ def iso(value: date | datetime | None) -> str | None:
 
 
 def http_date(header: bytes | str | None) -> datetime | None:
-    """An HTTP Date header as an aware UTC datetime."""
+    """An HTTP Date header as an aware UTC datetime; None when unreadable, or too close to
+    year 9999 to be converted to Berlin time (a broken server clock)."""
     if not header:
         return None
     if isinstance(header, bytes):
         header = header.decode("latin-1")
     try:
-        return parsedate_to_datetime(header).astimezone(UTC)
-    except (TypeError, ValueError):
+        moment = parsedate_to_datetime(header).astimezone(UTC)
+        local(moment)
+    except (TypeError, ValueError, OverflowError):
         return None
+    return moment
 
 
 def utc_stamp(moment: datetime) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from . import registry
+from .text import text_only
 
 EVENT_COLUMNS = (
     "id",
@@ -302,14 +303,20 @@ def finish_run(db: Database, run: int, summary: dict) -> None:
 def reject(
     db: Database, run: int, spider: str, source_url: str | None, reason: str, item: dict
 ) -> None:
+    text = json.dumps(item, ensure_ascii=False, default=str)
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: JSON's \u escapes keep it, readable
+            text = json.dumps(item, default=str)
     with db.atomic():
         db["rejected_items"].insert(
             {
                 "run": run,
                 "spider": spider,
-                "source_url": source_url,
-                "reason": reason,
-                "item": json.dumps(item, ensure_ascii=False, default=str),
+                "source_url": text_only(source_url) if source_url else None,
+                "reason": text_only(reason),
+                "item": text,
             }
         )
 

@@ -10,6 +10,8 @@ changes to them are recorded.
 
 from __future__ import annotations
 
+import sqlite3
+
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
@@ -84,11 +86,22 @@ def _networks(db: Database, event_id: str) -> str:
     return ", ".join(row[0] for row in rows)
 
 
-def store(db: Database, records: list[dict], run: int) -> None:
-    """Write one batch of a run's event records, in one transaction."""
+UNSTORABLE = (sqlite3.Error, UnicodeError, ValueError, OverflowError)
+
+
+def store(db: Database, records: list[dict], run: int) -> list[tuple[dict, str]]:
+    """Write one batch of a run's event records, in one transaction. A record that cannot
+    be written is left out (its own savepoint) and returned with the reason, so that one bad
+    value does not lose the batch."""
+    failed = []
     with db.atomic():
         for record in records:
-            _store(db, record, run)
+            try:
+                with db.atomic():
+                    _store(db, record, run)
+            except UNSTORABLE as error:
+                failed.append((record, f"could not be stored: {error}"))
+    return failed
 
 
 def _store(db: Database, record: dict, run: int) -> None:

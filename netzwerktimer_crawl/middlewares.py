@@ -4,8 +4,8 @@ and Retry-After."""
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime, parsedate_to_datetime
 
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.httpcache import HttpCacheMiddleware
@@ -15,6 +15,8 @@ from scrapy.settings import BaseSettings
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
+
+from .berlin import http_date
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +36,33 @@ class TransferStats:
         self.stats.inc_value("netzwerktimer/bytes_downloaded", len(response.body))
         if response.status == 304:
             self.stats.inc_value("netzwerktimer/not_modified")
+        return response
+
+
+class ServerClock:
+    """A page's HTTP Date is its fetch time, from which the crawl infers missing years. A
+    Date after its receipt is a broken server clock (year 9999 has been seen): the time of
+    receipt replaces it, and the run's warnings say so."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ServerClock:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        sent = response.headers.get(b"Date")
+        received = datetime.now(UTC)
+        stated = http_date(sent)
+        if stated is not None and stated <= received + timedelta(days=1):
+            return response
+        if sent:
+            message = f"{response.url}: its Date header ({sent.decode('latin-1')}) is not a "
+            getattr(self.crawler.spider, "problem", logger.warning)(
+                message + "time it could have been sent; the time of receipt is used"
+            )
+        response.headers[b"Date"] = format_datetime(received, usegmt=True)
         return response
 
 

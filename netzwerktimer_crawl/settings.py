@@ -61,6 +61,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "netzwerktimer_crawl.middlewares.RetryAfterMiddleware": 550,
     "netzwerktimer_crawl.middlewares.TransferStats": 950,
+    # Below the cache, so that a cached page keeps the Date it was fetched with.
+    "netzwerktimer_crawl.middlewares.ServerClock": 960,
 }
 NETZWERKTIMER_RETRY_AFTER_MAX = 120
 

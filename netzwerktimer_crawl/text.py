@@ -19,6 +19,16 @@ _HYBRID = re.compile(r"\bhybrid", re.I)
 _ONLINE = re.compile(r"\b(online|webinar|zoom|webex|livestream|virtuell|teams[- ]meeting)", re.I)
 
 
+# Lone UTF-16 surrogates (a JSON "\ud800" escape) cannot be written as UTF-8, and control
+# characters other than tab and newlines are not allowed in XML (the Atom feed).
+_NOT_TEXT = re.compile("[\ud800-\udfff]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def text_only(value: str) -> str:
+    """`value` with surrogates replaced by U+FFFD and control characters removed."""
+    return _NOT_TEXT.sub(lambda m: "" if m[0] < "\x80" else "\ufffd", value)
+
+
 def clean(value: str | None) -> str | None:
     """Entities decoded, tags removed, whitespace collapsed; None for empty text."""
     if value is None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import fields
 from datetime import date, datetime
+
+from scrapy.crawler import Crawler
 
 from netzwerktimer_crawl.berlin import local
 from netzwerktimer_crawl.dates import parse_when
@@ -13,6 +17,7 @@ from netzwerktimer_crawl.text import (
     city_from_location,
     clean,
     status_from_text,
+    text_only,
 )
 
 from . import Rejected
@@ -71,6 +76,31 @@ def _running_since_fetch(event: Event) -> None:
     event.start, event.end, event.all_day = seen, last, True
 
 
+def not_text(event: Event) -> list[str]:
+    """Cleans the characters no output can carry out of every text field; names the fields
+    that had them."""
+    found = []
+    for field in fields(event):
+        value = getattr(event, field.name)
+        if isinstance(value, str) and (cleaned := text_only(value)) != value:
+            setattr(event, field.name, cleaned)
+            found.append(field.name)
+    return found
+
+
 class NormalizePipeline:
+    def __init__(self, crawler: Crawler | None = None):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> NormalizePipeline:
+        return cls(crawler)
+
     def process_item(self, item: Event) -> Event:
+        if found := not_text(item):
+            spider = self.crawler.spider if self.crawler else None
+            message = f"{item.url or item.source_url}: characters that are not text removed"
+            getattr(spider, "problem", logging.getLogger(__name__).warning)(
+                f"{message} from {', '.join(found)}"
+            )
         return normalize(item)

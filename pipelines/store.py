@@ -122,7 +122,11 @@ class StorePipeline:
     def flush(self) -> None:
         # A merged event comes again with the same id: only its last version is written.
         latest = {row["id"]: row for row in self.buffer}
-        history.store(self.db, list(latest.values()), self.run)
+        for row, reason in history.store(self.db, list(latest.values()), self.run):
+            del latest[row["id"]]
+            self.rejected += 1
+            catalog.reject(self.db, self.run, self.crawler.spider.name, row["source_url"],
+                           reason, row)  # fmt: skip
         self.stored |= latest
         self.buffer = []
 

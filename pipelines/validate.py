@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from netzwerktimer_crawl.berlin import iso
 from netzwerktimer_crawl.items import Event
 
 from . import Rejected
@@ -14,12 +15,28 @@ def _comparable(value: date | datetime) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
 
 
+# Dates outside these years are placeholders or typos ("9999-12-31", "0001-01-01"), not
+# events: none of the networks existed before 1990, and no one plans a decade ahead.
+FIRST_YEAR = 1990
+YEARS_AHEAD = 10
+
+
+def _implausible(event: Event) -> str | None:
+    last = event.fetched.year + YEARS_AHEAD if event.fetched else 9999
+    for name, value in (("start", event.start), ("end", event.end)):
+        if value is not None and not FIRST_YEAR <= value.year <= last:
+            return f"{name} {iso(value)} is outside the years {FIRST_YEAR} to {last}"
+    return None
+
+
 def problems(event: Event) -> list[str]:
     found = []
     if not event.title:
         found.append("no title")
     if event.start is None:
         found.append("no date")
+    elif far := _implausible(event):
+        found.append(far)
     elif event.end is not None and _comparable(event.end) < _comparable(event.start):
         found.append(f"ends before it starts: {event.start} > {event.end}")
     if event.url:

@@ -1,5 +1,6 @@
 """A co-hosted event ends up the same whatever order the networks' spiders store it in."""
 
+import json
 from itertools import permutations
 
 import pytest
@@ -41,3 +42,16 @@ def test_any_order_gives_the_same_event(tmp_path, order):
     ]
     assert db["changes"].count == 0
     assert sorted(r["event_id"] for r in db["event_sources"].rows) == ["ccit-src"] * 3
+
+
+def test_a_record_that_cannot_be_stored_is_returned_and_the_batch_kept(tmp_path):
+    db = catalog.open_db(tmp_path / "c.db")
+    bad = record("theen", "Energie\ud800forum", "https://t.de/forum") | {"id": "theen-bad"}
+    failed = history.store(db, [RECORDS[0], bad, RECORDS[1] | {"id": "theen-other"}], 1)
+    assert [(row["id"], reason.split(":")[0]) for row, reason in failed] == [
+        ("theen-bad", "could not be stored")
+    ]
+    assert {row["source_id"] for row in db["event_sources"].rows} == {"optonet-src", "theen-other"}
+    catalog.reject(db, 1, "theen", bad["url"], failed[0][1], bad)
+    (rejected,) = db["rejected_items"].rows
+    assert json.loads(rejected["item"])["title"] == "Energie\ud800forum"  # kept, as an escape

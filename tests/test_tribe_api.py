@@ -97,7 +97,7 @@ def test_a_malformed_entry_loses_only_itself():
     broken = [*TEC_V1[:1], {"id": 9, "start_date": 20261203, "title": "kaputt"}]
     found, problems = tribe_api.events(broken)
     assert [e.title for e in found] == ["Photonik-Frühstück"]
-    assert problems == ["event 9 is malformed: not a date-time: 20261203"]
+    assert problems == ["event 9 (kaputt) is malformed: not a date-time: 20261203"]
 
 
 def test_the_chain_reads_a_saved_tec_v1_response():

@@ -99,8 +99,10 @@ def events(data: dict | list) -> tuple[list[Event], list[str]]:
         try:
             found.append(_event(entry))
         except (TypeError, ValueError, AttributeError, OverflowError) as error:
-            ident = entry.get("id") if isinstance(entry, dict) else entry
-            problems.append(f"event {ident!r} is malformed: {error}")
+            ident = repr(entry.get("id")) if isinstance(entry, dict) else repr(entry)[:80]
+            if isinstance(entry, dict) and isinstance(title := _rendered(entry.get("title")), str):
+                ident += f" ({clean(title)})"
+            problems.append(f"event {ident} is malformed: {error}")
     return found, problems
 
 
