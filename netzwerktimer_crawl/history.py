@@ -139,7 +139,9 @@ def _store(db: Database, record: dict, run: int) -> None:
         wanted = {}
     if record.get("start_open") and event["start"] and (record["start"] or "") > event["start"]:
         wanted.pop("start", None)  # still running: its start is the first day it was seen
-    changed = {f: v for f, v in wanted.items() if not _same(event[f], v)}
+    changed = {
+        f: v for f, v in wanted.items() if not _same(event[f], v) and not _worse(event[f], v)
+    }
     # A co-host's view replacing another on the day the event was found is no change to it,
     # and the event takes that organizer's id: the same id whatever order spiders finish in.
     settling = (
@@ -157,6 +159,12 @@ def _store(db: Database, record: dict, run: int) -> None:
     if tracked:
         update["last_changed"] = seen
     db["events"].update(event_id, update | changed)
+
+
+def _worse(old: object, new: object) -> bool:
+    """New text with replacement characters (a page read in the wrong charset) never
+    overwrites text without them."""
+    return isinstance(new, str) and "\ufffd" in new and isinstance(old, str) and "\ufffd" not in old
 
 
 def mark_missing(

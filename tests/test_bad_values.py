@@ -139,3 +139,38 @@ def test_a_page_with_a_date_beyond_range_keeps_its_other_events(tmp_path, ld, ba
     assert {"Energieforum Erfurt", "Wasserstoff-Stammtisch", "Speichertag"} <= found, found
     assert ("gut" in found) == (not isinstance(ld, str) and bool(ld))
     assert not found & {"fern", "spaet"}
+
+
+UMLAUTS = """<!doctype html><html lang="de"><head><meta charset="{declared}">
+<title>Veranstaltungen</title></head><body><h1>Veranstaltungen</h1>
+<ul class="termine">
+<li class="termin"><h3><a href="/de/termine/a.html">Energieforum Thüringen</a></h3>
+  <p>10.12.2026, 10:00 Uhr</p><p>Ort: Gößnitz</p></li>
+<li class="termin"><h3>Wärmepumpen-Stammtisch</h3>
+  <p>11.12.2026, 17:00 Uhr</p><p>Ort: Jena</p></li>
+</ul></body></html>"""
+
+
+@pytest.mark.parametrize(("declared", "written"), [("utf-8", "cp1252"), ("iso-8859-1", "utf-8")])
+def test_a_wrong_declared_charset_is_detected_and_never_overwrites_good_text(
+    tmp_path, declared, written
+):
+    sites = SnapshotCopy(tmp_path / "snapshots")
+    good = UMLAUTS.format(declared=written)
+    sites.replace(THEEN, good)
+    db = tmp_path / "netzwerktimer.db"
+    with ReplayServer(sites.folder) as site:
+        assert scrapy_crawl("theen", db, site.address).returncode == 0
+    page = sites.folder / "theen" / "veranstaltungen.html"
+    page.write_bytes(UMLAUTS.format(declared=declared).encode(written))
+    manifest = sites.folder / "theen" / "manifest.json"
+    manifest.write_text(manifest.read_text().replace("charset=utf-8", f"charset={declared}"))
+    with ReplayServer(sites.folder) as site:
+        done = scrapy_crawl("theen", db, site.address)
+    assert done.returncode == 0, done.stdout
+    catalog = sqlite3.connect(db)
+    assert titles(catalog) == {"Energieforum Thüringen", "Wärmepumpen-Stammtisch"}
+    assert {row[0] for row in catalog.execute("select location from events")} == {
+        "Gößnitz", "Jena"}  # fmt: skip
+    (warnings,) = catalog.execute("select warnings from crawl_runs order by id desc").fetchone()
+    assert f"{THEEN}: read as {written}, not the declared" in warnings

@@ -141,27 +141,38 @@ def _is_json(response: TextResponse) -> bool:
 _SINGLE_BYTE = ("iso-8859-1", "iso8859-1", "latin-1", "latin1", "cp1252", "windows-1252", "ascii")
 
 
-def _decoded(response: TextResponse) -> TextResponse:
-    """The response read as UTF-8 when it declares a single-byte charset but its bytes are
-    valid UTF-8 with multi-byte sequences: Latin-1 text practically never is, and read as
-    Latin-1 those bytes turn "Prüfung" into "PrÃ¼fung"."""
-    if response.encoding.lower().replace("_", "-") not in _SINGLE_BYTE:
-        return response
+def _decoded(response: TextResponse) -> tuple[TextResponse, str | None]:
+    """The response read in the charset its bytes are in, when the declared one is wrong,
+    and the problem named. Valid UTF-8 with multi-byte sequences under a single-byte label
+    is UTF-8 (Latin-1 text practically never is; read as Latin-1, "Prüfung" turns into
+    "PrÃ¼fung"). Under a UTF-8 label, bytes that are mostly not UTF-8 are Windows-1252, the
+    superset of Latin-1 that such pages are written in; a stray bad byte in a UTF-8 page
+    is not enough."""
     body = response.body
+    declared = response.encoding.lower().replace("_", "-")
     if body.isascii():
-        return response
+        return response, None
+    text = body.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - body.count("\ufffd".encode())
+    good = sum(1 for char in text if char > "\x7f") - bad
+    if declared in _SINGLE_BYTE and not bad:
+        reading = "utf-8"
+    elif declared in ("utf-8", "utf8") and bad > good:
+        reading = "cp1252"
+    else:
+        return response, None
     try:
-        body.decode("utf-8")
+        body.decode(reading)
     except UnicodeDecodeError:
-        return response
-    return response.replace(encoding="utf-8")
+        reading = "latin-1"
+    return response.replace(encoding=reading), f"read as {reading}, not the declared {declared}"
 
 
 def extract(response: Response, network: str, chosen: Listing | None = None) -> Extraction:
     """Every event the response holds, stamped with its network, page and fetch date."""
     if not isinstance(response, TextResponse):
         return Extraction(problems=[f"not a text response: {response.url}"])
-    response = _decoded(response)
+    response, misdeclared = _decoded(response)
     if "calendar" in _content_type(response) or ical.is_feed(response.text):
         result = _from_ical(response)
     elif _is_json(response):
@@ -171,6 +182,8 @@ def extract(response: Response, network: str, chosen: Listing | None = None) -> 
         result = Extraction(tried=["rss/atom: not read (its dates are publication dates)"])
     else:
         result = _from_html(response, chosen)
+    if misdeclared:
+        result.problems.append(misdeclared)
     fetched = http_date(response.headers.get("Date"))
     base = get_base_url(response)
     for event in result.events:
