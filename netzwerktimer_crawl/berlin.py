@@ -47,6 +47,19 @@ def parse_machine(value: str | None) -> date | datetime | None:
         return None
 
 
+# A date further than this from the day it was read is a placeholder or a typo ("9999-12-31",
+# "0001-01-01"), not an event. Generous on purpose: archives reach back decades, and a CMS's
+# own test events sit decades ahead (The Events Calendar's in 2084).
+YEARS_AROUND = 100
+
+
+def implausible(value: date | datetime | None, around: date) -> str | None:
+    """Why `value` is no event date, or None when it can be one."""
+    if value is None or abs(value.year - around.year) <= YEARS_AROUND:
+        return None
+    return f"{iso(value)} is more than {YEARS_AROUND} years from {around.isoformat()}"
+
+
 def iso(value: date | datetime | None) -> str | None:
     """'YYYY-MM-DD' for dates, 'YYYY-MM-DDTHH:MM' for datetimes."""
     if value is None:

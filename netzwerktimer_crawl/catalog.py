@@ -7,9 +7,11 @@ thing. `datasette data/` (configuration directory mode) gives the same catalog t
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 from datasette.app import Datasette
@@ -17,20 +19,28 @@ from datasette.database import Database
 
 from .berlin import BERLIN
 from .settings import DATA_DIR
+from .text import NOT_TEXT
 
 DATABASE_NAME = "netzwerktimer"
 
+_URL_EDGE = "".join(map(chr, range(0x21)))  # C0 controls and space
 
-def make_datasette(db: Path, data_dir: Path = DATA_DIR) -> Datasette:
+
+def make_datasette(db: Path, data_dir: Path = DATA_DIR, *, allow_sql: bool = False) -> Datasette:
     """Datasette on `db`, always published under the name 'netzwerktimer'.
 
     Its connections read the file with `mode=ro`, never `immutable=1`: a crawl publishes a
     new catalog into the same file (refresh.publish), and the next query sees it.
+    Arbitrary SQL is off (settings.json) unless `allow_sql`: for a server that only its
+    operator or analysts reach, never a public one.
     """
     settings_file = data_dir / "settings.json"
+    settings = json.loads(settings_file.read_text()) if settings_file.exists() else {}
+    if allow_sql:
+        settings["default_allow_sql"] = True
     datasette = Datasette(
         metadata=yaml.safe_load((data_dir / "metadata.yml").read_text(encoding="utf-8")),
-        settings=json.loads(settings_file.read_text()) if settings_file.exists() else None,
+        settings=settings or None,
         template_dir=_existing(data_dir / "templates"),
         plugins_dir=_existing(data_dir / "plugins"),
         static_mounts=[("static", str(p))] if (p := _existing(data_dir / "static")) else None,
@@ -46,6 +56,22 @@ def today(conn: sqlite3.Connection) -> date:
     except sqlite3.OperationalError:  # a catalog older than catalog_info
         row = None
     return date.fromisoformat(row[0]) if row else datetime.now(BERLIN).date()
+
+
+def clean_text(text: str | None) -> str | None:
+    """`text` with every character a feed may not carry (text.NOT_TEXT) replaced by a space;
+    the crawl cleans them too, but the catalog may hold rows written before it did."""
+    return NOT_TEXT.sub(" ", text) if text else text
+
+
+def clean_url(url: str | None) -> str | None:
+    """`url` as a browser follows it (WHATWG URL parsing): control characters and spaces
+    trimmed from the ends, tab, CR and LF dropped, the other controls and spaces
+    percent-encoded. So a URL property never breaks a feed's line or XML."""
+    if not url:
+        return url
+    url = url.strip(_URL_EDGE).translate({9: None, 10: None, 13: None})
+    return re.sub(r"[\x00-\x20\x7f-\x9f]", lambda m: quote(m.group()), url) or None
 
 
 def _existing(path: Path) -> str | None:

@@ -161,21 +161,27 @@ def demo(db: Path, no_serve: bool, port: int, snapshots: Path | None) -> None:
 )
 @click.option("--port", default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
-def serve(db: Path, port: int, host: str) -> None:
+@click.option(
+    "--allow-sql",
+    is_flag=True,
+    help="Let every visitor run SQL of their own: only for a server no one else reaches.",
+)
+def serve(db: Path, port: int, host: str, allow_sql: bool) -> None:
     """Serve the catalog with Datasette and the data/ configuration.
 
     It reads the file read-only; each crawl publishes into the same file, and the running
-    server shows the new catalog from its next request on, with no restart.
+    server shows the new catalog from its next request on, with no restart. Visitors get
+    the pages, filters, canned queries, feeds and downloads, but no SQL of their own.
     """
-    _serve(db, port, host)
+    _serve(db, port, host, allow_sql)
 
 
-def _serve(db: Path, port: int, host: str = "127.0.0.1") -> None:
+def _serve(db: Path, port: int, host: str = "127.0.0.1", allow_sql: bool = False) -> None:
     import uvicorn
 
     from .catalog import make_datasette
 
-    datasette = make_datasette(db)
+    datasette = make_datasette(db, allow_sql=allow_sql)
     click.echo(f"Catalog at http://{host}:{port}/ (the weekly overview; Ctrl+C stops)")
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
 

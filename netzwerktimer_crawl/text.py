@@ -19,14 +19,17 @@ _HYBRID = re.compile(r"\bhybrid", re.I)
 _ONLINE = re.compile(r"\b(online|webinar|zoom|webex|livestream|virtuell|teams[- ]meeting)", re.I)
 
 
-# Lone UTF-16 surrogates (a JSON "\ud800" escape) cannot be written as UTF-8, and control
-# characters other than tab and newlines are not allowed in XML (the Atom feed).
-_NOT_TEXT = re.compile("[\ud800-\udfff]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What no output can carry: lone UTF-16 surrogates (a JSON "\ud800" escape) cannot be written
+# as UTF-8; control characters but tab, LF and CR (C0, DEL, C1), U+FFFE and U+FFFF are not
+# allowed in XML 1.0 (the Atom feed) or iCalendar text. Pasted text brings them, most often
+# Word's manual line break, \x0b.
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def text_only(value: str) -> str:
-    """`value` with surrogates replaced by U+FFFD and control characters removed."""
-    return _NOT_TEXT.sub(lambda m: "" if m[0] < "\x80" else "\ufffd", value)
+    """`value` with surrogates replaced by U+FFFD and the other characters of NOT_TEXT by a
+    space."""
+    return NOT_TEXT.sub(lambda m: "\ufffd" if "\ud800" <= m[0] <= "\udfff" else " ", value)
 
 
 def clean(value: str | None) -> str | None:

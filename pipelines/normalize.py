@@ -99,7 +99,7 @@ class NormalizePipeline:
     def process_item(self, item: Event) -> Event:
         if found := not_text(item):
             spider = self.crawler.spider if self.crawler else None
-            message = f"{item.url or item.source_url}: characters that are not text removed"
+            message = f"{item.url or item.source_url}: characters that are not text replaced"
             getattr(spider, "problem", logging.getLogger(__name__).warning)(
                 f"{message} from {', '.join(found)}"
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from netzwerktimer_crawl.berlin import iso
+from netzwerktimer_crawl.berlin import implausible, local
 from netzwerktimer_crawl.items import Event
 
 from . import Rejected
@@ -15,17 +15,13 @@ def _comparable(value: date | datetime) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
 
 
-# Dates outside these years are placeholders or typos ("9999-12-31", "0001-01-01"), not
-# events: none of the networks existed before 1990, and no one plans a decade ahead.
-FIRST_YEAR = 1990
-YEARS_AHEAD = 10
-
-
 def _implausible(event: Event) -> str | None:
-    last = event.fetched.year + YEARS_AHEAD if event.fetched else 9999
+    if event.fetched is None:
+        return None
+    read = local(event.fetched).date()
     for name, value in (("start", event.start), ("end", event.end)):
-        if value is not None and not FIRST_YEAR <= value.year <= last:
-            return f"{name} {iso(value)} is outside the years {FIRST_YEAR} to {last}"
+        if why := implausible(value, read):
+            return f"{name} {why}, when its page was read"
     return None
 
 

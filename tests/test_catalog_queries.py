@@ -21,6 +21,13 @@ def get(demo_db):
 
 
 @pytest.fixture(scope="module")
+def analyst(demo_db):
+    """The catalog as analysts get it, with SQL of their own (off in public)."""
+    datasette = make_datasette(demo_db, allow_sql=True)
+    return lambda path: asyncio.run(datasette.client.get(path))
+
+
+@pytest.fixture(scope="module")
 def sql(demo_db):
     conn = sqlite3.connect(demo_db)
     return lambda query, *params: [row[0] for row in conn.execute(query, params)]
@@ -32,15 +39,15 @@ def rows(get, path: str) -> list[dict]:
     return answer.json()
 
 
-def test_heute_is_the_demos_capture_date(get):
-    assert rows(get, "/netzwerktimer.json?sql=select+heute()+as+t&_shape=array") == [
+def test_heute_is_the_demos_capture_date(analyst):
+    assert rows(analyst, "/netzwerktimer.json?sql=select+heute()+as+t&_shape=array") == [
         {"t": "2026-11-16"}
     ]
 
 
 def test_heute_is_berlins_date_in_a_live_catalog(tmp_path):
     catalog.open_db(tmp_path / "live.db").close()
-    live = make_datasette(tmp_path / "live.db")
+    live = make_datasette(tmp_path / "live.db", allow_sql=True)
     answer = asyncio.run(
         live.client.get("/netzwerktimer.json?sql=select+heute()+as+t&_shape=array")
     )
@@ -141,12 +148,14 @@ def test_map_page_loads_the_cluster_map(get):
     assert 'DATASETTE_CLUSTER_MAP_LATITUDE_COLUMN = "latitude"' in page
 
 
-def test_settings_keep_pages_fast_and_sql_bounded(get):
+def test_settings_keep_pages_fast_and_sql_bounded(get, analyst):
     settings = get("/-/settings.json").json()
     assert settings["suggest_facets"] is False
+    assert settings["default_allow_sql"] is False  # see tests/test_public_sql.py
     assert settings["sql_time_limit_ms"] == 2000
-    assert get("/netzwerktimer.json?sql=select+1").status_code == 200
-    slow = get(
+    # Where SQL is on, the time limit stops a long query.
+    assert analyst("/netzwerktimer.json?sql=select+1").status_code == 200
+    slow = analyst(
         "/netzwerktimer.json?sql=with+recursive+c(x)+as+(select+1+union+all+"
         "select+x%2B1+from+c)+select+count(*)+from+c"
     )

@@ -145,3 +145,21 @@ def test_co_hosted_event_shows_every_network_and_every_filter_finds_it(get):
         page = get(f"/woche?datum=2026-12-02&netzwerk={network}").text
         assert title in page, network
     assert title not in get("/woche?datum=2026-12-02&netzwerk=medways").text
+
+
+@pytest.mark.parametrize(
+    "datum", ["9999-12-31", "9999-12-20", "0001-01-01", "0001-01-07", "kaputt", "2026-13-01"]
+)
+def test_a_date_beyond_the_calendar_is_a_german_400(get, datum):
+    answer = get(f"/woche?datum={datum}")
+    assert answer.status_code == 400
+    assert "Ungültiges Datum" in answer.text and "<html lang=de>" in answer.text
+
+
+@pytest.mark.parametrize(
+    "datum, week", [("0001-01-08", "0001-01-08"), ("9999-12-19", "9999-12-13")]
+)
+def test_the_first_and_last_weeks_the_page_shows(get, datum, week):
+    answer = get(f"/woche?datum={datum}")
+    assert answer.status_code == 200
+    assert f'<input type="hidden" name="datum" value="{week}">' in answer.text

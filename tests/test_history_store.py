@@ -58,7 +58,8 @@ def test_a_record_that_cannot_be_stored_is_returned_and_the_batch_kept(tmp_path)
 
 
 def test_text_with_replacement_characters_never_overwrites_good_text(tmp_path):
-    db = build(tmp_path, [RECORDS[1]], [RECORDS[1] | {"title": "Cross-Cluster-Wochen 2026 \ufffd Photonik trifft Energie", "city": "Gera"}])  # fmt: skip
+    misread = "Cross-Cluster-Wochen 2026 \ufffd Photonik trifft Energie"
+    db = build(tmp_path, [RECORDS[1]], [RECORDS[1] | {"title": misread, "city": "Gera"}])
     (event,) = db["events"].rows
     assert event["title"] == "Cross-Cluster-Wochen 2026 – Photonik trifft Energie"
     assert event["city"] == "Gera"  # the rest of the page's news still arrives

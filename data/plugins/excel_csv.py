@@ -15,6 +15,10 @@ from datasette.utils.asgi import Response
 
 # A cell starting with one of these is a formula to Excel: it gets a leading apostrophe.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel holds at most 32,767 characters in a cell and spills or drops the rest: a longer cell
+# is cut here and says so. The CSV and JSON downloads keep it whole.
+CELL_LIMIT = 32_767
+CUT = " … [gekürzt: {} Zeichen, Excel fasst {} je Zelle]"
 
 
 @hookimpl
@@ -39,14 +43,31 @@ async def render_excel(datasette, request, database, table, query_name):
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";")
-    for row in csv.reader(io.StringIO(source.text)):
-        writer.writerow([_defused(cell) for cell in row])
+    for row in _rows(source.text):
+        writer.writerow([_fitted(_defused(cell)) for cell in row])
     name = table or query_name or database
     return Response(
         out.getvalue(),
         content_type="text/csv; charset=utf-8",
         headers={"content-disposition": f'attachment; filename="{name}.csv"'},
     )
+
+
+def _rows(text: str) -> list[list[str]]:
+    # The csv module refuses a field over 131,072 characters; no field is longer than the
+    # text. The limit is the module's, so it is set back, with nothing awaited in between.
+    limit = csv.field_size_limit(max(len(text), csv.field_size_limit()))
+    try:
+        return list(csv.reader(io.StringIO(text)))
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _fitted(cell: str) -> str:
+    if len(cell) <= CELL_LIMIT:
+        return cell
+    marker = CUT.format(len(cell), CELL_LIMIT)
+    return cell[: CELL_LIMIT - len(marker)] + marker
 
 
 def _defused(cell: str) -> str:

@@ -5,17 +5,29 @@ times all-day events and has no stable UIDs. Renders any table, view or query wi
 events' columns (id, title, start, end, all_day); /netzwerktimer/kalender.ics is the feed.
 """
 
+import logging
 from datetime import UTC, date, datetime, timedelta
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 from icalendar import Calendar, Event
 
-from netzwerktimer_crawl.berlin import BERLIN, parse_iso
+from netzwerktimer_crawl.berlin import BERLIN, YEARS_AROUND, implausible, parse_iso
+from netzwerktimer_crawl.catalog import clean_text, clean_url
 
 REQUIRED = {"id", "title", "start", "end", "all_day"}
 STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 SUMMARY_PREFIX = {"postponed": "Verschoben: "}
+# The catalog's own rule (berlin.implausible) for dates that are no event's: such a year
+# would also stretch the VTIMEZONE over centuries (1 s and 260 kB for 2026 to 9998).
+# An event left out names itself and the reason here; calendar programs ignore X- properties.
+SKIPPED = "x-netzwerktimer-skipped"
+
+log = logging.getLogger("netzwerktimer.ical_feed")
+
+
+class Skipped(Exception):
+    """The event cannot be in the feed; the message says why, in German."""
 
 
 @hookimpl
@@ -39,11 +51,21 @@ def render_ics(request, rows, columns, query_name):
     calendar.add("x-wr-calname", _calendar_name(rows, request.args.get("network")))
     calendar.add("x-wr-timezone", "Europe/Berlin")
     calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
-    for row in rows:
-        calendar.add_component(_event(row))
-    if years := [
-        int(row[column][:4]) for row in rows for column in ("start", "end") if row[column]
-    ]:
+    years = []
+    for row in map(_cleaned, rows):
+        # One bad event is left out with its reason, and the rest of the feed is served.
+        try:
+            event, event_years = _event(row)
+        except Skipped as reason:
+            _skip(calendar, row, str(reason))
+            continue
+        except Exception:  # a bad value nobody foresaw: still that event only
+            log.exception("event %s cannot be rendered", row.get("id"))
+            _skip(calendar, row, "kann nicht dargestellt werden")
+            continue
+        calendar.add_component(event)
+        years += event_years
+    if years:
         # A VTIMEZONE for the feed's years only keeps the file small.
         calendar.add_missing_timezones(date(min(years), 1, 1), date(max(years) + 1, 12, 31))
     name = f"{query_name or 'kalender'}.ics"
@@ -61,7 +83,36 @@ def _calendar_name(rows: list[dict], network: str | None) -> str:
     return "Netzwerktimer Thüringen"
 
 
-def _event(row: dict) -> Event:
+def _cleaned(row: dict) -> dict:
+    """The row with its text and URLs fit for iCalendar (see catalog.py), each change logged."""
+    cleaned = {}
+    for column, value in row.items():
+        clean = clean_url if column.endswith("url") else clean_text
+        cleaned[column] = clean(value) if isinstance(value, str) else value
+        if cleaned[column] != value:
+            log.warning("event %s: %s cleaned for the feed: %.80r", row.get("id"), column, value)
+    return cleaned
+
+
+def _skip(calendar: Calendar, row: dict, reason: str) -> None:
+    log.warning("event %s left out of the feed: %s", row.get("id"), reason)
+    calendar.add(SKIPPED, f"{row.get('id')}: {reason}")
+
+
+def _times(row: dict) -> tuple[date | datetime, date | datetime | None]:
+    start, end = parse_iso(row["start"]), parse_iso(row["end"])
+    if start is None:
+        raise Skipped(f"Beginn {row['start']!r} ist kein Datum")
+    today = datetime.now(BERLIN).date()
+    for name, value, text in (("Beginn", start, row["start"]), ("Ende", end, row["end"])):
+        if implausible(value, today):
+            raise Skipped(f"{name} {text} liegt mehr als {YEARS_AROUND} Jahre von heute entfernt")
+    return start, end
+
+
+def _event(row: dict) -> tuple[Event, list[int]]:
+    """The VEVENT and the years it touches."""
+    start, end = _times(row)
     event = Event()
     # Stable across crawls: the id is derived from the organizer's page.
     event.add("uid", f"{row['id']}@netzwerktimer-thueringen.de")
@@ -71,7 +122,6 @@ def _event(row: dict) -> Event:
         event.add("created", _utc(row["first_seen"]))
     status = row.get("status")
     event.add("summary", SUMMARY_PREFIX.get(status, "") + row["title"])
-    start, end = parse_iso(row["start"]), parse_iso(row["end"])
     if row["all_day"] or not isinstance(start, datetime):
         first = start if not isinstance(start, datetime) else start.date()
         last = end if isinstance(end, date) and not isinstance(end, datetime) else first
@@ -89,7 +139,7 @@ def _event(row: dict) -> Event:
     event.add("status", STATUS.get(status, "CONFIRMED"))
     if network := row.get("network_name") or row.get("network"):
         event.add("categories", [network])
-    return event
+    return event, [value.year for value in (start, end) if value]
 
 
 def _place(row: dict) -> str | None:

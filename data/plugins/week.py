@@ -19,6 +19,11 @@ MONTHS = [
     "Juli", "August", "September", "Oktober", "November", "Dezember",
 ]  # fmt: skip
 STATUS = {"cancelled": "abgesagt", "postponed": "verschoben", "missing": "nicht mehr angekündigt"}
+# The page links the weeks before and after its own, so all three must be Python dates (years
+# 1 to 9999): the first week shown starts 0001-01-08, the last one 9999-12-13, whose next
+# week ends 9999-12-26. Beyond them a date is a 400, as a malformed one is.
+FIRST_MONDAY = date.min + timedelta(days=7)
+LAST_MONDAY = date.max - timedelta(days=date.max.weekday() + 14)
 
 # A co-hosted event shows every network that lists it, and each network's filter finds it.
 EVENTS = """
@@ -68,16 +73,15 @@ def home():
 async def week(datasette, request):
     db = datasette.get_database(DATABASE)
     today = date.fromisoformat((await db.execute("select heute()")).first()[0])
-    try:
-        day = date.fromisoformat(request.args.get("datum") or today.isoformat())
-    except ValueError:
+    monday = _monday(request.args.get("datum") or today.isoformat())
+    if monday is None:
         return Response.html(
             "<!DOCTYPE html><html lang=de><title>Ungültiges Datum</title>"
-            "<p>Ungültiges Datum: bitte als JJJJ-MM-TT angeben, etwa "
-            f'<a href="/woche?datum={today}">/woche?datum={today}</a>.</p>',
+            "<p>Ungültiges Datum: bitte einen Tag zwischen "
+            f"{FIRST_MONDAY} und {LAST_MONDAY + timedelta(days=6)} als JJJJ-MM-TT angeben, "
+            f'etwa <a href="/woche?datum={today}">/woche?datum={today}</a>.</p>',
             status=400,
         )
-    monday = day - timedelta(days=day.weekday())
     sunday = monday + timedelta(days=6)
     filters = {
         "netzwerk": request.args.get("netzwerk", ""),
@@ -125,6 +129,16 @@ async def week(datasette, request):
         ),
     }
     return Response.html(await datasette.render_template("woche.html", context, request=request))
+
+
+def _monday(datum: str) -> date | None:
+    """The Monday of the week of `datum` (JJJJ-MM-TT), None if it is no date the page shows."""
+    try:
+        day = date.fromisoformat(datum)
+    except ValueError:
+        return None
+    monday = day - timedelta(days=day.weekday())
+    return monday if FIRST_MONDAY <= monday <= LAST_MONDAY else None
 
 
 def _entry(row, day: date, first: date, last: date) -> Entry:
