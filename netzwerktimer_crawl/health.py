@@ -12,6 +12,7 @@ from statistics import median
 from sqlite_utils import Database
 
 HISTORY = 5  # earlier runs a run is compared with
+BASELINE = 2  # earlier runs with events needed before a run can be compared at all
 FEWER = 0.5  # a run with less than this share of the median item count is flagged
 COVERAGE_DROP = 0.25  # a field's coverage this far below its median is flagged
 FIELDS = {"coverage_url": "own page", "coverage_location": "place", "coverage_end": "end"}
@@ -37,7 +38,7 @@ def flags(db: Database, run_id: int, monitor_failures: list[str] = ()) -> list[s
         found.append("returned nothing")
         return found
     earlier = _earlier(db, run)
-    if len(earlier) >= 2:
+    if len(earlier) >= BASELINE:
         usual = median(r["items_stored"] for r in earlier)
         if run["items_stored"] < FEWER * usual:
             found.append(f"returned {run['items_stored']} events, its median is {usual:g}")
@@ -48,6 +49,12 @@ def flags(db: Database, run_id: int, monitor_failures: list[str] = ()) -> list[s
                     f"lost coverage of {label}: {run[column]:.0%} (median {median(values):.0%})"
                 )
     return found
+
+
+def baseline(db: Database, run_id: int) -> int:
+    """How many earlier runs the run is compared with. With fewer than BASELINE a truncated
+    page looks like a healthy run, so its absences mean nothing (see store.mark_missing)."""
+    return len(_earlier(db, db["crawl_runs"].get(run_id)))
 
 
 def report(db: Database, spiders: list[str], runs: int = 3) -> tuple[str, list[str]]:

@@ -183,7 +183,9 @@ def mark_missing(
         gone = [
             row[0]
             for row in db.execute(
-                "select e.id from events e where e.status is not 'missing' "
+                # A cancelled event that leaves the page is still cancelled, not missing.
+                "select e.id from events e where coalesce(e.status, '') not in "
+                "('missing', 'cancelled') "
                 'and substr(coalesce(e."end", e.start), 1, 10) >= ? '
                 "and exists (select 1 from event_sources s where s.event_id = e.id "
                 "and s.network = ?) and not exists (select 1 from event_sources s "

@@ -143,7 +143,7 @@ class StorePipeline:
             self.flush()
             self.summarise(spider, reason)
             flags = self.judge(spider)
-            if not flags:  # absence means something only when the spider demonstrably worked
+            if not flags:
                 self.mark_missing(spider)
             self.crawler.stats.set_value("netzwerktimer/run", self.run)
             self.crawler.stats.set_value("netzwerktimer/flags", flags)
@@ -167,6 +167,16 @@ class StorePipeline:
         return flags
 
     def mark_missing(self, spider: Spider) -> None:
+        """Absence means something only after a run that demonstrably worked: a healthy run
+        with a baseline, health's comparison with at least health.BASELINE earlier runs."""
+        if (earlier := health.baseline(self.db, self.run)) < health.BASELINE:
+            if earlier:  # a first run has nothing to miss
+                note = (f"absences not counted: {earlier} earlier run, {health.BASELINE} "
+                        "needed to compare this one with")  # fmt: skip
+                earlier_warnings = self.db["crawl_runs"].get(self.run)["warnings"]
+                warnings = "\n".join(filter(None, [earlier_warnings, note]))
+                catalog.finish_run(self.db, self.run, {"warnings": warnings})
+            return
         fetched = self.fetched or self.started
         history.mark_missing(self.db, spider.name, self.run, local(fetched).date().isoformat(),
                              self.missing_after, utc_stamp(fetched))  # fmt: skip
