@@ -1,5 +1,5 @@
-"""Downloader middlewares: what really crossed the network, outages the HTTP cache covers,
-and Retry-After."""
+"""Downloader and spider middlewares: what really crossed the network, outages the HTTP
+cache covers, Retry-After, and a reason in the run's warnings for every page that failed."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from scrapy.downloadermiddlewares.httpcache import HttpCacheMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Request, Response
 from scrapy.settings import BaseSettings
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
@@ -58,10 +59,9 @@ class ServerClock:
         if stated is not None and stated <= received + timedelta(days=1):
             return response
         if sent:
-            message = f"{response.url}: its Date header ({sent.decode('latin-1')}) is not a "
-            getattr(self.crawler.spider, "problem", logger.warning)(
-                message + "time it could have been sent; the time of receipt is used"
-            )
+            stated_text = sent.decode("latin-1")
+            _problem(self.crawler, f"{response.url}: its Date header ({stated_text}) is not a "
+                     "time it could have been sent; the time of receipt is used")  # fmt: skip
         response.headers[b"Date"] = format_datetime(received, usegmt=True)
         return response
 
@@ -86,9 +86,9 @@ class HttpCache(HttpCacheMiddleware):
 
     def _outage(self, request: Request, cause: str) -> None:
         self.stats.inc_value("netzwerktimer/outages")
-        spider = self.crawler.spider
-        message = f"{request.url} failed ({cause}); its copy from the last run was used"
-        getattr(spider, "problem", logger.warning)(message)
+        _problem(
+            self.crawler, f"{request.url} failed ({cause}); its copy from the last run was used"
+        )
 
 
 _CAUSES = {
@@ -149,11 +149,44 @@ class RetryAfterMiddleware(RetryMiddleware):
         if response.status in (429, 503) and not request.meta.get("dont_retry"):
             wait = retry_after(response, datetime.now(UTC))
         if wait is not None and wait > self.longest:
-            spider = self.crawler.spider
             message = f"{request.url} answered {response.status} and asks to wait {wait:.0f} s"
-            getattr(spider, "problem", logger.warning)(message + "; not retried in this run")
+            _problem(self.crawler, message + "; not retried in this run")
             self.crawler.stats.inc_value("retry/max_reached")  # a page given up on
             return response
         if wait:
             await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
         return super().process_response(request, response)
+
+    def _retry(self, request: Request, reason: str | Exception | type[Exception]) -> Request | None:
+        retry = super()._retry(request, reason)
+        if retry is None and isinstance(reason, Exception):  # an HTTP status: see PageFailures
+            tries = request.meta.get("retry_times", 0) + 1
+            _problem(self.crawler, f"{request.url}: {cause(reason)}, given up after {tries} tries")
+        return retry
+
+
+class PageFailures:
+    """Spider middleware: a page that answered an HTTP error (and has no errback of its own
+    to say so) or whose callback raised is named in the run's warnings, with the cause;
+    Scrapy itself only counts them."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PageFailures:
+        return cls(crawler)
+
+    def process_spider_exception(self, response: Response, exception: Exception) -> None:
+        if isinstance(exception, HttpError):
+            tries = response.request.meta.get("retry_times", 0) + 1 if response.request else 1
+            after = f", given up after {tries} tries" if tries > 1 else ""
+            _problem(self.crawler, f"{response.url}: HTTP {response.status}{after}")
+        else:
+            _problem(self.crawler, f"{response.url}: the spider failed on it: "
+                                   f"{type(exception).__name__}: {exception}")  # fmt: skip
+
+
+def _problem(crawler: Crawler, message: str) -> None:
+    """Into the run's warnings (NetworkSpider.problem), or the log for another spider."""
+    getattr(crawler.spider, "problem", logger.warning)(message)

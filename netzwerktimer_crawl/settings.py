@@ -65,6 +65,8 @@ DOWNLOADER_MIDDLEWARES = {
     "netzwerktimer_crawl.middlewares.ServerClock": 960,
 }
 NETZWERKTIMER_RETRY_AFTER_MAX = 120
+# Above HttpErrorMiddleware (50), which swallows the HTTP errors it sees first.
+SPIDER_MIDDLEWARES = {"netzwerktimer_crawl.middlewares.PageFailures": 60}
 
 ITEM_PIPELINES = {
     "netzwerktimer_crawl.pipelines.normalize.NormalizePipeline": 100,

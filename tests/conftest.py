@@ -17,8 +17,10 @@ def netzwerktimer(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300)
 
 
-def scrapy_crawl(spider: str, db: Path, site: str, *flags: str) -> subprocess.CompletedProcess:
-    """`scrapy crawl` in the checkout, reading the sites from the replay server at `site`."""
+def scrapy_crawl(spider: str, db: Path, site: str, *flags: str,
+                 command: str = "crawl") -> subprocess.CompletedProcess:  # fmt: skip
+    """`scrapy crawl` (or `runspider`) in the checkout, reading the sites from the replay
+    server at `site`."""
     handler = "netzwerktimer_crawl.replay.ReplayDownloadHandler"
     settings = {
         "NETZWERKTIMER_DB": str(db),
@@ -28,7 +30,7 @@ def scrapy_crawl(spider: str, db: Path, site: str, *flags: str) -> subprocess.Co
         "AUTOTHROTTLE_ENABLED": "False",
     }
     options = [arg for key, value in settings.items() for arg in ("-s", f"{key}={value}")]
-    return subprocess.run([sys.executable, "-m", "scrapy", "crawl", spider, *options, *flags],
+    return subprocess.run([sys.executable, "-m", "scrapy", command, spider, *options, *flags],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
 
 

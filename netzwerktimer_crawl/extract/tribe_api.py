@@ -108,7 +108,8 @@ def events(data: dict | list) -> tuple[list[Event], list[str]]:
 
 def next_page(data: dict | list, link_header: str | None = None) -> str | None:
     if isinstance(data, dict):
-        return data.get("next_rest_url") or None
+        following = data.get("next_rest_url")
+        return following if isinstance(following, str) and following else None
     match = _NEXT_LINK.search(link_header or "")
     return match[1] if match else None
 
