@@ -42,11 +42,16 @@ def normalized_title(title: str) -> str:
     return _TITLE_NOISE.sub(" ", title.lower()).strip()
 
 
+def has_own_page(url: str | None, source_url: str | None) -> bool:
+    """Whether the event links a page of its own, not just the listing it was found on."""
+    return bool(url) and (not source_url or canonical_url(url) != canonical_url(source_url))
+
+
 def event_id(network: str, url: str | None, source_url: str | None, start: str, title: str) -> str:
     """A short hash of the organizer's page, or of network, start and title when the event
     has no page of its own (its url is the listing it was found on). The start is to the
     minute: two sessions of one day ("09:45 und 14:00 Uhr") are two events."""
-    if url and (not source_url or canonical_url(url) != canonical_url(source_url)):
+    if has_own_page(url, source_url):
         key = canonical_url(url)
     else:
         key = f"{network}|{start}|{normalized_title(title)}"
@@ -55,5 +60,5 @@ def event_id(network: str, url: str | None, source_url: str | None, start: str, 
 
 def occurrence_id(series_id: str, day: str) -> str:
     """One occurrence of a series whose dates share one page: the page's id and the day.
-    The first occurrence of a run keeps the page's own id (see DedupePipeline)."""
+    `day` may be a minute, or the slot a feed names (see DedupePipeline)."""
     return hashlib.sha1(f"{series_id}|{day}".encode()).hexdigest()[:16]

@@ -15,7 +15,7 @@ from scrapy.exceptions import DropItem
 
 from netzwerktimer_crawl.berlin import iso
 from netzwerktimer_crawl.extract.steps import TRUST
-from netzwerktimer_crawl.identity import event_id, occurrence_id
+from netzwerktimer_crawl.identity import event_id, has_own_page, occurrence_id
 from netzwerktimer_crawl.items import Event
 
 _MERGED = [f.name for f in fields(Event) if f.name not in ("id", "network", "extra")]
@@ -69,14 +69,21 @@ class DedupePipeline:
         self.seen: dict[str, Event] = {}
         # The start each event page was first seen with in this run: a page listed again on
         # another day is a series (MEC, a weekly course), and each occurrence is an event;
-        # a date-only copy of a timed one (list and detail page) is the same event.
+        # a date-only copy of a timed one (list and detail page) is the same event. The
+        # first occurrence a run sees keeps the page's id, unless its slot is named.
         self.days: dict[str, str] = {}
 
     def process_item(self, item: Event) -> Event:
         start = iso(item.start if item.start is not None else item.end) or ""
         item.id = event_id(item.network, item.url, item.source_url, start, item.title)
         first = self.days.setdefault(item.id, start)
-        if first[:10] != start[:10]:
+        slot = item.extra.get("occurrence")
+        if slot and has_own_page(item.url, item.source_url):
+            # The occurrences share the series' page; the feed names each one's slot in the
+            # series (iCal RECURRENCE-ID), the same on every run, whichever a run meets first.
+            # Without a page of its own the id is keyed on the start already.
+            item.id = occurrence_id(item.id, slot)
+        elif first[:10] != start[:10]:
             item.id = occurrence_id(item.id, start[:10])
         elif first != start and len(first) > 10 and len(start) > 10:
             # one page for two timed entries of one day (a venue's page for two films)

@@ -1,24 +1,48 @@
 """iCalendar feeds (The Events Calendar ?ical=1, Events Manager, news/calendarize exports).
 
 icalendar handles TZID, VALUE=DATE, UTC times and folded lines; recurring-ical-events
-expands RRULEs, within a horizon around the fetch date. A feed that does not parse as a
-whole is read event by event, so one broken VEVENT loses only itself.
+expands each series (its RRULE, EXDATEs and moved occurrences, all VEVENTs of one UID)
+within a horizon around the fetch date. A feed that does not parse as a whole is read
+event by event, and an event or series that cannot be read is a problem of its own.
+
+Whatever a feed says, expansion is bounded (one series every minute once came to 576,551
+occurrences, 2 GB and 80 s): at most SERIES_LIMIT occurrences a series and FEED_LIMIT a
+feed, and no series whose rule takes more than SERIES_STEPS steps to get there. What is
+cut is named in the problems.
+
+Each occurrence carries extra["occurrence"], its slot in the series (RECURRENCE-ID): its
+day, or its minute when the series meets twice that day. The occurrences of a series
+share the series' URL; the slot tells them apart, the same on every run.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
-from datetime import date, datetime, timedelta
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 import recurring_ical_events
-from icalendar import Calendar
+from dateutil.rrule import rrulestr
+from icalendar import Calendar, Component
 
-from ..berlin import local
+from ..berlin import iso, local
 from ..items import Event
 from ..text import clean, html_to_text
 
 PAST = timedelta(days=90)
 FUTURE = timedelta(days=400)
+# A daily series fills the horizon's 491 days: only a denser one (hourly, every minute) is
+# cut, which no network's calendar has.
+SERIES_LIMIT = 500
+# Ten such series; a network's feed has dozens of events. At about 0.1 ms an occurrence.
+FEED_LIMIT = 5000
+# dateutil walks a rule from its DTSTART, about 8 µs a step: a weekly series since 1900 or
+# an hourly one of the last ten years fits, one every minute since last year does not.
+SERIES_STEPS = 100_000
+FEED_STEPS = 500_000
+_READING = (KeyError, ValueError, TypeError, OverflowError)  # OverflowError: year 9999 UTC
 _VEVENT = re.compile(r"BEGIN:VEVENT.*?END:VEVENT\r?\n?", re.S)
 _VTIMEZONE = re.compile(r"BEGIN:VTIMEZONE.*?END:VTIMEZONE\r?\n?", re.S)
 
@@ -31,7 +55,7 @@ def _moment(value: object) -> date | datetime:
     raise ValueError(f"not a date: {value!r}")  # icalendar keeps broken values as text
 
 
-def _event(component) -> Event:
+def _event(component: Component) -> Event:
     start = _moment(component.decoded("DTSTART"))
     end = _moment(component.decoded("DTEND")) if "DTEND" in component else None
     all_day = not isinstance(start, datetime)
@@ -71,30 +95,152 @@ def _calendars(text: str) -> tuple[list[Calendar], list[str]]:
     return calendars, problems
 
 
+@dataclass
+class _Budget:
+    """What is left to expand of one feed."""
+
+    occurrences: int
+    steps: int
+
+
+class _TooDense(Exception):
+    pass
+
+
+def _name(component: Component) -> str:
+    return f"{str(component.get('SUMMARY', ''))!r} (UID {component.get('UID')})"
+
+
+def _uid(component: Component) -> object:
+    """What ties a series' VEVENTs together; an event without a UID stands alone."""
+    return str(component["UID"]) if "UID" in component else id(component)
+
+
+def _wall(value: date | datetime) -> datetime:
+    """The series' own wall-clock time, as recurring-ical-events reads naive bounds."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    return datetime.combine(_moment(value), time())
+
+
+def _stop(core: Component, lo: datetime, hi: datetime, limit: int, budget: _Budget) -> datetime:
+    """`hi`, or the start of the first occurrence past `limit` before `hi`: counted lazily
+    with the bare rule, so that expanding up to there holds at most `limit`."""
+    start = _wall(core.decoded("DTSTART"))
+    end = core.decoded("DTEND", None)
+    length = _wall(end) - start if end else core.decoded("DURATION", timedelta())
+    rules = core.get("RRULE")
+    starts = heapq.merge(
+        *(
+            rrulestr(rule.to_ical().decode(), dtstart=start, ignoretz=True)
+            for rule in (rules if isinstance(rules, list) else [rules])
+        )
+    )
+    allowed = min(SERIES_STEPS, budget.steps)
+    seen: list[datetime] = []
+    step = 0
+    for step, moment in enumerate(starts, 1):
+        if step > allowed or moment > hi:
+            break
+        if moment + length >= lo:  # still running at lo: in the horizon
+            if len(seen) == limit:
+                hi = moment  # the first one cut, where the expansion stops (exclusive)
+                break
+            seen.append(moment)
+    budget.steps -= min(step, allowed)
+    if step > allowed and allowed < SERIES_STEPS:
+        raise _TooDense(f"the feed's {FEED_STEPS} steps of rules are spent")
+    if step > allowed:
+        raise _TooDense(
+            f"its rule takes more than {allowed} steps from {iso(start)} to the horizon"
+        )
+    return hi
+
+
+def _series(
+    parts: list[Component], zones: list[Component], lo: datetime, hi: datetime, budget: _Budget
+) -> tuple[list[Event], list[str]]:
+    core = next(p for p in parts if "RRULE" in p)
+    limit = min(SERIES_LIMIT, budget.occurrences)
+    try:
+        stop = _stop(core, lo, hi, limit, budget)
+    except _TooDense as reason:
+        return [], [f"series {_name(core)} not expanded, kept none: {reason}"]
+    except _READING as error:
+        return [], [f"series {_name(core)} is unreadable: {error}"]
+    calendar = Calendar()
+    for component in zones + parts:
+        calendar.add_component(component)
+    found: list[tuple[Event, date | datetime]] = []
+    unreadable: list[str] = []
+    try:
+        for component in recurring_ical_events.of(calendar).between(lo, stop):
+            try:
+                slot = component.decoded("RECURRENCE-ID", None) or component.decoded("DTSTART")
+                found.append((_event(component), _moment(slot)))
+            except _READING as error:
+                unreadable.append(str(error))
+    except _READING as error:
+        return [], [f"series {_name(core)} is unreadable: {error}"]
+    problems = [
+        f"{len(unreadable)} occurrences of series {_name(core)} are unreadable: {error}"
+        for error in unreadable[:1]
+    ]
+    found.sort(key=lambda pair: _wall(pair[0].start))
+    kept, cut = found[:limit], len(found) > limit or stop < hi
+    days = Counter(iso(slot)[:10] for _, slot in kept)
+    for event, slot in kept:
+        day = iso(slot)[:10]
+        event.extra["occurrence"] = day if days[day] == 1 else iso(slot)
+    budget.occurrences -= len(kept)
+    if cut and kept:
+        last = iso(kept[-1][0].start)
+        if limit < SERIES_LIMIT:
+            reason = f"reaches the feed's limit of {FEED_LIMIT} occurrences"
+        else:
+            reason = f"has more than {limit} occurrences between {lo:%Y-%m-%d} and {hi:%Y-%m-%d}"
+        problems.append(f"series {_name(core)} {reason}: kept the first {len(kept)}, to {last}")
+    return [event for event, _ in kept], problems
+
+
 def events(text: str, fetched: datetime | None) -> tuple[list[Event], list[str]]:
     calendars, problems = _calendars(text)
     found: list[Event] = []
+    budget = _Budget(FEED_LIMIT, FEED_STEPS)
+    skipped: list[str] = []
     for calendar in calendars:
-        series = Calendar()
-        for component in calendar.subcomponents:
-            if component.name == "VTIMEZONE" or "RRULE" in component:
-                series.add_component(component)  # expanded below, apart from broken neighbours
-            elif component.name == "VEVENT":
-                try:
-                    found.append(_event(component))
-                except (KeyError, ValueError, TypeError) as error:
-                    problems.append(f"VEVENT {str(component.get('UID'))!r} is unreadable: {error}")
-        if not series.walk("VEVENT"):
+        zones = calendar.walk("VTIMEZONE")
+        vevents = calendar.walk("VEVENT")
+        # A series is every VEVENT of its UID: the rule and the occurrences it moves.
+        recurring = {_uid(c) for c in vevents if "RRULE" in c}
+        series: dict[object, list[Component]] = {}
+        for component in vevents:
+            if _uid(component) in recurring:
+                series.setdefault(_uid(component), []).append(component)
+                continue
+            try:
+                found.append(_event(component))
+            except _READING as error:
+                problems.append(f"VEVENT {str(component.get('UID'))!r} is unreadable: {error}")
+        if not series:
             continue
         if fetched is None:
             problems.append("no fetch date to anchor the horizon; recurring events skipped")
             continue
         anchor = local(fetched)
-        try:
-            window = recurring_ical_events.of(series).between(anchor - PAST, anchor + FUTURE)
-            found.extend(_event(c) for c in window)
-        except (ValueError, TypeError) as error:
-            problems.append(f"recurring events could not be expanded: {error}")
+        for parts in series.values():
+            if budget.occurrences <= 0:
+                skipped.append(_name(next(p for p in parts if "RRULE" in p)))
+                continue
+            more, notes = _series(parts, zones, anchor - PAST, anchor + FUTURE, budget)
+            found += more
+            problems += notes
+    if skipped:
+        problems.append(
+            f"{len(skipped)} series not expanded, the feed's limit of {FEED_LIMIT} occurrences "
+            f"is reached, kept none: {', '.join(skipped[:10])}"
+            + (f" and {len(skipped) - 10} more" if len(skipped) > 10 else "")
+        )
     return found, problems
 
 
