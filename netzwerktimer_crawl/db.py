@@ -60,9 +60,11 @@ def m001_initial(db: Database) -> None:
         },
         pk="slug",
     )
+    columns = """id network title start end all_day url description location city status
+                 attendance source_url first_seen last_seen"""
     db["events"].create(
-        # Frozen: later columns come in later migrations.
-        {column: str for column in EVENT_COLUMNS[:15]} | {"all_day": bool},
+        # Frozen, as every migration: later columns come in later migrations.
+        {column: str for column in columns.split()} | {"all_day": bool},
         pk="id",
         foreign_keys=[("network", "networks", "slug")],
     )
