@@ -18,7 +18,7 @@ demo: $(STAMP)
 
 test: $(STAMP) $(CHROMIUM)
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto
 
 # The browser test drives Debian's chromium (never a browser download of Playwright's own).
 $(CHROMIUM):
