@@ -272,6 +272,42 @@ def m006_open_spans(db: Database) -> None:
     db["events"].add_column("end_open", bool)
 
 
+@migrations()
+def m007_event_networks(db: Database) -> None:
+    # One relation says which networks run an event: every network whose page lists it
+    # (event_sources). Every per-network filter, feed and query reads this view;
+    # events.networks is its JSON array, for Datasette's array facet and filters.
+    db.execute("create index idx_event_sources_network_event on event_sources (network, event_id)")
+    db.create_view(
+        "event_networks",
+        """
+        select distinct s.event_id, s.network, n.name as network_name, n.sector
+        from event_sources s join networks n on n.slug = s.network
+        """,
+    )
+    db.execute(
+        "update events set networks = (select json_group_array(network) from "
+        "(select distinct network from event_sources where event_id = events.id "
+        "order by network))"
+    )
+    # The download keeps its readable "ccit, optonet, theen"; sector is every network's.
+    db.execute("drop view events_public")
+    db.create_view(
+        "events_public",
+        """
+        select e.start, e."end", e.all_day, e.title, n.name as network_name, e.network,
+               (select group_concat(network, ', ') from (select network from event_networks
+                  where event_id = e.id order by network)) as networks,
+               (select group_concat(sector, ', ') from (select distinct sector
+                  from event_networks where event_id = e.id order by sector)) as sector,
+               e.event_type, e.url, e.location, e.city, e.status, e.attendance, e.description,
+               e.first_seen, e.last_seen, e.last_changed, e.id
+        from events e join networks n on n.slug = e.network
+        order by e.start
+        """,
+    )
+
+
 def set_today(db: Database, today: date | None) -> None:
     """Pin the catalog's "today" (demo), or unpin it so the real date applies (live)."""
     with db.atomic():

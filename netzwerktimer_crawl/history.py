@@ -10,6 +10,7 @@ changes to them are recorded.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from rapidfuzz import fuzz
@@ -78,12 +79,13 @@ def _change(db: Database, event_id: str, run: int, field: str, old, new, when: s
                           "new": None if new is None else str(new), "changed": when})  # fmt: skip
 
 
-def _networks(db: Database, event_id: str) -> str:
+def _networks(db: Database, event_id: str) -> list[str]:
+    """The event's networks by slug: the relation event_networks, as events.networks keeps it."""
     rows = db.execute(
         "select distinct network from event_sources where event_id = ? order by network",
         [event_id],
     ).fetchall()
-    return ", ".join(row[0] for row in rows)
+    return [row[0] for row in rows]
 
 
 UNSTORABLE = (sqlite3.Error, UnicodeError, ValueError, OverflowError)
@@ -119,15 +121,15 @@ def _store(db: Database, record: dict, run: int) -> None:
     rows = list(db.execute_returning_dicts("select * from events where id = ?", [event_id]))
     if not rows:
         row = {c: record.get(c) for c in EVENT_COLUMNS}
-        db["events"].insert(row | {"id": event_id, "networks": record["network"],
+        db["events"].insert(row | {"id": event_id, "networks": json.dumps([record["network"]]),
                                    "first_seen": seen, "last_changed": seen})  # fmt: skip
         return
     event = rows[0]
     networks = _networks(db, event_id)
-    update = {"last_seen": max(event["last_seen"] or "", seen), "networks": networks}
+    update = {"last_seen": max(event["last_seen"] or "", seen), "networks": json.dumps(networks)}
     # The organizer whose view the event shows: the first of its networks by slug, so the
     # result does not depend on which spider of a crawl happened to finish first.
-    primary = record["network"] == networks.split(", ")[0]
+    primary = record["network"] == networks[0]
     if primary:
         wanted = {field: record.get(field) for field in TRACKED}
         wanted |= {

@@ -120,9 +120,11 @@ def test_weekly_overview_and_the_next_week(page, server, tmp_path):
 def test_filtered_table_and_german_search(page, server, tmp_path):
     page.goto(f"{server}/netzwerktimer/events?network=theen")
     expect(page.locator("h1")).to_have_text("Veranstaltungen")
+    # ThEEN's events, and the one CCIT organizes with it.
     cells = page.locator("table.rows-and-columns td.col-network")
     expect(cells.first).to_have_text("ThEEN\xa0theen")
-    assert set(cells.all_inner_texts()) == {"ThEEN\xa0theen"}
+    assert set(cells.all_inner_texts()) == {"ThEEN\xa0theen", "CCIT\xa0ccit"}
+    expect(page.get_by_text('Netzwerk ist "theen"')).to_be_visible()
     page.screenshot(path=tmp_path / "tabelle.png", full_page=True)
 
     page.locator("input[name=_search]").fill("mitglieder")

@@ -99,12 +99,13 @@ def test_feed_per_network(get):
     assert str(calendar["X-WR-CALNAME"]) == "Netzwerktimer Thüringen: ThEEN"
     events = calendar.walk("VEVENT")
     assert "ThEEN-Mitgliederversammlung 2026" in {str(e["SUMMARY"]) for e in events}
-    assert {e["CATEGORIES"].cats[0] for e in events} == {"ThEEN"}
+    # Its own events and the one CCIT organizes with it, under its organizer's name.
+    assert {e["CATEGORIES"].cats[0] for e in events} == {"ThEEN", "CCIT"}
 
 
 def test_feed_query_as_csv_and_json(get):
     rows = get("/netzwerktimer/kalender.json?_shape=array&network=optonet").json()
-    assert rows and {row["network"] for row in rows} == {"optonet"}
+    assert rows and {row["network"] for row in rows} == {"optonet", "ccit"}
     csv = get("/netzwerktimer/kalender.csv?network=optonet")
     assert csv.status_code == 200
     assert csv.text.startswith("id,title,start,end,all_day,url,description,location,city")

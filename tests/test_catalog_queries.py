@@ -4,6 +4,7 @@ Expected rows are derived from the database where other networks' events may joi
 """
 
 import asyncio
+import json
 import sqlite3
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -74,16 +75,24 @@ def test_naechste_woche(get, sql):
 
 
 def test_nach_netzwerk(get, sql):
-    theen = rows(get, "/netzwerktimer/nach_netzwerk.json?_shape=array&network=theen")
+    # ThEEN's own upcoming events and the one it co-hosts with CCIT and OptoNet.
+    theen = rows(get, "/netzwerktimer/nach_netzwerk.json?_shape=array&netzwerk=theen")
     assert {r["network"] for r in theen} == {"theen"}
-    assert {r["id"] for r in theen} == set(
-        sql("select id from events where network = 'theen' and end_date >= '2026-11-16'")
-    )
+    assert [r["title"] for r in theen] == [
+        "ThEEN-Mitgliederversammlung 2026",
+        "Cross-Cluster-Wochen 2026: Photonik trifft Energie",
+        "Webinar Agri-PV: Genehmigung und Förderung",
+        "Thüringer Energiespeichertage 2027",
+    ]
     every = rows(get, "/netzwerktimer/nach_netzwerk.json?_shape=array")
     assert [(r["network_name"], r["start"]) for r in every] == sorted(
         (r["network_name"], r["start"]) for r in every
     )
-    assert len(every) == len(sql("select id from events where end_date >= '2026-11-16'"))
+    # Under each of its networks: the co-hosted event three times.
+    upcoming = "select s.event_id from event_sources s join events e on e.id = s.event_id "
+    assert len(every) == len(sql(upcoming + "where e.end_date >= '2026-11-16'"))
+    co_hosted = [r["network"] for r in every if r["title"].endswith("Photonik trifft Energie")]
+    assert co_hosted == ["ccit", "optonet", "theen"]
 
 
 def test_neu_seit(get, sql):
@@ -109,7 +118,13 @@ def test_canned_queries_are_listed_with_german_titles(get):
 def test_default_facets(get, sql):
     data = rows(get, "/netzwerktimer/events.json?_size=0")
     facets = data["facet_results"]
-    assert list(facets) == ["network", "sector", "city", "attendance", "status", "month"]
+    # Datasette puts array facets last. A co-hosted event counts for each of its networks.
+    assert list(facets) == ["sector", "city", "attendance", "status", "month", "networks"]
+    networks = {f["value"]: f["count"] for f in facets["networks"]["results"]}
+    assert networks["theen"] == len(
+        sql("select distinct event_id from event_sources where network = ?", "theen")
+    )
+    assert networks["theen"] > len(sql("select id from events where network = ?", "theen"))
     sectors = {f["value"]: f["count"] for f in facets["sector"]["results"]}
     assert sectors["Optik und Photonik"] == len(
         sql("select id from events where network = ?", "optonet")
@@ -126,8 +141,10 @@ def test_date_facet_on_the_wall_clock_day(get, sql):
 
 
 def test_sector_and_month_filter_the_table(get):
+    # Every event a network of the sector runs, the co-hosted one with CCIT included.
     found = rows(get, "/netzwerktimer/events.json?_shape=array&sector=Erneuerbare+Energien")
-    assert found and {r["network"] for r in found} == {"theen"}
+    assert found and all("theen" in json.loads(r["networks"]) for r in found)
+    assert {r["network"] for r in found} == {"theen", "ccit"}
     january = rows(get, "/netzwerktimer/events.json?_shape=array&month=2027-01")
     assert "Thüringer Energiespeichertage 2027" in [r["title"] for r in january]
 

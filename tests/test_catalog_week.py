@@ -132,7 +132,7 @@ def test_everything_is_escaped(get):
 
 
 def test_a_bad_date_is_a_german_400(get):
-    answer = get("/woche?datum=16.11.2026")
+    answer = get("/woche?datum=31.02.2026")
     assert answer.status_code == 400
     assert "Ungültiges Datum" in answer.text
 

@@ -7,24 +7,25 @@ from conftest import demo
 from netzwerktimer_crawl.runner import enabled_spiders
 
 # Everything the bundled (modeled) snapshots of OptoNet and ThEEN announce, as the catalog
-# must hold it. The Cross-Cluster-Wochen event they (and the CCIT) list is one event.
+# must hold it. The Cross-Cluster-Wochen event they (and the CCIT) list is one event;
+# events.networks is the JSON array of every network that lists an event.
 # fmt: off
 EXPECTED = [
-    ("optonet", "2026-11-19T18:00", "2026-11-19T20:00", 0, "Photonik-Stammtisch Jena – November",
-     None, "offline", "Jena"),
-    ("optonet", "2026-11-25T10:00", "2026-11-25T11:30", 0,
+    ('["optonet"]', "2026-11-19T18:00", "2026-11-19T20:00", 0,
+     "Photonik-Stammtisch Jena – November", None, "offline", "Jena"),
+    ('["optonet"]', "2026-11-25T10:00", "2026-11-25T11:30", 0,
      "Webinar: Quantensensorik für die Industrie", None, "online", None),
-    ("theen", "2026-11-26T14:00", "2026-11-26T17:00", 0, "ThEEN-Mitgliederversammlung 2026",
+    ('["theen"]', "2026-11-26T14:00", "2026-11-26T17:00", 0, "ThEEN-Mitgliederversammlung 2026",
      None, "offline", "Erfurt"),
-    ("ccit, optonet, theen", "2026-12-02T14:00", "2026-12-02T17:00", 0,
+    ('["ccit", "optonet", "theen"]', "2026-12-02T14:00", "2026-12-02T17:00", 0,
      "Cross-Cluster-Wochen 2026: Photonik trifft Energie", None, "offline", "Erfurt"),
-    ("theen", "2026-12-09T10:00", "2026-12-09T11:30", 0,
+    ('["theen"]', "2026-12-09T10:00", "2026-12-09T11:30", 0,
      "Webinar Agri-PV: Genehmigung und Förderung", None, "online", None),
-    ("optonet", "2027-01-15T18:30", "2027-01-15T22:00", 0, "Abgesagt: OptoNet-Jahresempfang 2027",
-     "cancelled", "offline", "Jena"),
-    ("theen", "2027-01-20T09:00", "2027-01-21T16:00", 0, "Thüringer Energiespeichertage 2027",
+    ('["optonet"]', "2027-01-15T18:30", "2027-01-15T22:00", 0,
+     "Abgesagt: OptoNet-Jahresempfang 2027", "cancelled", "offline", "Jena"),
+    ('["theen"]', "2027-01-20T09:00", "2027-01-21T16:00", 0, "Thüringer Energiespeichertage 2027",
      None, "offline", "Jena"),
-    ("optonet", "2027-02-03", "2027-02-04", 1,
+    ('["optonet"]', "2027-02-03", "2027-02-04", 1,
      "Laser-Workshop: Ultrakurzpulslaser in der Mikrobearbeitung", None, "offline", "Jena"),
 ]
 # fmt: on
@@ -54,11 +55,11 @@ def test_co_hosted_event_is_stored_once_with_every_network(demo_db):
     )
     # fmt: off
     assert got == [
-        ("ccit, optonet, theen", "ccit", "https://www.cci-thueringen.de/veranstaltungen/"
+        ('["ccit", "optonet", "theen"]', "ccit", "https://www.cci-thueringen.de/veranstaltungen/"
          "cross-cluster-wochen-2026-photonik-trifft-energie/"),
-        ("ccit, optonet, theen", "optonet",
+        ('["ccit", "optonet", "theen"]', "optonet",
          "https://optonet-jena.de/veranstaltung/cross-cluster-wochen-2026-photonik-trifft-energie/"),
-        ("ccit, optonet, theen", "theen", "https://www.theen-ev.de/de/veranstaltungen/"
+        ('["ccit", "optonet", "theen"]', "theen", "https://www.theen-ev.de/de/veranstaltungen/"
          "cross-cluster-wochen-2026-photonik-trifft-energie.html"),
     ]
     # fmt: on

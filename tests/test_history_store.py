@@ -38,7 +38,7 @@ def build(tmp_path, *runs):
 def test_any_order_gives_the_same_event(tmp_path, order):
     db = build(tmp_path, [RECORDS[i] for i in order], [RECORDS[i] for i in reversed(order)])
     assert [(r["id"], r["network"], r["networks"], r["url"]) for r in db["events"].rows] == [
-        ("ccit-src", "ccit", "ccit, optonet, theen", "https://c.de/ccw")
+        ("ccit-src", "ccit", '["ccit", "optonet", "theen"]', "https://c.de/ccw")
     ]
     assert db["changes"].count == 0
     assert sorted(r["event_id"] for r in db["event_sources"].rows) == ["ccit-src"] * 3

@@ -39,7 +39,7 @@ def can_render_ics(columns):
     return REQUIRED.issubset(columns)
 
 
-def render_ics(request, rows, columns, query_name):
+async def render_ics(datasette, request, rows, columns, query_name):
     if not can_render_ics(columns):
         return Response.text(f"iCal braucht die Spalten {', '.join(sorted(REQUIRED))}", 400)
     rows = [dict(row) for row in rows]
@@ -48,7 +48,7 @@ def render_ics(request, rows, columns, query_name):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _calendar_name(rows, request.args.get("network")))
+    calendar.add("x-wr-calname", await _calendar_name(datasette, request.args.get("netzwerk")))
     calendar.add("x-wr-timezone", "Europe/Berlin")
     calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
     years = []
@@ -76,10 +76,14 @@ def render_ics(request, rows, columns, query_name):
     )
 
 
-def _calendar_name(rows: list[dict], network: str | None) -> str:
-    names = {row.get("network_name") or row.get("network") for row in rows}
-    if network and len(names) == 1:
-        return f"Netzwerktimer Thüringen: {names.pop()}"
+async def _calendar_name(datasette, network: str | None) -> str:
+    """The feed's name; a network's feed is named after it (network_filter.py checked it)."""
+    if network:
+        rows = await datasette.get_database("netzwerktimer").execute(
+            "select name from networks where slug = ?", [network]
+        )
+        if row := rows.first():
+            return f"Netzwerktimer Thüringen: {row['name']}"
     return "Netzwerktimer Thüringen"
 
 

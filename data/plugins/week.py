@@ -1,10 +1,11 @@
 """/woche: the weekly overview, Montag to Sonntag, and / leads there.
 
-?datum=YYYY-MM-DD picks the week containing that day (default: the catalog's today, see
-sql_today.py); ?netzwerk=<slug> and ?branche=<sector> filter. Reads through Datasette, renders
-data/templates/woche.html (autoescaped).
+?datum=JJJJ-MM-TT or TT.MM.JJJJ picks the week containing that day (default: the catalog's
+today, see sql_today.py); ?netzwerk= and ?branche= filter (checked in network_filter.py).
+Reads through Datasette, renders data/templates/woche.html (autoescaped).
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlencode
@@ -24,28 +25,26 @@ STATUS = {"cancelled": "abgesagt", "postponed": "verschoben", "missing": "nicht 
 # week ends 9999-12-26. Beyond them a date is a 400, as a malformed one is.
 FIRST_MONDAY = date.min + timedelta(days=7)
 LAST_MONDAY = date.max - timedelta(days=date.max.weekday() + 14)
+GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 # A co-hosted event shows every network that lists it, and each network's filter finds it.
 EVENTS = """
 select e.title, e.start, e."end", e.all_day, e.url, e.location, e.city, e.status,
        e.attendance, e.start_date, e.end_date, e.start_open, e.end_open,
-       (select group_concat(name, ', ') from (select distinct n.name from event_sources s
-          join networks n on n.slug = s.network where s.event_id = e.id order by n.name)
-       ) as network_name
+       (select group_concat(network_name, ', ') from (select network_name from event_networks
+          where event_id = e.id order by network_name)) as network_name
 from events e
 where e.start_date <= :sunday and e.end_date >= :monday
-  and (:netzwerk = '' or e.id in (select event_id from event_sources where network = :netzwerk))
-  and (:branche = '' or e.id in (select s.event_id from event_sources s
-                                 join networks n on n.slug = s.network where n.sector = :branche))
+  and (:netzwerk = '' or e.id in (select event_id from event_networks where network = :netzwerk))
+  and (:branche = '' or e.id in (select event_id from event_networks where sector = :branche))
 order by e.start, network_name, e.title
 """
 # The filters offer only networks and sectors that have events.
 NETWORKS = """
-select slug, name from networks where slug in (select network from event_sources) order by name
+select distinct network as slug, network_name as name from event_networks order by name
 """
 SECTORS = """
-select distinct sector from networks where slug in (select network from event_sources)
-  and sector is not null order by sector
+select distinct sector from event_networks where sector is not null order by sector
 """
 
 
@@ -78,7 +77,8 @@ async def week(datasette, request):
         return Response.html(
             "<!DOCTYPE html><html lang=de><title>Ungültiges Datum</title>"
             "<p>Ungültiges Datum: bitte einen Tag zwischen "
-            f"{FIRST_MONDAY} und {LAST_MONDAY + timedelta(days=6)} als JJJJ-MM-TT angeben, "
+            f"{FIRST_MONDAY} und {LAST_MONDAY + timedelta(days=6)} als JJJJ-MM-TT oder TT.MM.JJJJ "
+            "angeben, "
             f'etwa <a href="/woche?datum={today}">/woche?datum={today}</a>.</p>',
             status=400,
         )
@@ -124,17 +124,18 @@ async def week(datasette, request):
         "table_url": "/netzwerktimer/events?"
         + urlencode(
             {"start_date__lte": sunday.isoformat(), "end_date__gte": monday.isoformat()}
-            | ({"network": filters["netzwerk"]} if filters["netzwerk"] else {})
-            | ({"sector": filters["branche"]} if filters["branche"] else {})
+            | {name: value for name, value in filters.items() if value}
         ),
     }
     return Response.html(await datasette.render_template("woche.html", context, request=request))
 
 
 def _monday(datum: str) -> date | None:
-    """The Monday of the week of `datum` (JJJJ-MM-TT), None if it is no date the page shows."""
+    """The Monday of the week of `datum` (JJJJ-MM-TT, or TT.MM.JJJJ as Germans write it),
+    None if it is no date the page shows."""
+    german = GERMAN_DATE.fullmatch(datum.strip())
     try:
-        day = date.fromisoformat(datum)
+        day = date(*map(int, german.group(3, 2, 1))) if german else date.fromisoformat(datum)
     except ValueError:
         return None
     monday = day - timedelta(days=day.weekday())
