@@ -11,7 +11,9 @@ changes to them are recorded.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+from functools import cache
 
 from rapidfuzz import fuzz
 from sqlite_utils import Database
@@ -37,8 +39,15 @@ SIMILAR = 90  # rapidfuzz token_set_ratio of two titles of the same event
 
 
 def _distinctive(title: str) -> set[str]:
-    names = {w for n in registry.networks().values() for w in normalized_title(n.name).split()}
-    return {w for w in normalized_title(title).split() if w not in GENERIC | names}
+    ignored = GENERIC | _name_words(os.environ.get(registry.REGISTRY_ENV))
+    return {w for w in normalized_title(title).split() if w not in ignored}
+
+
+@cache
+def _name_words(registry_file: str | None) -> frozenset[str]:
+    """The words of the networks' names, read once per registry (not once per title)."""
+    names = (network.name for network in registry.networks().values())
+    return frozenset(word for name in names for word in normalized_title(name).split())
 
 
 def same_event(a: dict, b: dict) -> bool:
@@ -59,11 +68,16 @@ def same_event(a: dict, b: dict) -> bool:
 def _match(db: Database, record: dict) -> str | None:
     if not record["start"]:
         return None
+    day, timed = record["start"][:10], len(record["start"]) > 10
     candidates = db.execute_returning_dicts(
-        "select id, start, title, city from events where substr(start, 1, 10) = ? "
-        "and network != ? and id not in "
-        "(select event_id from event_sources where network = ?)",
-        [record["start"][:10], record["network"], record["network"]],
+        # The day's starts, all-day ("2026-12-02") and timed ("2026-12-02T14:00"), as a range
+        # of the start index: substr(start, 1, 10) = ? read every event.
+        "select id, start, title, city from events e where start >= ? and start < ? "
+        # as same_event: two timed copies of one event start at the same minute
+        "and (length(start) = 10 or not ? or start = ?) "
+        "and network != ? and not exists "
+        "(select 1 from event_sources s where s.event_id = e.id and s.network = ?)",
+        [day, day + "U", timed, record["start"], record["network"], record["network"]],
     )
     return next((c["id"] for c in candidates if same_event(c, record)), None)
 
@@ -74,9 +88,9 @@ def _same(old: object, new: object) -> bool:
 
 
 def _change(db: Database, event_id: str, run: int, field: str, old, new, when: str) -> None:
-    db["changes"].insert({"event_id": event_id, "run": run, "field": field,
-                          "old": None if old is None else str(old),
-                          "new": None if new is None else str(new), "changed": when})  # fmt: skip
+    _insert(db, "changes", {"event_id": event_id, "run": run, "field": field,
+                            "old": None if old is None else str(old),
+                            "new": None if new is None else str(new), "changed": when})  # fmt: skip
 
 
 def _networks(db: Database, event_id: str) -> list[str]:
@@ -112,17 +126,19 @@ def _store(db: Database, record: dict, run: int) -> None:
         "select event_id from event_sources where source_id = ?", [record["id"]]
     ).fetchone()
     event_id = source[0] if source else (_match(db, record) or record["id"])
-    db["event_sources"].upsert(
-        {"source_id": record["id"], "event_id": event_id, "network": record["network"],
-         "url": record["url"], "last_seen": seen, "last_run": run, "missing_runs": 0}
-        | ({} if source else {"first_seen": seen}),
-        pk="source_id",
-    )  # fmt: skip
+    db.execute(
+        "insert into event_sources (source_id, event_id, network, url, first_seen, last_seen, "
+        "last_run, missing_runs) values (?, ?, ?, ?, ?, ?, ?, 0) on conflict (source_id) do "
+        "update set event_id = excluded.event_id, network = excluded.network, "
+        "url = excluded.url, last_seen = excluded.last_seen, last_run = excluded.last_run, "
+        "missing_runs = 0",
+        [record["id"], event_id, record["network"], record["url"], seen, seen, run],
+    )
     rows = list(db.execute_returning_dicts("select * from events where id = ?", [event_id]))
     if not rows:
         row = {c: record.get(c) for c in EVENT_COLUMNS}
-        db["events"].insert(row | {"id": event_id, "networks": json.dumps([record["network"]]),
-                                   "first_seen": seen, "last_changed": seen})  # fmt: skip
+        _insert(db, "events", row | {"id": event_id, "networks": json.dumps([record["network"]]),
+                                     "first_seen": seen, "last_changed": seen})  # fmt: skip
         return
     event = rows[0]
     networks = _networks(db, event_id)
@@ -160,7 +176,22 @@ def _store(db: Database, record: dict, run: int) -> None:
         _change(db, event_id, run, field, event[field], changed[field], seen)
     if tracked:
         update["last_changed"] = seen
-    db["events"].update(event_id, update | changed)
+    _update(db, "events", event_id, update | changed)
+
+
+# The write path runs per event: plain statements, without sqlite-utils' per-call look at the
+# table's schema (that was half the time of a run).
+
+
+def _insert(db: Database, table: str, row: dict) -> None:
+    columns = ", ".join(f'"{column}"' for column in row)
+    marks = ", ".join("?" for _ in row)
+    db.execute(f"insert into {table} ({columns}) values ({marks})", list(row.values()))
+
+
+def _update(db: Database, table: str, key: str, row: dict) -> None:
+    assignments = ", ".join(f'"{column}" = ?' for column in row)
+    db.execute(f"update {table} set {assignments} where id = ?", [*row.values(), key])
 
 
 def _worse(old: object, new: object) -> bool:
@@ -179,7 +210,7 @@ def mark_missing(
         db.execute(
             "update event_sources set missing_runs = missing_runs + 1 "
             "where network = ? and last_run is not ? and event_id in (select id from events "
-            'where substr(coalesce("end", start), 1, 10) >= ?)',
+            "where end_date >= ?)",
             [network, run, today],
         )
         gone = [
@@ -188,7 +219,7 @@ def mark_missing(
                 # A cancelled event that leaves the page is still cancelled, not missing.
                 "select e.id from events e where coalesce(e.status, '') not in "
                 "('missing', 'cancelled') "
-                'and substr(coalesce(e."end", e.start), 1, 10) >= ? '
+                "and e.end_date >= ? "
                 "and exists (select 1 from event_sources s where s.event_id = e.id "
                 "and s.network = ?) and not exists (select 1 from event_sources s "
                 "where s.event_id = e.id and s.missing_runs < ?)",

@@ -63,3 +63,30 @@ def test_text_with_replacement_characters_never_overwrites_good_text(tmp_path):
     (event,) = db["events"].rows
     assert event["title"] == "Cross-Cluster-Wochen 2026 – Photonik trifft Energie"
     assert event["city"] == "Gera"  # the rest of the page's news still arrives
+
+
+def listed(network: str, title: str, start: str) -> dict:
+    url = f"https://{network}.de/{len(title)}"
+    return record(network, title, url) | {"id": f"{network}-{start}", "start": start, "end": None}
+
+
+@pytest.mark.parametrize(
+    ("a", "start_a", "b", "start_b", "events"),
+    [
+        # the candidates the store looks up (by day, by minute) are the pairs same_event takes
+        ("9. Thüringer Maschinenbautag", "2025-09-22", "9. Thüringer Maschinenbautag",
+         "2025-09-22T09:00", 1),
+        ("9. Thüringer Maschinenbautag", "2025-09-22T09:00", "9. Thüringer Maschinenbautag",
+         "2025-09-22", 1),
+        ("Wasserstoff-Dialog Thüringen 2026", "2026-12-03T10:00",
+         "Wasserstoff-Dialog Thüringen 2026", "2026-12-03T10:00", 1),
+        ("Wasserstoff-Dialog Thüringen 2026", "2026-12-03T10:00",
+         "Wasserstoff-Dialog Thüringen 2026", "2026-12-03T14:00", 2),
+        ("Wasserstoff-Dialog Thüringen 2026", "2026-12-03", "Wasserstoff-Dialog Thüringen 2026",
+         "2026-12-04", 2),
+    ],
+)  # fmt: skip
+def test_the_store_finds_the_same_event_of_another_network(tmp_path, a, start_a, b, start_b,
+                                                           events):  # fmt: skip
+    db = build(tmp_path, [listed("optonet", a, start_a), listed("theen", b, start_b)])
+    assert db["events"].count == events
