@@ -29,3 +29,4 @@ bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_dates.py
 	$(VENV)/bin/python benchmarks/bench_real_pages.py
 	$(VENV)/bin/python benchmarks/load_refresh.py
+	$(VENV)/bin/python benchmarks/bench_store.py

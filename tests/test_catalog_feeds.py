@@ -15,6 +15,7 @@ from conftest import demo
 from icalendar import Calendar
 
 from netzwerktimer_crawl.catalog import make_datasette
+from netzwerktimer_crawl.db import open_db
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -114,9 +115,11 @@ def test_feed_query_as_csv_and_json(get):
 def test_atom_feed_of_newly_found_events(get):
     answer = get("/netzwerktimer/neu.atom")
     assert answer.status_code == 200
-    assert answer.headers["content-type"] == "application/xml; charset=utf-8"
+    assert answer.headers["content-type"] == "application/atom+xml; charset=utf-8"
     root = ET.fromstring(answer.content)
     assert root.find(f"{ATOM}title").text == "Neu gefundene Veranstaltungen"
+    # The feed's id names the feed, not the host it was read from.
+    assert root.find(f"{ATOM}id").text == "tag:netzwerktimer-thueringen.de,2026:neu"
     entries = {e.find(f"{ATOM}title").text: e for e in root.iter(f"{ATOM}entry")}
     stammtisch = entries["Photonik-Stammtisch Jena – November"]
     assert stammtisch.find(f"{ATOM}link").get("href") == (
@@ -127,3 +130,27 @@ def test_atom_feed_of_newly_found_events(get):
     assert stammtisch.find(f"{ATOM}content").text.startswith(
         "19.11.2026, 18:00 Uhr · OptoNet · Optisches Museum Jena"
     )
+
+
+def test_atom_feed_holds_upcoming_events_only(get, demo_db):
+    # The demo's today is 2026-11-16: the ones found that are already over stay out.
+    root = ET.fromstring(get("/netzwerktimer/neu.atom").content)
+    titles = {e.find(f"{ATOM}title").text for e in root.iter(f"{ATOM}entry")}
+    with sqlite3.connect(demo_db) as db:
+        upcoming = {t for (t,) in db.execute("select title from events where end_date >= ?",
+                                             ["2026-11-16"])}  # fmt: skip
+        over = {t for (t,) in db.execute("select title from events where end_date < ?",
+                                         ["2026-11-16"])}  # fmt: skip
+    assert over and not titles & over
+    assert titles == upcoming
+
+
+def test_atom_feed_of_an_empty_catalog_is_an_empty_feed(tmp_path):
+    path = tmp_path / "leer.db"
+    open_db(path).close()  # the schema, no crawl yet
+    datasette = make_datasette(path)
+    answer = asyncio.run(datasette.client.get("/netzwerktimer/neu.atom"))
+    assert answer.status_code == 200, answer.text[:300]
+    root = ET.fromstring(answer.content)
+    assert root.find(f"{ATOM}title").text == "Neu gefundene Veranstaltungen"
+    assert list(root.iter(f"{ATOM}entry")) == []

@@ -52,7 +52,7 @@ def test_plugins_are_pinned_to_a_minor_version(demo_db):
         for d in dependencies
         if (match := re.fullmatch(r"(datasette-[\w-]+)==(\d+\.\d+)\.\*", d))
     )
-    assert {"datasette-atom", "datasette-cluster-map", "datasette-block-robots"} <= set(pins)
+    assert {"datasette-cluster-map", "datasette-block-robots"} <= set(pins)
     installed = asyncio.run(make_datasette(demo_db).client.get("/-/plugins.json")).json()
     for plugin in installed:
         # datasette-leaflet comes with datasette-cluster-map, which pins it.

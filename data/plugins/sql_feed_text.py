@@ -1,7 +1,7 @@
 """SQL functions feed_text(text) and feed_url(url): values fit for a feed, for neu.atom.
 
-The Atom feed (datasette-atom) goes through lxml, which refuses the whole document over one
-control character, so the canned query cleans what came from the organizers' pages. The
+The Atom feed (atom_feed.py, feedgen) goes through lxml, which refuses the whole document over
+one control character, so the canned query cleans what came from the organizers' pages. The
 rules are catalog.clean_text and clean_url, the same as the iCalendar feed's.
 """
 
