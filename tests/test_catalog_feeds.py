@@ -4,6 +4,7 @@ The demo's today is 2026-11-16, so "upcoming" is everything from that day on.
 """
 
 import asyncio
+import json
 import shutil
 import sqlite3
 import xml.etree.ElementTree as ET
@@ -11,7 +12,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import demo
+from conftest import demo, rehearse
 from icalendar import Calendar
 
 from netzwerktimer_crawl.catalog import make_datasette
@@ -154,3 +155,59 @@ def test_atom_feed_of_an_empty_catalog_is_an_empty_feed(tmp_path):
     root = ET.fromstring(answer.content)
     assert root.find(f"{ATOM}title").text == "Neu gefundene Veranstaltungen"
     assert list(root.iter(f"{ATOM}entry")) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/netzwerktimer/events.ics",  # a table page shows 50 rows at a time
+        "/netzwerktimer/events.ics?_size=5",
+        "/netzwerktimer/events_public.ics?_sort=title",
+        "/netzwerktimer/events.ics?netzwerk=theen",
+    ],
+)
+def test_ics_of_a_table_holds_every_matching_event(get, demo_db, path):
+    events = feed(get, path).walk("VEVENT")
+    with sqlite3.connect(demo_db) as db:
+        if "theen" in path:
+            sql = "select id from events where id in (select event_id from event_sources "
+            matching = db.execute(sql + "where network = 'theen')").fetchall()
+        else:
+            matching = db.execute("select id from events").fetchall()
+    assert len(matching) > 50 or "theen" in path
+    assert sorted(str(e["UID"]).split("@")[0] for e in events) == sorted(i for (i,) in matching)
+
+
+def test_a_changed_event_says_so_to_calendars(demo_db, tmp_path, snapshot_copy):
+    # OptoNet's workshop moves to the next week; the other events stay as they were.
+    db = tmp_path / "netzwerktimer.db"
+    shutil.copy(demo_db, db)
+    api = snapshot_copy.folder / "optonet" / "events-api-2.json"
+    page = json.loads(api.read_text())
+    workshop = page["events"][1]
+    for key, value in (("start_date", "2027-02-10 00:00:00"), ("end_date", "2027-02-11 23:59:59"),
+                       ("utc_start_date", "2027-02-09 23:00:00"),
+                       ("utc_end_date", "2027-02-11 22:59:59")):  # fmt: skip
+        workshop[key] = value
+    api.write_text(json.dumps(page))
+    assert rehearse(db, snapshot_copy.folder, "optonet").returncode == 0
+    second = make_datasette(db)
+    calendar = feed(lambda path: asyncio.run(second.client.get(path)))
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    moved = events[workshop["title"]]
+    assert moved["DTSTART"].dt == date(2027, 2, 10)
+    with sqlite3.connect(db) as connection:
+        (changes,) = connection.execute(
+            "select count(*) from changes where event_id = ?", [str(moved["UID"]).split("@")[0]]
+        ).fetchone()
+    assert changes >= 1 and moved["SEQUENCE"] == changes  # start and end: one version more
+    assert "LAST-MODIFIED" in moved
+    stammtisch = events["Photonik-Stammtisch Jena – November"]
+    assert "SEQUENCE" not in stammtisch  # never changed: version 0
+    assert stammtisch["LAST-MODIFIED"].dt == stammtisch["CREATED"].dt
+
+
+def test_the_week_page_offers_a_webcal_subscription(get):
+    page = get("/woche?netzwerk=theen").text
+    assert 'href="webcal://localhost/netzwerktimer/kalender.ics?netzwerk=theen"' in page
+    assert 'href="/netzwerktimer/kalender.ics?netzwerk=theen"' in page

@@ -6,6 +6,7 @@ events' columns (id, title, start, end, all_day); /netzwerktimer/kalender.ics is
 """
 
 import logging
+import re
 from datetime import UTC, date, datetime, timedelta
 
 from datasette import hookimpl
@@ -16,6 +17,8 @@ from netzwerktimer_crawl.berlin import BERLIN, YEARS_AROUND, implausible, parse_
 from netzwerktimer_crawl.catalog import clean_text, clean_url
 
 REQUIRED = {"id", "title", "start", "end", "all_day"}
+# A feed of a table or query holds every matching event up to this many.
+MAX_EVENTS = 20_000
 STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 SUMMARY_PREFIX = {"postponed": "Verschoben: "}
 # The catalog's own rule (berlin.implausible) for dates that are no event's: such a year
@@ -39,10 +42,10 @@ def can_render_ics(columns):
     return REQUIRED.issubset(columns)
 
 
-async def render_ics(datasette, request, rows, columns, query_name):
+async def render_ics(datasette, request, rows, columns, query_name, database, data):
     if not can_render_ics(columns):
         return Response.text(f"iCal braucht die Spalten {', '.join(sorted(REQUIRED))}", 400)
-    rows = [dict(row) for row in rows]
+    rows, cut = await _every_row(datasette, database, data, rows)
     calendar = Calendar()
     calendar.add("prodid", "-//netzwerktimer//Veranstaltungen der Thüringer Netzwerke//DE")
     calendar.add("version", "2.0")
@@ -51,6 +54,8 @@ async def render_ics(datasette, request, rows, columns, query_name):
     calendar.add("x-wr-calname", await _calendar_name(datasette, request.args.get("netzwerk")))
     calendar.add("x-wr-timezone", "Europe/Berlin")
     calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    if cut:
+        calendar.add(SKIPPED, f"nur die ersten {MAX_EVENTS} Veranstaltungen")
     years = []
     for row in map(_cleaned, rows):
         # One bad event is left out with its reason, and the rest of the feed is served.
@@ -74,6 +79,24 @@ async def render_ics(datasette, request, rows, columns, query_name):
         content_type="text/calendar; charset=utf-8",
         headers={"content-disposition": f'inline; filename="{name}"'},
     )
+
+
+async def _every_row(datasette, database: str, data: dict, rows) -> tuple[list[dict], bool]:
+    """All the rows the page stands for, not its first page: a table page shows 50 at a time
+    and a query at most max_returned_rows, but a calendar has no next page. At most
+    MAX_EVENTS, and whether some were cut."""
+    if not (data.get("next") or data.get("truncated")):
+        return [dict(row) for row in rows], False
+    query = data["query"]
+    if data.get("table"):  # the page's own limit goes, its filters and order stay
+        sql = re.sub(r"\s+limit\s+\d+(\s+offset\s+\d+)?\s*$", "", query["sql"], flags=re.I)
+    else:  # a canned query's own limit stays
+        sql = f"select * from ({query['sql']})"
+    results = await datasette.get_database(database).execute(
+        f"{sql} limit {MAX_EVENTS + 1}", query.get("params") or {}
+    )
+    every = [dict(row) for row in results.rows]
+    return every[:MAX_EVENTS], len(every) > MAX_EVENTS
 
 
 async def _calendar_name(datasette, network: str | None) -> str:
@@ -124,6 +147,10 @@ def _event(row: dict) -> tuple[Event, list[int]]:
     event.add("dtstamp", _utc(seen) if seen else datetime.now(UTC).replace(microsecond=0))
     if row.get("first_seen"):
         event.add("created", _utc(row["first_seen"]))
+    if row.get("last_changed"):
+        event.add("last-modified", _utc(row["last_changed"]))
+    if row.get("sequence"):  # how often the event changed: calendars take the newest version
+        event.add("sequence", int(row["sequence"]))
     status = row.get("status")
     event.add("summary", SUMMARY_PREFIX.get(status, "") + row["title"])
     if row["all_day"] or not isinstance(start, datetime):

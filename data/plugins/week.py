@@ -103,6 +103,9 @@ async def week(datasette, request):
             {"datum": monday.isoformat(), **{k: v for k, v in filters.items() if v}}
         )
 
+    calendar = "/netzwerktimer/kalender.ics" + (
+        f"?{urlencode({'netzwerk': filters['netzwerk']})}" if filters["netzwerk"] else ""
+    )
     context = {
         "title": _span(monday, sunday),
         "calendar_week": monday.isocalendar().week,
@@ -120,6 +123,9 @@ async def week(datasette, request):
         "networks": [(r["slug"], r["name"]) for r in await db.execute(NETWORKS)],
         "sectors": [r["sector"] for r in await db.execute(SECTORS)],
         "filters": filters,
+        # webcal:// opens the calendar program's subscription; the feed takes the network.
+        "calendar": calendar,
+        "webcal": f"webcal://{request.host}{calendar}",
         "datum": monday.isoformat(),
         "table_url": "/netzwerktimer/events?"
         + urlencode(
