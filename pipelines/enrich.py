@@ -36,8 +36,8 @@ def event_type(title: str | None, description: str | None = None) -> str | None:
 
 
 def place(city: str | None, location: str | None) -> places.Place | None:
-    """The Thuringian place an event is in: its city, the city's first part ("Erfurt-Brühl"),
-    or a place named in its location text."""
+    """The place an event is in (places.py: Thuringia's and Germany's big cities): its city,
+    the city's first part ("Erfurt-Brühl"), or a place named in its location text."""
     for candidate in (city, *(_PARTS.split(city or "")[:1])):
         if found := places.lookup(candidate):
             return found

