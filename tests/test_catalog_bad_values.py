@@ -133,9 +133,9 @@ def test_excel_cuts_a_cell_excel_cannot_hold_and_says_so(tmp_path, path):
     answer = get(path)
     assert answer.status_code == 200, answer.text[:500]
     rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig")), delimiter=";"))
-    by_title = {row["title"]: row for row in rows}
+    by_title = {row["Titel"]: row for row in rows}
     assert GOOD in by_title
-    cut = by_title["Veranstaltung lang"]["description"]
+    cut = by_title["Veranstaltung lang"]["Beschreibung"]
     assert len(cut) <= 32_767  # Excel's limit per cell
     assert cut.startswith("Lorem ipsum Lorem")
     assert cut.endswith("[gekürzt: 144000 Zeichen, Excel fasst 32767 je Zelle]")

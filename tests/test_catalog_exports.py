@@ -3,6 +3,7 @@
 import asyncio
 import csv
 import io
+import re
 
 import pytest
 import yaml
@@ -66,29 +67,44 @@ def test_excel_csv_has_a_bom_semicolons_and_umlauts(get):
     assert answer.status_code == 200
     assert answer.headers["content-type"] == "text/csv; charset=utf-8"
     assert answer.headers["content-disposition"] == 'attachment; filename="events_public.csv"'
-    # The same columns as Datasette's CSV, which are the view's.
-    header = get("/netzwerktimer/events_public.csv").text.split("\r\n", 1)[0].replace(",", ";")
-    assert header.startswith("start;end;all_day;title;network_name;network;")
-    assert answer.content.startswith(b"\xef\xbb\xbf" + header.encode() + b"\r\n")
+    # The view's columns, under German names.
+    assert answer.content.startswith(
+        "\ufeffBeginn;Ende;Ganztägig;Titel;Netzwerk;Kürzel;Netzwerke;Branche;Art;Seite;Ort;"
+        "Stadt;Status;Teilnahme;Beschreibung;Zuerst gefunden (UTC);Zuletzt gefunden (UTC);"
+        "Zuletzt geändert (UTC);Kennung\r\n".encode()
+    )
     assert "Thüringer Energiespeichertage 2027".encode() in answer.content
     rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig")), delimiter=";"))
-    stammtisch = next(r for r in rows if r["title"] == "Photonik-Stammtisch Jena – November")
-    assert stammtisch["location"] == "Optisches Museum Jena, Carl-Zeiss-Platz 12, 07743 Jena"
-    assert stammtisch["sector"] == "Optik und Photonik"
+    stammtisch = next(r for r in rows if r["Titel"] == "Photonik-Stammtisch Jena – November")
+    assert stammtisch["Ort"] == "Optisches Museum Jena, Carl-Zeiss-Platz 12, 07743 Jena"
+    assert stammtisch["Branche"] == "Optik und Photonik"
+    # Dates and times as German Excel reads them, timed and all-day alike, so they sort.
+    assert (stammtisch["Beginn"], stammtisch["Ende"]) == ("19.11.2026 18:00", "19.11.2026 20:00")
+    assert stammtisch["Zuerst gefunden (UTC)"] == "16.11.2026 08:00:00"
+    workshop = next(r for r in rows if r["Titel"].startswith("Laser-Workshop"))
+    assert (workshop["Beginn"], workshop["Ende"]) == ("03.02.2027", "04.02.2027")
+    for row in rows:
+        assert re.fullmatch(r"\d\d\.\d\d\.\d{4}( \d\d:\d\d)?", row["Beginn"]), row["Beginn"]
+
+
+def test_excel_csv_writes_decimal_commas(get):
+    text = get("/netzwerktimer/events.excel?city=Jena").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert rows and {(r["Breitengrad"], r["Längengrad"]) for r in rows} == {("50,92878", "11,5899")}
 
 
 def test_excel_csv_keeps_the_filters(get):
     answer = get("/netzwerktimer/events.excel?network=theen&_labels=on")
     rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows and all("theen" in row["networks"] for row in rows)
-    assert {row["network_label"] for row in rows} == {"ThEEN", "CCIT"}  # CCIT's co-hosted one
+    assert rows and all("theen" in row["Netzwerke"] for row in rows)
+    assert {row["Netzwerk"] for row in rows} == {"ThEEN", "CCIT"}  # CCIT's co-hosted one
 
 
 def test_excel_csv_of_queries(get, demo_db):
     answer = get("/netzwerktimer/diese_woche.excel")
     assert answer.headers["content-disposition"] == 'attachment; filename="diese_woche.csv"'
     text = answer.content.decode("utf-8-sig")
-    assert text.startswith("start;end;all_day;title;network_name")
+    assert text.startswith("Beginn;Ende;Ganztägig;Titel;Netzwerk")
     assert "Photonik-Stammtisch Jena – November" in text
     # An analyst's own SQL, where SQL is on; in public it is a 403 (tests/test_public_sql.py).
     analyst = make_datasette(demo_db, allow_sql=True)
@@ -137,4 +153,4 @@ def test_excel_csv_has_every_row_and_no_formulas(big):
     text = answer.content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 1500
-    assert '\'=HYPERLINK("http://example.org","klick")' in {row["title"] for row in rows}
+    assert '\'=HYPERLINK("http://example.org","klick")' in {row["Titel"] for row in rows}

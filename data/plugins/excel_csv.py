@@ -8,6 +8,7 @@ up on every table, view and query page next to json and the other formats.
 
 import csv
 import io
+import re
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
@@ -19,6 +20,26 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # is cut here and says so. The CSV and JSON downloads keep it whole.
 CELL_LIMIT = 32_767
 CUT = " … [gekürzt: {} Zeichen, Excel fasst {} je Zelle]"
+
+
+# The catalog's columns as a German reader names them (metadata.yml says more).
+HEADERS = {
+    "start": "Beginn", "end": "Ende", "all_day": "Ganztägig", "title": "Titel",
+    "network_name": "Netzwerk", "network": "Kürzel", "networks": "Netzwerke",
+    "sector": "Branche", "event_type": "Art", "url": "Seite", "location": "Ort",
+    "city": "Stadt", "status": "Status", "attendance": "Teilnahme",
+    "description": "Beschreibung", "first_seen": "Zuerst gefunden (UTC)",
+    "last_seen": "Zuletzt gefunden (UTC)", "last_changed": "Zuletzt geändert (UTC)",
+    "id": "Kennung", "latitude": "Breitengrad", "longitude": "Längengrad",
+    "source_url": "Gefunden auf", "start_date": "Tag", "end_date": "Letzter Tag",
+    "month": "Monat", "start_open": "Beginn offen", "end_open": "Ende offen",
+    "status_evidence": "Status laut", "network_label": "Netzwerk",
+}  # fmt: skip
+# ISO dates and times as the catalog writes them ("2026-11-19", "2026-11-19T18:00",
+# "2026-11-16T08:00:00Z" in UTC): German Excel reads "19.11.2026 18:00" as a date and time,
+# but leaves the ISO form with its "T" as text, so a column of both would not sort.
+ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?)(?:Z|[+-]\d{2}:\d{2})?)?")
+DECIMAL = re.compile(r"-?\d+\.\d+")  # coordinates: German Excel wants a decimal comma
 
 
 @hookimpl
@@ -43,8 +64,11 @@ async def render_excel(datasette, request, database, table, query_name):
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";")
-    for row in _rows(source.text):
-        writer.writerow([_fitted(_defused(cell)) for cell in row])
+    rows = _rows(source.text)
+    if rows:
+        writer.writerow([HEADERS.get(column, column) for column in rows[0]])
+    for row in rows[1:]:
+        writer.writerow([_fitted(_defused(_german(cell))) for cell in row])
     name = table or query_name or database
     return Response(
         out.getvalue(),
@@ -61,6 +85,16 @@ def _rows(text: str) -> list[list[str]]:
         return list(csv.reader(io.StringIO(text)))
     finally:
         csv.field_size_limit(limit)
+
+
+def _german(cell: str) -> str:
+    """A date, time or decimal as German Excel reads it: every start a date it can sort."""
+    if moment := ISO.fullmatch(cell):
+        year, month, day, clock = moment.groups()
+        return f"{day}.{month}.{year}" + (f" {clock}" if clock else "")
+    if DECIMAL.fullmatch(cell):
+        return cell.replace(".", ",")
+    return cell
 
 
 def _fitted(cell: str) -> str:
