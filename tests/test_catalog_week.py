@@ -163,3 +163,36 @@ def test_the_first_and_last_weeks_the_page_shows(get, datum, week):
     answer = get(f"/woche?datum={datum}")
     assert answer.status_code == 200
     assert f'<input type="hidden" name="datum" value="{week}">' in answer.text
+
+
+def test_the_page_says_how_fresh_it_is_and_that_the_demo_is_a_demo(get):
+    footer = _text(get("/woche").text.split('<footer class="ft">', 1)[1])
+    # The snapshots were read on 16 November 2026 at 08:00 UTC, 09:00 in Berlin.
+    assert footer.startswith(
+        "Demo: gespeicherte Seiten; als „heute“ gilt der 16. November 2026, der Tag, an dem "
+        "sie gelesen wurden. Stand: 16.11.2026, 09:00 Uhr"
+    )
+    assert "OptoNet: 16.11.2026, 09:00 Uhr" in footer and "ThEEN" not in footer  # its run failed
+
+
+@pytest.mark.parametrize("query", ["diese_woche", "naechste_woche", "karte", "kalender", "neu"])
+def test_reader_queries_open_without_their_sql(get, query):
+    page = get(f"/netzwerktimer/{query}").text
+    assert "select e." not in page  # Datasette's "Zeige SQL" still shows it on request
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/netzwerktimer", "Netzwerktimer Thüringen"),
+        ("/netzwerktimer/events", "Veranstaltungen: "),
+        ("/netzwerktimer/events_public?netzwerk=theen", "Veranstaltungen (öffentlich): 4 Zeilen"),
+        ("/netzwerktimer/diese_woche", "Diese Woche – Netzwerktimer Thüringen"),
+        ("/netzwerktimer/karte", "Karte – Netzwerktimer Thüringen"),
+    ],
+)
+def test_datasettes_pages_are_german_with_german_tab_titles(get, path, title):
+    page = get(path).text
+    assert '<html lang="de">' in page
+    assert title in re.search(r"<title>(.*?)</title>", page, re.S)[1]
+    assert "Powered by" not in page and "Betrieben mit" in page

@@ -7,11 +7,13 @@ Reads through Datasette, renders data/templates/woche.html (autoescaped).
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
+
+from netzwerktimer_crawl.berlin import BERLIN
 
 DATABASE = "netzwerktimer"
 WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
@@ -43,6 +45,12 @@ order by e.start, network_name, e.title
 NETWORKS = """
 select distinct network as slug, network_name as name from event_networks order by name
 """
+# "Stand": when each network's pages were last read in a healthy run (their fetch time).
+FRESHNESS = """
+select n.name, max(r.fetched) as fetched from crawl_runs r join networks n on n.slug = r.spider
+where r.healthy and r.fetched is not null group by r.spider order by n.name
+"""
+PINNED = "select value from catalog_info where key = 'today'"
 SECTORS = """
 select distinct sector from event_networks where sector is not null order by sector
 """
@@ -103,6 +111,7 @@ async def week(datasette, request):
             {"datum": monday.isoformat(), **{k: v for k, v in filters.items() if v}}
         )
 
+    freshness = list(await db.execute(FRESHNESS))
     calendar = "/netzwerktimer/kalender.ics" + (
         f"?{urlencode({'netzwerk': filters['netzwerk']})}" if filters["netzwerk"] else ""
     )
@@ -123,6 +132,9 @@ async def week(datasette, request):
         "networks": [(r["slug"], r["name"]) for r in await db.execute(NETWORKS)],
         "sectors": [r["sector"] for r in await db.execute(SECTORS)],
         "filters": filters,
+        "freshness": [(r["name"], _stamp(r["fetched"])) for r in freshness],
+        "latest": _stamp(max(r["fetched"] for r in freshness)) if freshness else None,
+        "demo_day": _day(today, year=True) if (await db.execute(PINNED)).first() else None,
         # webcal:// opens the calendar program's subscription; the feed takes the network.
         "calendar": calendar,
         "webcal": f"webcal://{request.host}{calendar}",
@@ -134,6 +146,12 @@ async def week(datasette, request):
         ),
     }
     return Response.html(await datasette.render_template("woche.html", context, request=request))
+
+
+def _stamp(fetched: str) -> str:
+    """A fetch time (UTC) as Berlin reads it: "16.11.2026, 09:00 Uhr"."""
+    moment = datetime.fromisoformat(fetched.replace("Z", "+00:00")).astimezone(BERLIN)
+    return f"{moment:%d.%m.%Y, %H:%M} Uhr"
 
 
 def _monday(datum: str) -> date | None:
