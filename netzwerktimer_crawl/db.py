@@ -308,6 +308,68 @@ def m007_event_networks(db: Database) -> None:
     )
 
 
+@migrations()
+def m008_search_word_parts(db: Database) -> None:
+    # Word parts anywhere: "versammlung" finds "Mitgliederversammlung". The index becomes
+    # FTS5's trigram tokenizer (case-insensitive substrings of 3+ characters) over the text
+    # with every word between "~" (`marked`), so that a term of one or two characters ("KI")
+    # can match a word's beginning ("~KI" in "~KI~ ~Sprechstunde~"). SQLite 3.40 has no
+    # remove_diacritics for trigrams: `variants` holds the text again with umlauts folded
+    # ("Koln") and spelled out ("Gruender"), where it has any. Queries: german_search.py.
+    for trigger in ("insert", "update", "delete"):
+        db.execute(f"drop trigger events_fts_{trigger}")
+    db.execute("drop trigger networks_fts_update")
+    db.execute("drop table events_fts")
+    network = (
+        "coalesce((select e.network || ' ' || coalesce(n.name, '') || ' ' || "
+        "coalesce(n.full_name, '') from networks n where n.slug = e.network), e.network)"
+    )
+    fields = ["e.title", "e.description", "e.location", "e.city", network]
+    text = " || ' | ' || ".join(f"coalesce({field}, '')" for field in fields)
+    # The characters that end a word before a short term ("(KI)", "KI-Tag", „KI“); every
+    # nested replace() costs SQLite's parser stack, so only these. german_search.BOUNDARY
+    # splits queries at the same ones.
+    marked = text
+    for mark in ("-", "/", "(", '"', "„", "\n"):
+        marked = f"replace({marked}, {_sql_text(mark)}, ' ')"
+    marked = f"'~' || replace({marked}, ' ', '~ ~') || '~'"
+    folded, spelled = marked, marked
+    for letter, fold, spelling in (
+        ("ä", "a", "ae"), ("ö", "o", "oe"), ("ü", "u", "ue"), ("Ä", "A", "Ae"),
+        ("Ö", "O", "Oe"), ("Ü", "U", "Ue"), ("ß", "ss", "ss"),
+    ):  # fmt: skip
+        folded = f"replace({folded}, '{letter}', '{fold}')"
+        spelled = f"replace({spelled}, '{letter}', '{spelling}')"
+    variants = f"nullif({folded} || ' ' || {spelled}, {marked} || ' ' || {marked})"
+    insert = (
+        "insert into events_fts (rowid, marked, variants) "
+        f"select e.rowid, {marked}, {variants} from events e"
+    )
+    db.execute("create virtual table events_fts using fts5(marked, variants, tokenize = 'trigram')")
+    db.execute(insert)
+    for trigger in (
+        f"events_fts_insert after insert on events begin {insert} where e.rowid = new.rowid; end",
+        "events_fts_update after update of title, description, location, city, network "
+        "on events begin delete from events_fts where rowid = old.rowid; "
+        f"{insert} where e.rowid = new.rowid; end",
+        "events_fts_delete after delete on events begin "
+        "delete from events_fts where rowid = old.rowid; end",
+        "networks_fts_update after update of name, full_name on networks "
+        "when old.name is not new.name or old.full_name is not new.full_name begin "
+        "delete from events_fts where rowid in "
+        "(select rowid from events where network = new.slug); "
+        f"{insert} where e.network = new.slug; end",
+    ):
+        db.execute(f"create trigger {trigger}")
+
+
+def _sql_text(value: str) -> str:
+    """`value` as an SQL string literal; a control character as char(n)."""
+    if value.isprintable():
+        return "'" + value.replace("'", "''") + "'"
+    return f"char({ord(value)})"
+
+
 def set_today(db: Database, today: date | None) -> None:
     """Pin the catalog's "today" (demo), or unpin it so the real date applies (live)."""
     with db.atomic():

@@ -35,6 +35,9 @@ EVENTS = {
         "start": "2026-11-22",
         "all_day": True,
     },
+    "ki": {"network": "thzm", "title": "KI-Sprechstunde", "start": "2026-11-23T10:00"},
+    "loki": {"network": "thzm", "title": "Lokis Werkstatt", "start": "2026-11-24T10:00"},
+    "mv": {"network": "thzm", "title": "Mitgliederversammlung 2026", "start": "2026-11-25"},
 }
 
 
@@ -75,10 +78,21 @@ def search(path):
 @pytest.mark.parametrize(
     ("typed", "found"),
     [
-        # A word finds the words it begins.
-        ("Netzwerk", {"abend"}),
-        ("netzwerk", {"abend"}),
+        # A word finds the words it is part of, anywhere: "Netzwerkabend", and OptoNet's
+        # full name "Photoniknetzwerk Thüringen".
+        ("Netzwerk", {"abend", "gruender"}),
+        ("netzwerk", {"abend", "gruender"}),
+        ("abend", {"abend"}),
+        ("stammtisch", {"gruender"}),
+        ("messe", {"messe"}),
         ("Gründer", {"gruender"}),
+        # One or two letters begin a word: "IT" in "IT-Sicherheit" and "ITnet", not "Digital".
+        ("IT", {"abend", "messe"}),
+        ("it", {"abend", "messe"}),
+        ("KI", {"ki"}),  # not "Lokis"
+        ("versammlung", {"mv"}),
+        ("Mitglieder", {"mv"}),
+        ("2026", {"mv"}),
         # Umlauts spelled out, folded, or as they are.
         ("gruender", {"gruender"}),
         ("grunder", {"gruender"}),

@@ -1,10 +1,18 @@
-"""German full-text search for ?_search=: prefix matching, and no error on any input.
+"""German full-text search for ?_search=: word parts anywhere, and no error on any input.
 
 Datasette's escaped search mode passes the typed text through the SQL function escape_fts().
-This replaces that function (trylast: after Datasette registered its own), so that every term
-matches as a prefix ("Netzwerk" finds "Netzwerkabend") and quotes, minus signs or FTS5
-keywords are only ever text. Umlauts need nothing here: the index holds every text twice,
-with umlauts folded (Köln as koln) and spelled out (Gründer as gruender); see db.py.
+This replaces that function (trylast: after Datasette registered its own) with one for the
+catalog's trigram index (db.py, m008), where the text has every word between "~":
+
+- a term of three characters or more matches anywhere, also inside a word: "versammlung"
+  finds "Mitgliederversammlung", "Netzwerk" finds "Netzwerkabend";
+- a term of two matches a word's beginning ("KI" finds "KI-Sprechstunde", not "Lokis"), a
+  term of one a whole word;
+- a quoted phrase matches its words in a row: "Messe Köln";
+- every term must match; -, NOT, OR, AND, * and brackets are only ever text.
+
+Umlauts need nothing here: the index holds the text with umlauts folded (Köln as Koln) and
+spelled out (Gründer as Gruender) too.
 """
 
 import re
@@ -13,19 +21,29 @@ from datasette import hookimpl
 
 # A quoted phrase, or a run of anything but white space.
 TERM = re.compile(r'"([^"]*)"|(\S+)')
+# What the index reads as a word boundary (db.py marks words between the same characters).
+PUNCTUATION = "\"'„“‚‘()[]{}<>,.;:!?-–—*^+~|/\\"
+BOUNDARY = re.compile(r'[\s\-/("„]+')
 
 
-def fts_prefix_query(text: str | None) -> str:
-    terms = [phrase or word for phrase, word in TERM.findall(text or "")]
-    quoted = [
-        '"{}"*'.format(term.replace('"', '""'))
-        for term in terms
-        if any(character.isalnum() for character in term)
-    ]
+def fts_query(text: str | None) -> str:
+    phrases = []
+    for phrase, word in TERM.findall(text or ""):
+        # Punctuation around a word is not part of it: "KI," and "(Messe" are "KI", "Messe".
+        words = [w.strip(PUNCTUATION) for w in BOUNDARY.split(phrase or word)]
+        words = [w for w in words if any(c.isalnum() for c in w)]
+        if not words:
+            continue
+        body = "~ ~".join(words).replace('"', '""')
+        # A trigram needs three characters: a word of two begins a word ("~KI"), one of one
+        # is a word ("~3~"). Anything longer is a substring.
+        if len(words) == 1 and len(body) < 3:
+            body = f"~{body}" + ("~" if len(body) == 1 else "")
+        phrases.append(f'"{body}"')
     # An empty MATCH is an FTS5 syntax error; the empty phrase matches nothing instead.
-    return " ".join(quoted) or '""'
+    return " ".join(phrases) or '""'
 
 
 @hookimpl(trylast=True)
 def prepare_connection(conn):
-    conn.create_function("escape_fts", 1, fts_prefix_query, deterministic=True)
+    conn.create_function("escape_fts", 1, fts_query, deterministic=True)
