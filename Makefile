@@ -30,3 +30,4 @@ bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_real_pages.py
 	$(VENV)/bin/python benchmarks/load_refresh.py
 	$(VENV)/bin/python benchmarks/bench_store.py
+	$(VENV)/bin/python benchmarks/bench_catalog.py

@@ -363,6 +363,32 @@ def m008_search_word_parts(db: Database) -> None:
         db.execute(f"create trigger {trigger}")
 
 
+@migrations()
+def m009_week_index(db: Database) -> None:
+    # A week's events without reading every later one: those that start in the 31 days
+    # before it or in it (start_date, end_date) and, apart, the few that run longer than 31
+    # days (a partial index). See data/plugins/week.py. Measured: benchmarks/bench_catalog.py.
+    db.execute("create index idx_events_start_date_end_date on events (start_date, end_date)")
+    # week.py's LONG says the same, word for word, or SQLite does not use the index.
+    db.execute(
+        "create index idx_events_long on events (end_date, start_date) "
+        "where julianday(end_date) - julianday(start_date) > 31"
+    )
+    # event_networks without DISTINCT, which made SQLite build the whole view for every
+    # query: one row per event and network is the source with the lowest rowid, found in the
+    # (network, event_id) index, so a query's conditions reach event_sources' indexes.
+    db.execute("drop view event_networks")
+    db.create_view(
+        "event_networks",
+        """
+        select s.event_id, s.network, n.name as network_name, n.sector
+        from event_sources s join networks n on n.slug = s.network
+        where s.rowid = (select min(rowid) from event_sources
+                         where network = s.network and event_id = s.event_id)
+        """,
+    )
+
+
 def _sql_text(value: str) -> str:
     """`value` as an SQL string literal; a control character as char(n)."""
     if value.isprintable():

@@ -2,6 +2,7 @@
 
 import asyncio
 import re
+from datetime import date
 from html import unescape
 
 import pytest
@@ -196,3 +197,28 @@ def test_datasettes_pages_are_german_with_german_tab_titles(get, path, title):
     assert '<html lang="de">' in page
     assert title in re.search(r"<title>(.*?)</title>", page, re.S)[1]
     assert "Powered by" not in page and "Betrieben mit" in page
+
+
+def test_a_week_shows_events_that_started_long_before_it(tmp_path):
+    # The page reads a week's events from two index ranges (those starting up to 31 days
+    # before it, and longer ones); an exhibition since October and a workshop that began 20
+    # days before are both in the week of 16 November, a talk that ended before it is not.
+    from netzwerktimer_crawl import db as catalog
+    from netzwerktimer_crawl import history
+
+    path = tmp_path / "netzwerktimer.db"
+    db = catalog.open_db(path)
+    seen = "2026-11-16T08:00:00Z"
+    events = [("ausstellung", "2026-10-01", "2026-12-31"), ("kurs", "2026-10-27", "2026-11-17"),
+              ("vortrag", "2026-10-02", "2026-11-15"), ("neu", "2026-11-20", None)]  # fmt: skip
+    history.store(db, [dict.fromkeys(catalog.EVENT_COLUMNS) | {
+        "id": name, "network": "optonet", "title": f"Termin {name}", "start": start, "end": end,
+        "all_day": True, "url": f"https://optonet-jena.de/{name}", "first_seen": seen,
+        "last_seen": seen} for name, start, end in events], run=1)  # fmt: skip
+    catalog.set_today(db, date(2026, 11, 16))
+    db.close()
+    datasette = make_datasette(path)
+    page = asyncio.run(datasette.client.get("/woche?datum=2026-11-16")).text
+    shown = {name for name, _, _ in events if f"Termin {name}" in page}
+    assert shown == {"ausstellung", "kurs", "neu"}
+    assert "Tag 47 von 92" in _text(page)  # the exhibition on Monday

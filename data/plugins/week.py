@@ -29,21 +29,32 @@ FIRST_MONDAY = date.min + timedelta(days=7)
 LAST_MONDAY = date.max - timedelta(days=date.max.weekday() + 14)
 GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
+# An event over more than 31 days, as the partial index idx_events_long says it (db.py).
+LONG = "julianday(end_date) - julianday(start_date) > 31"
+LONGEST_INDEXED = timedelta(days=31)
+
 # A co-hosted event shows every network that lists it, and each network's filter finds it.
-EVENTS = """
+EVENTS = f"""
 select e.title, e.start, e."end", e.all_day, e.url, e.location, e.city, e.status,
        e.attendance, e.start_date, e.end_date, e.start_open, e.end_open,
        (select group_concat(network_name, ', ') from (select network_name from event_networks
           where event_id = e.id order by network_name)) as network_name
 from events e
-where e.start_date <= :sunday and e.end_date >= :monday
+where e.rowid in (
+    -- the week's events from two index ranges: those that start in it or in the 31 days
+    -- before it, and those that run longer (db.py, m009)
+    select rowid from events where start_date between :from and :sunday and end_date >= :monday
+    union all
+    select rowid from events where {LONG} and end_date >= :monday and start_date < :from
+  )
   and (:netzwerk = '' or e.id in (select event_id from event_networks where network = :netzwerk))
   and (:branche = '' or e.id in (select event_id from event_networks where sector = :branche))
 order by e.start, network_name, e.title
 """
 # The filters offer only networks and sectors that have events.
 NETWORKS = """
-select distinct network as slug, network_name as name from event_networks order by name
+select slug, name from networks n
+where exists (select 1 from event_sources s where s.network = n.slug) order by name
 """
 # "Stand": when each network's pages were last read in a healthy run (their fetch time).
 FRESHNESS = """
@@ -52,7 +63,8 @@ where r.healthy and r.fetched is not null group by r.spider order by n.name
 """
 PINNED = "select value from catalog_info where key = 'today'"
 SECTORS = """
-select distinct sector from event_networks where sector is not null order by sector
+select distinct sector from networks n where sector is not null
+  and exists (select 1 from event_sources s where s.network = n.slug) order by sector
 """
 
 
@@ -96,7 +108,13 @@ async def week(datasette, request):
         "branche": request.args.get("branche", ""),
     }
     rows = await db.execute(
-        EVENTS, {"monday": monday.isoformat(), "sunday": sunday.isoformat(), **filters}
+        EVENTS,
+        {
+            "monday": monday.isoformat(),
+            "sunday": sunday.isoformat(),
+            "from": (monday - min(LONGEST_INDEXED, monday - date.min)).isoformat(),
+            **filters,
+        },
     )
     days = [monday + timedelta(days=i) for i in range(7)]
     entries = {d: [] for d in days}

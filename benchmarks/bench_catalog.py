@@ -1,0 +1,126 @@
+"""The served catalog at scale: median answer times of the pages readers and analysts open.
+
+    .venv/bin/python benchmarks/bench_catalog.py [--events 1000000] [--runs 5] [--db PATH]
+
+Builds a catalog of that many events through the project's schema (db.open_db: its
+indexes, triggers and search index) with sqlite-utils' insert_all, 16 networks over ten
+years, one in twenty co-hosted by a second network, then asks Datasette in process for each
+page and prints the median beside its goal. A --db that exists is reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from netzwerktimer_crawl import db as catalog  # noqa: E402
+from netzwerktimer_crawl.catalog import make_datasette  # noqa: E402
+
+TODAY = date(2026, 11, 16)  # pinned, as the demo's
+WORDS = """Photonik Laser Energie Wasserstoff Kunststoff Sensorik Medizintechnik Batterie
+Digitalisierung Fertigung Leichtbau Solar Textil Mobilität Quanten Optik Recycling KI""".split()
+KINDS = "Workshop Webinar Netzwerktreffen Konferenz Stammtisch Mitgliederversammlung".split()
+CITIES = ["Jena", "Erfurt", "Ilmenau", "Weimar", "Gera", "Leipzig", None]
+PAGES = [
+    ("/woche?datum=2026-11-16", 50),
+    ("/woche?datum=2026-11-16&netzwerk=theen", 50),
+    ("/netzwerktimer/events", 200),
+    ("/netzwerktimer/events?_facet_size=0&_nofacet=1", 50),
+    ("/netzwerktimer/events?_search=Photonik", 100),
+    ("/netzwerktimer/kalender.ics", 300),
+    ("/netzwerktimer/kalender.ics?netzwerk=theen", 300),
+    ("/netzwerktimer/neu.atom", 300),
+    ("/netzwerktimer/karte", 300),
+]
+
+
+def build(path: Path, count: int) -> None:
+    db = catalog.open_db(path)
+    catalog.set_today(db, TODAY)
+    rng = random.Random(1)
+    networks = [row["slug"] for row in db["networks"].rows]
+    first = TODAY - timedelta(days=365 * 8)
+    seen = "2026-11-16T08:00:00Z"
+    batch, sources = [], []
+    for n in range(count):
+        network = networks[n % len(networks)]
+        day = first + timedelta(days=rng.randrange(365 * 10))
+        timed = rng.random() < 0.8
+        start = f"{day}T{rng.randrange(8, 20):02d}:00" if timed else str(day)
+        end = (f"{day}T{rng.randrange(20, 23):02d}:00" if timed
+               else str(day + timedelta(days=rng.randrange(3))))  # fmt: skip
+        city = rng.choice(CITIES)
+        batch.append(
+            dict.fromkeys(catalog.EVENT_COLUMNS)
+            | {
+                "id": f"e{n}", "network": network, "start": start, "end": end,
+                "all_day": not timed, "city": city, "first_seen": seen, "last_seen": seen,
+                "title": f"{rng.choice(KINDS)} {' '.join(rng.sample(WORDS, 3))}",
+                "url": f"https://{network}.example/veranstaltung/{n}",
+                "latitude": 50.9 if city else None, "longitude": 11.5 if city else None,
+                "networks": f'["{network}"]',
+            }
+        )  # fmt: skip
+        sources.append({"source_id": f"e{n}", "event_id": f"e{n}", "network": network,
+                        "url": batch[-1]["url"], "first_seen": seen, "last_seen": seen,
+                        "last_run": 1, "missing_runs": 0})  # fmt: skip
+        if n % 20 == 0:  # co-hosted
+            other = networks[(n + 3) % len(networks)]
+            sources.append(sources[-1] | {"source_id": f"e{n}-{other}", "network": other})
+        if len(batch) == 20_000 or n == count - 1:
+            with db.atomic():
+                db["events"].insert_all(batch)
+                db["event_sources"].insert_all(sources)
+            batch, sources = [], []
+    db.execute("analyze")
+    db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--db", type=Path)
+    args = parser.parse_args()
+    path = args.db or Path(tempfile.mkdtemp()) / "netzwerktimer.db"
+    if not path.exists():
+        began = time.perf_counter()
+        build(path, args.events)
+        print(f"built {args.events:,} events in {time.perf_counter() - began:.0f} s: {path}")
+    began = time.perf_counter()
+    datasette = make_datasette(path)
+
+    async def get(page: str) -> tuple[int, float]:
+        began = time.perf_counter()
+        answer = await datasette.client.get(page)
+        return answer.status_code, (time.perf_counter() - began) * 1000
+
+    async def measure() -> None:
+        await datasette.invoke_startup()
+        status, first = await get("/woche")
+        print(f"{'start to first answer':<48} {time.perf_counter() - began:>8.2f} s   ≤ 1.5 s")
+        for page, goal in PAGES:
+            times, statuses = [], set()
+            for _ in range(args.runs):
+                status, ms = await get(page)
+                times.append(ms)
+                statuses.add(status)
+            median = statistics.median(times)
+            mark = "ok" if median <= goal and statuses == {200} else "MISSED"
+            print(f"{page:<48} {median:>8.0f} ms ≤ {goal} ms  {sorted(statuses)} {mark}")
+
+    asyncio.run(measure())
+
+
+if __name__ == "__main__":
+    main()
