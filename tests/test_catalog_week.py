@@ -221,4 +221,12 @@ def test_a_week_shows_events_that_started_long_before_it(tmp_path):
     page = asyncio.run(datasette.client.get("/woche?datum=2026-11-16")).text
     shown = {name for name, _, _ in events if f"Termin {name}" in page}
     assert shown == {"ausstellung", "kurs", "neu"}
-    assert "Tag 47 von 92" in _text(page)  # the exhibition on Monday
+    # Long ones once, with their dates, before the days; not on each of them.
+    week = days(page)
+    assert list(week)[0] == "Über mehrere Tage"
+    assert week["Über mehrere Tage"] == (
+        "1. Oktober bis 31. Dezember 2026 Termin ausstellung OptoNet Ort nicht angegeben "
+        "27. Oktober bis 17. November 2026 Termin kurs OptoNet Ort nicht angegeben"
+    )
+    assert "Termin ausstellung" not in week["Montag, 16. November (heute)"]
+    assert "Termin neu" in week["Freitag, 20. November"]

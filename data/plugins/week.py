@@ -6,7 +6,7 @@ Reads through Datasette, renders data/templates/woche.html (autoescaped).
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
@@ -32,6 +32,9 @@ GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 # An event over more than 31 days, as the partial index idx_events_long says it (db.py).
 LONG = "julianday(end_date) - julianday(start_date) > 31"
 LONGEST_INDEXED = timedelta(days=31)
+# An event of a week or more is shown once for the week, with its dates, not on each day,
+# which it would fill; a four-day fair stays on its days, "Tag 2 von 4".
+LONG_EVENT = timedelta(days=6)
 
 # A co-hosted event shows every network that lists it, and each network's filter finds it.
 EVENTS = f"""
@@ -118,8 +121,13 @@ async def week(datasette, request):
     )
     days = [monday + timedelta(days=i) for i in range(7)]
     entries = {d: [] for d in days}
+    running = []  # long events, once for the week, with their span
     for row in rows:
         first, last = date.fromisoformat(row["start_date"]), date.fromisoformat(row["end_date"])
+        if last - first >= LONG_EVENT or row["start_open"]:
+            entry = _entry(row, monday, first, last)
+            running.append(replace(entry, time=_dates(row, first, last), day_of=""))
+            continue
         for d in days:
             if first <= d <= last:
                 entries[d].append(_entry(row, d, first, last))
@@ -135,6 +143,7 @@ async def week(datasette, request):
     )
     context = {
         "title": _span(monday, sunday),
+        "running": running,
         "calendar_week": monday.isocalendar().week,
         "days": [
             {
@@ -223,6 +232,13 @@ def _place(row) -> str:
     if row["attendance"] == "mixed":
         return f"{place} und online" if place else "online und vor Ort"
     return place or "Ort nicht angegeben"
+
+
+def _dates(row, first: date, last: date) -> str:
+    """A long event's days: "1. Oktober bis 31. Dezember 2026", "läuft bis 25. Oktober"."""
+    if row["start_open"]:
+        return f"läuft bis {_day(last, year=True)}"
+    return _span(first, last)
 
 
 def _span(monday: date, sunday: date) -> str:
