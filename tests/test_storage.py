@@ -47,6 +47,17 @@ def test_schema_is_created_by_migrations_and_reapplied_harmlessly(tmp_path):
     assert db.journal_mode == "wal"
 
 
+def test_the_crawl_writes_every_column_it_owns_and_only_those(tmp_path):
+    # EVENT_COLUMNS is the one list: the store's record() fills exactly it, the schema has
+    # it, and everything else in events is the history's or derived (generated, by trigger).
+    db = catalog.open_db(tmp_path / "c.db")
+    assert set(event()) == set(catalog.EVENT_COLUMNS)
+    columns = {r[1] for r in db.execute("pragma table_xinfo(events)")}
+    assert columns - set(catalog.EVENT_COLUMNS) == {
+        "networks", "last_changed", "start_date", "end_date", "month", "sector",
+    }  # fmt: skip
+
+
 def test_iso_wall_clock_and_all_day_dates(tmp_path):
     db = catalog.open_db(tmp_path / "c.db")
     all_day = event(id="e2", start="2027-02-03", end="2027-02-04", all_day=True)
