@@ -142,3 +142,30 @@ def test_map_shows_the_upcoming_events(page, server, tmp_path):
     expect(page.locator(".leaflet-container")).to_be_visible()
     expect(page.locator(".marker-cluster, .leaflet-marker-icon").first).to_be_visible()
     page.screenshot(path=tmp_path / "karte.png", full_page=True)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(
+    "path",
+    ["/woche", "/woche?datum=2026-11-23", "/netzwerktimer", "/netzwerktimer/events",
+     "/netzwerktimer/events_public", "/netzwerktimer/diese_woche", "/netzwerktimer/kalender",
+     "/netzwerktimer/karte"],
+)  # fmt: skip
+def test_every_page_a_reader_reaches_fits_the_screen(browser, server, tmp_path, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="de-DE")
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server)
+                  else r.abort())  # fmt: skip
+    page = context.new_page()
+    page.goto(server + path)
+    page.screenshot(path=tmp_path / f"{width}.png", full_page=True)
+    # Nothing wider than the screen, at the top level: the page never scrolls sideways.
+    # (Datasette's table of rows scrolls inside its own box.)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+    if path.startswith("/woche"):
+        # Each filter shows its choice, not "alle N▾".
+        for select in page.locator("select").all():
+            assert select.bounding_box()["width"] >= min(150, width / 3)
+    if path == "/netzwerktimer/events":
+        # The column documentation scrolls in its own box instead of taking 1,000 px.
+        assert page.locator("dl.column-descriptions").bounding_box()["height"] < 200
+    context.close()
