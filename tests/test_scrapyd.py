@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from netzwerktimer_crawl import refresh
 from netzwerktimer_crawl.replay import ReplayServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,6 +94,11 @@ def deploy(url: str, tmp_path: Path) -> None:
     assert '"status": "ok"' in done.stdout + done.stderr, done.stdout + done.stderr
 
 
+def waiting(home, job: str, spider: str) -> bool:
+    log = home / "logs" / "netzwerktimer" / spider / f"{job}.log"
+    return log.exists() and "waiting up to 120s for another crawl" in log.read_text()
+
+
 def test_scrapyd_runs_two_spiders_into_one_catalog(scrapyd, tmp_path):
     url, home, db = scrapyd
     deploy(url, tmp_path)
@@ -110,10 +116,18 @@ def test_scrapyd_runs_two_spiders_into_one_catalog(scrapyd, tmp_path):
             "AUTOTHROTTLE_ENABLED": "False",
         }
         jobs = {}
-        for spider in ("optonet", "medways"):
-            form = [("project", "netzwerktimer"), ("spider", spider)]
-            form += [("setting", f"{key}={value}") for key, value in settings.items()]
-            jobs[call(url + "schedule.json", form)["jobid"]] = spider
+        # Another crawl of the catalog (an operator's, say) holds its lock while Scrapyd
+        # starts both jobs (max_proc = 2): each waits for the lock, then runs.
+        with refresh.lock(db):
+            for spider in ("optonet", "medways"):
+                form = [("project", "netzwerktimer"), ("spider", spider)]
+                form += [("setting", f"{key}={value}") for key, value in settings.items()]
+                jobs[call(url + "schedule.json", form)["jobid"]] = spider
+            deadline = time.monotonic() + 120
+            while sum(waiting(home, job, spider) for job, spider in jobs.items()) < 2:
+                if time.monotonic() > deadline:
+                    pytest.fail("the jobs did not wait for the lock")
+                time.sleep(0.2)
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline:
             listed = call(url + "listjobs.json?project=netzwerktimer")
@@ -127,8 +141,6 @@ def test_scrapyd_runs_two_spiders_into_one_catalog(scrapyd, tmp_path):
             for job, spider in jobs.items()}  # fmt: skip
     for log in logs.values():
         assert "Traceback" not in log, log
-    # Scrapyd started both at once (max_proc = 2): one waited for the other's lock.
-    assert any("waiting up to 120s for another crawl" in log for log in logs.values())
     catalog = Database(db)
     runs = list(catalog["crawl_runs"].rows)
     assert sorted(run["spider"] for run in runs) == ["medways", "optonet"]
