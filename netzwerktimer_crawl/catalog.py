@@ -22,6 +22,11 @@ from .settings import DATA_DIR
 from .text import NOT_TEXT
 
 DATABASE_NAME = "netzwerktimer"
+WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+MONTHS = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+]  # fmt: skip
 
 _URL_EDGE = "".join(map(chr, range(0x21)))  # C0 controls and space
 
@@ -76,3 +81,15 @@ def clean_url(url: str | None) -> str | None:
 
 def _existing(path: Path) -> str | None:
     return str(path) if path.exists() else None
+
+
+def german_moment(value: str) -> str | None:
+    """A stored start or end as people read it: "Do, 2. Juli 2026, 18:00", or for an
+    all-day one "Do, 2. Juli 2026"; None if it is not a date."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    weekday, month = WEEKDAYS[moment.weekday()][:2], MONTHS[moment.month - 1]
+    day = f"{weekday}, {moment.day}. {month} {moment.year}"
+    return day if len(value) == 10 else f"{day}, {moment:%H:%M}"

@@ -186,7 +186,7 @@ def test_reader_queries_open_without_their_sql(get, query):
     ("path", "title"),
     [
         ("/netzwerktimer", "Netzwerktimer Thüringen"),
-        ("/netzwerktimer/events", "Veranstaltungen: "),
+        ("/netzwerktimer/events?end_date__gte=2026-11-16", "Veranstaltungen: "),
         ("/netzwerktimer/events_public?netzwerk=theen", "Veranstaltungen (öffentlich): 4 Zeilen"),
         ("/netzwerktimer/diese_woche", "Diese Woche – Netzwerktimer Thüringen"),
         ("/netzwerktimer/karte", "Karte – Netzwerktimer Thüringen"),

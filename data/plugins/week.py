@@ -14,13 +14,9 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 
 from netzwerktimer_crawl.berlin import BERLIN
+from netzwerktimer_crawl.catalog import MONTHS, WEEKDAYS
 
 DATABASE = "netzwerktimer"
-WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
-MONTHS = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-]  # fmt: skip
 STATUS = {"cancelled": "abgesagt", "postponed": "verschoben", "missing": "nicht mehr angekündigt"}
 # The page links the weeks before and after its own, so all three must be Python dates (years
 # 1 to 9999): the first week shown starts 0001-01-08, the last one 9999-12-13, whose next

@@ -1,0 +1,48 @@
+"""The events tables in the browser: they open on upcoming events, and times read German
+while the data keeps ISO. On the demo catalog (its today: 2026-11-16)."""
+
+import asyncio
+import re
+
+import pytest
+
+from netzwerktimer_crawl.catalog import german_moment, make_datasette
+
+
+@pytest.fixture(scope="module")
+def get(demo_db):
+    datasette = make_datasette(demo_db)
+    return lambda path: asyncio.run(datasette.client.get(path))
+
+
+def test_the_events_table_opens_on_upcoming_events(get, demo_db):
+    answer = get("/netzwerktimer/events")
+    assert answer.status_code == 302
+    assert answer.headers["location"] == "/netzwerktimer/events?end_date__gte=2026-11-16"
+    rows = get("/netzwerktimer/events.json?_shape=array&_size=max&end_date__gte=2026-11-16")
+    assert rows.json() and min(r["end_date"] for r in rows.json()) >= "2026-11-16"
+    # Anything asked for explicitly is served as asked, the archive included.
+    everything = get("/netzwerktimer/events.json?_shape=array&_size=max&_sort=start").json()
+    assert min(r["end_date"] for r in everything) < "2026-11-16"
+
+
+def test_times_read_german_on_the_page_and_stay_iso_in_the_data(get):
+    page = get("/netzwerktimer/events?title__startswith=Photonik-Stammtisch+Jena").text
+    assert '<time datetime="2026-11-19T18:00">Do, 19. November 2026, 18:00</time>' in page, (
+        re.findall(r"<time[^>]*>[^<]*</time>", page)
+    )
+    rows = get("/netzwerktimer/events.json?_shape=array&title__startswith=Photonik-Stammtisch+Jena")
+    assert rows.json()[0]["start"] == "2026-11-19T18:00"
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("2026-07-02T18:00", "Do, 2. Juli 2026, 18:00"),
+        ("2027-02-03", "Mi, 3. Februar 2027"),
+        ("kein Datum", None),
+        (None, None),
+    ],
+)
+def test_german_moment(stored, shown):
+    assert german_moment(stored) == shown
