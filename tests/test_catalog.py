@@ -35,7 +35,7 @@ def get(demo_db):
 def test_table_pages_have_german_titles(get, table, title):
     page = get(f"/netzwerktimer/{table}?_size=5")  # a bare events opens on upcoming ones
     assert page.status_code == 200
-    assert f"<h1>{title}</h1>" in page.text or f"<h1>{title} (view)</h1>" in page.text
+    assert f"<h1>{title}</h1>" in page.text or f"<h1>{title} (Sicht)</h1>" in page.text
 
 
 def test_events_table_is_sorted_by_start_by_default(get):

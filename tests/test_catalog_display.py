@@ -46,3 +46,22 @@ def test_times_read_german_on_the_page_and_stay_iso_in_the_data(get):
 )
 def test_german_moment(stored, shown):
     assert german_moment(stored) == shown
+
+
+def test_the_table_page_speaks_german(get):
+    page = get("/netzwerktimer/events?end_date__gte=2026-11-16&_facet=status").text
+    for german in ("Suche:", "Anwenden", "Diese Daten als", "– Spalte –", "sortiert nach start"):
+        assert german in page, german
+    for english in ("Search:", "Apply", "This data as", "- column -", "sorted by"):
+        assert english not in page, english
+    # Facets under German names, their values as readers say them.
+    facets = page.split('<div class="facet-results">', 1)[1].split("</div>\n</div>", 1)[0]
+    assert "<strong>Teilnahme" in facets and "<strong>Netzwerke" in facets
+    assert "vor Ort</a>" in facets and "abgesagt</a>" in facets
+    assert ">offline</a>" not in facets and ">cancelled</a>" not in facets
+
+
+def test_a_query_page_speaks_german(get):
+    page = get("/netzwerktimer/nach_netzwerk?netzwerk=theen").text
+    assert "Abfrage: 4 Zeilen" in page and 'value="Abfrage ausführen"' in page
+    assert "Run SQL" not in page and "Custom SQL query" not in page
