@@ -34,8 +34,9 @@ CITIES = ["Jena", "Erfurt", "Ilmenau", "Weimar", "Gera", "Leipzig", None]
 PAGES = [
     ("/woche?datum=2026-11-16", 50),
     ("/woche?datum=2026-11-16&netzwerk=theen", 50),
-    ("/netzwerktimer/events", 200),
-    ("/netzwerktimer/events?_facet_size=0&_nofacet=1", 50),
+    ("/netzwerktimer/events?end_date__gte=2026-11-16", 200),  # where a bare URL leads
+    ("/netzwerktimer/events?_sort=start", 200),  # the whole table, with its facets
+    ("/netzwerktimer/events?_sort=start&_nofacet=1", 50),
     ("/netzwerktimer/events?_search=Photonik", 100),
     ("/netzwerktimer/kalender.ics", 300),
     ("/netzwerktimer/kalender.ics?netzwerk=theen", 300),

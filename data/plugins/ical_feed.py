@@ -10,6 +10,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils.asgi import Response
 from icalendar import Calendar, Event
 
@@ -55,7 +56,7 @@ async def render_ics(datasette, request, rows, columns, query_name, database, da
     calendar.add("x-wr-timezone", "Europe/Berlin")
     calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
     if cut:
-        calendar.add(SKIPPED, f"nur die ersten {MAX_EVENTS} Veranstaltungen")
+        calendar.add(SKIPPED, f"nur die ersten {len(rows)} Veranstaltungen")
     years = []
     for row in map(_cleaned, rows):
         # One bad event is left out with its reason, and the rest of the feed is served.
@@ -92,9 +93,13 @@ async def _every_row(datasette, database: str, data: dict, rows) -> tuple[list[d
         sql = re.sub(r"\s+limit\s+\d+(\s+offset\s+\d+)?\s*$", "", query["sql"], flags=re.I)
     else:  # a canned query's own limit stays
         sql = f"select * from ({query['sql']})"
-    results = await datasette.get_database(database).execute(
-        f"{sql} limit {MAX_EVENTS + 1}", query.get("params") or {}
-    )
+    try:
+        results = await datasette.get_database(database).execute(
+            f"{sql} limit {MAX_EVENTS + 1}", query.get("params") or {}
+        )
+    except QueryInterrupted:  # the SQL time limit: the page's own rows, and the cut named
+        log.warning("the feed holds the page's %d rows only: the query took too long", len(rows))
+        return [dict(row) for row in rows], True
     every = [dict(row) for row in results.rows]
     return every[:MAX_EVENTS], len(every) > MAX_EVENTS
 
