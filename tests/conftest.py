@@ -1,3 +1,4 @@
+import asyncio
 import json
 import shutil
 import subprocess
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from netzwerktimer_crawl.catalog import make_datasette
 from netzwerktimer_crawl.replay import SNAPSHOTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +52,20 @@ def demo_db(tmp_path_factory) -> Path:
     result = demo(db)
     assert result.returncode == 0, result.stdout + result.stderr
     return db
+
+
+@pytest.fixture(scope="module")
+def get(demo_db):
+    """GET a path of the demo catalog, answered through Datasette's in-process client."""
+    datasette = make_datasette(demo_db)
+    return lambda path: asyncio.run(datasette.client.get(path))
+
+
+@pytest.fixture(scope="module")
+def analyst(demo_db):
+    """The same, as analysts get it: with SQL of their own (off in public)."""
+    datasette = make_datasette(demo_db, allow_sql=True)
+    return lambda path: asyncio.run(datasette.client.get(path))
 
 
 @pytest.fixture

@@ -12,16 +12,6 @@ from netzwerktimer_crawl.catalog import make_datasette
 from netzwerktimer_crawl.settings import DATA_DIR
 
 
-@pytest.fixture(scope="module")
-def get(demo_db):
-    datasette = make_datasette(demo_db)
-
-    def get(path: str):
-        return asyncio.run(datasette.client.get(path))
-
-    return get
-
-
 @pytest.mark.parametrize(
     ("table", "title"),
     [

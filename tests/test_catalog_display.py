@@ -1,18 +1,11 @@
 """The events tables in the browser: they open on upcoming events, and times read German
 while the data keeps ISO. On the demo catalog (its today: 2026-11-16)."""
 
-import asyncio
 import re
 
 import pytest
 
-from netzwerktimer_crawl.catalog import german_moment, make_datasette
-
-
-@pytest.fixture(scope="module")
-def get(demo_db):
-    datasette = make_datasette(demo_db)
-    return lambda path: asyncio.run(datasette.client.get(path))
+from netzwerktimer_crawl.catalog import german_moment
 
 
 def test_the_events_table_opens_on_upcoming_events(get, demo_db):

@@ -22,12 +22,6 @@ BERLIN = ZoneInfo("Europe/Berlin")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(scope="module")
-def get(demo_db):
-    datasette = make_datasette(demo_db)
-    return lambda path: asyncio.run(datasette.client.get(path))
-
-
 def feed(get, path: str = "/netzwerktimer/kalender.ics") -> Calendar:
     answer = get(path)
     assert answer.status_code == 200

@@ -2,25 +2,16 @@
 and query lists a co-hosted event under each of its networks (the view event_networks), and
 takes ?netzwerk= (alias ?network=) the same way, refusing a network it does not know."""
 
-import asyncio
 import html
 import re
 
 import pytest
 from icalendar import Calendar
 
-from netzwerktimer_crawl.catalog import make_datasette
-
 # CCIT organizes it; OptoNet and ThEEN list it too (the bundled snapshots, modeled pages).
 CO_HOSTED = "Cross-Cluster-Wochen 2026: Photonik trifft Energie"
 ITS_NETWORKS = ["ccit", "optonet", "theen"]
 ITS_WEEK = "2026-12-02"
-
-
-@pytest.fixture(scope="module")
-def get(demo_db):
-    datasette = make_datasette(demo_db)
-    return lambda path: asyncio.run(datasette.client.get(path))
 
 
 def titles_in_feed(answer) -> list[str]:

@@ -16,19 +16,6 @@ from netzwerktimer_crawl.catalog import make_datasette
 
 
 @pytest.fixture(scope="module")
-def get(demo_db):
-    datasette = make_datasette(demo_db)
-    return lambda path: asyncio.run(datasette.client.get(path))
-
-
-@pytest.fixture(scope="module")
-def analyst(demo_db):
-    """The catalog as analysts get it, with SQL of their own (off in public)."""
-    datasette = make_datasette(demo_db, allow_sql=True)
-    return lambda path: asyncio.run(datasette.client.get(path))
-
-
-@pytest.fixture(scope="module")
 def sql(demo_db):
     conn = sqlite3.connect(demo_db)
     return lambda query, *params: [row[0] for row in conn.execute(query, params)]

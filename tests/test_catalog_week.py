@@ -10,12 +10,6 @@ import pytest
 from netzwerktimer_crawl.catalog import make_datasette
 
 
-@pytest.fixture(scope="module")
-def get(demo_db):
-    datasette = make_datasette(demo_db)
-    return lambda path: asyncio.run(datasette.client.get(path))
-
-
 def days(html: str) -> dict[str, str]:
     """Day heading -> the text of that day's section, tags removed."""
     sections = re.findall(r"<h2>(.*?)</h2>(.*?)</section>", html, re.S)

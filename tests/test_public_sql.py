@@ -4,7 +4,6 @@ no SQL of a visitor's own. SQLite's time limit cannot stop one expensive functio
 visitors get no ?sql= and no ?_where=. make_datasette(allow_sql=True) is the analysts' way back.
 """
 
-import asyncio
 import socket
 import subprocess
 import sys
@@ -15,25 +14,12 @@ import urllib.request
 import pytest
 import yaml
 
-from netzwerktimer_crawl.catalog import make_datasette
 from netzwerktimer_crawl.settings import DATA_DIR
 
 QUERIES = yaml.safe_load((DATA_DIR / "metadata.yml").read_text(encoding="utf-8"))["databases"][
     "netzwerktimer"
 ]["queries"]
 EXPENSIVE = "select+printf('%25.*c',+1000000000,+'x')"
-
-
-@pytest.fixture(scope="module")
-def get(demo_db):
-    datasette = make_datasette(demo_db)
-    return lambda path: asyncio.run(datasette.client.get(path))
-
-
-@pytest.fixture(scope="module")
-def analyst(demo_db):
-    datasette = make_datasette(demo_db, allow_sql=True)
-    return lambda path: asyncio.run(datasette.client.get(path))
 
 
 @pytest.mark.parametrize(
