@@ -10,6 +10,7 @@ The tables' own `?network=` would filter the organizer column only, so on the ev
 the value moves to `_netzwerk`, which filters_from_request turns into the relation.
 """
 
+import html
 import json
 import re
 from urllib.parse import parse_qsl, urlencode
@@ -47,13 +48,9 @@ def _refusal(path: str, name: str, value: str, known: dict[str, str]) -> Respons
     if re.search(r"\.\w+$", path):  # a feed or a download
         return Response.text(message, status=400)
     return Response.html(
-        f"<!DOCTYPE html><html lang=de><title>{label}</title><p>{_escape(message)}",
+        f"<!DOCTYPE html><html lang=de><title>{label}</title><p>{html.escape(message)}",
         status=400,
     )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 async def _query_parameters(datasette, path: str) -> set[str]:
