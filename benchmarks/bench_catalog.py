@@ -101,19 +101,47 @@ def main() -> None:
     began = time.perf_counter()
     datasette = make_datasette(path)
 
-    async def get(page: str) -> tuple[int, float]:
-        began = time.perf_counter()
-        answer = await datasette.client.get(page)
-        return answer.status_code, (time.perf_counter() - began) * 1000
+    app = datasette.app()
+
+    async def get(page: str, stop_after: int | None = None) -> tuple[int, float, float, int]:
+        """Status, ms to the first byte of the body, ms to its end (or to `stop_after` bytes)
+        and the bytes read, from Datasette's ASGI app as a server would call it."""
+        path, _, query = page.partition("?")
+        scope = {"type": "http", "http_version": "1.1", "method": "GET", "scheme": "http",
+                 "path": path, "raw_path": path.encode(), "query_string": query.encode(),
+                 "headers": [(b"host", b"localhost")], "root_path": "",
+                 "server": ("localhost", 80), "client": ("127.0.0.1", 1)}  # fmt: skip
+        began, status, first, size = time.perf_counter(), [0], [0.0], [0]
+
+        class Enough(BaseException):  # past Datasette's handler of errors
+            pass
+
+        async def receive():
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message):
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            elif message.get("body"):
+                first[0] = first[0] or time.perf_counter() - began
+                size[0] += len(message["body"])
+                if stop_after and size[0] >= stop_after:
+                    raise Enough
+
+        try:
+            await app(scope, receive, send)
+        except Enough:
+            pass
+        return status[0], first[0] * 1000, (time.perf_counter() - began) * 1000, size[0]
 
     async def measure() -> None:
         await datasette.invoke_startup()
-        status, first = await get("/woche")
+        await get("/woche")
         print(f"{'start to first answer':<48} {time.perf_counter() - began:>8.2f} s   ≤ 1.5 s")
         for page, goal in PAGES:
             times, statuses = [], set()
-            for _ in range(args.runs):
-                status, ms = await get(page)
+            for _ in range(args.runs):  # a stream's first part: what a reader waits for
+                status, ms, _, _ = await get(page, stop_after=1)
                 times.append(ms)
                 statuses.add(status)
             median = statistics.median(times)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -17,7 +16,6 @@ import yaml
 from datasette.app import Datasette
 from datasette.database import Database
 
-from .berlin import BERLIN
 from .settings import DATA_DIR
 from .text import NOT_TEXT
 
@@ -52,15 +50,6 @@ def make_datasette(db: Path, data_dir: Path = DATA_DIR, *, allow_sql: bool = Fal
     )
     datasette.add_database(Database(datasette, path=str(db)), name=DATABASE_NAME)
     return datasette
-
-
-def today(conn: sqlite3.Connection) -> date:
-    """The catalog's today: the demo's pinned date if catalog_info has one, else Berlin's."""
-    try:
-        row = conn.execute("select value from catalog_info where key = 'today'").fetchone()
-    except sqlite3.OperationalError:  # a catalog older than catalog_info
-        row = None
-    return date.fromisoformat(row[0]) if row else datetime.now(BERLIN).date()
 
 
 def clean_text(text: str | None) -> str | None:

@@ -7,13 +7,15 @@ in place; writes are batched, one transaction per batch, in WAL mode.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
 from . import registry
+from .berlin import BERLIN
 from .text import text_only
 
 EVENT_COLUMNS = (
@@ -389,6 +391,27 @@ def m009_week_index(db: Database) -> None:
     )
 
 
+@migrations()
+def m010_upcoming(db: Database) -> None:
+    # The events that have not ended, in start order, without reading the past: those that
+    # start at most 31 days before today (idx_events_start), and apart the few that run
+    # longer (idx_events_long). SQLite merges the two arms in order when a query orders by a
+    # column it selects, so a feed's first rows come without sorting every upcoming event.
+    db.create_view(
+        "upcoming_events",
+        """
+        select e.* from events e
+        where e.end_date >= heute() and e.start >= date(heute(), '-31 days')
+        union all
+        select e.* from events e indexed by idx_events_long
+        where julianday(e.end_date) - julianday(e.start_date) > 31
+          and e.end_date >= heute() and e.start < date(heute(), '-31 days')
+        """,
+    )
+    # neu.atom: the newest first-found upcoming events without sorting all of them.
+    db.execute("create index idx_events_first_seen_start on events (first_seen, start)")
+
+
 def _sql_text(value: str) -> str:
     """`value` as an SQL string literal; a control character as char(n)."""
     if value.isprintable():
@@ -405,10 +428,25 @@ def set_today(db: Database, today: date | None) -> None:
             db["catalog_info"].upsert({"key": "today", "value": today.isoformat()}, pk="key")
 
 
+def today(conn: sqlite3.Connection) -> date:
+    """The catalog's today: the demo's pinned date if catalog_info has one, else Berlin's."""
+    try:
+        row = conn.execute("select value from catalog_info where key = 'today'").fetchone()
+    except sqlite3.OperationalError:  # a catalog older than catalog_info
+        row = None
+    return date.fromisoformat(row[0]) if row else datetime.now(BERLIN).date()
+
+
+def add_today(conn: sqlite3.Connection) -> None:
+    """SQL function heute(), which the view upcoming_events and the catalog's queries use."""
+    conn.create_function("heute", 0, lambda: today(conn).isoformat())
+
+
 def open_db(path: str | Path) -> Database:
     """The catalog at `path`, created or upgraded to the current schema."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
+    add_today(db.conn)  # so that a schema change can read the views that call it
     db.enable_wal()
     migrations.apply(db)
     with db.atomic():

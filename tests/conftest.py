@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from netzwerktimer_crawl import db as catalog
+from netzwerktimer_crawl import history
 from netzwerktimer_crawl.catalog import make_datasette
 from netzwerktimer_crawl.replay import SNAPSHOTS
 
@@ -116,3 +118,25 @@ class SnapshotCopy:
         manifest = json.loads(path.read_text())
         manifest["pages"].append({"url": url, "file": file, "content_type": content_type})
         path.write_text(json.dumps(manifest, indent=1))
+
+
+@pytest.fixture(scope="session")
+def big(tmp_path_factory):
+    """A catalog with more rows than Datasette returns per query (1,000)."""
+    path = tmp_path_factory.mktemp("big") / "netzwerktimer.db"
+    db = catalog.open_db(path)
+    rows = [
+        dict.fromkeys(catalog.EVENT_COLUMNS)
+        | {
+            "id": f"e{i:04}",
+            "network": "optonet",
+            "title": f"Veranstaltung Nr. {i} in Köln",
+            "start": f"2027-{1 + i % 12:02}-{1 + i % 28:02}",
+            "all_day": True,
+        }
+        for i in range(1500)
+    ]
+    rows[0]["title"] = '=HYPERLINK("http://example.org","klick")'
+    history.store(db, rows, run=0)
+    db.close()
+    return make_datasette(path)

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from netzwerktimer_crawl.catalog import make_datasette
+from netzwerktimer_crawl.db import add_today
 from netzwerktimer_crawl.settings import DATA_DIR
 
 
@@ -64,6 +65,7 @@ def test_every_table_view_and_column_is_described_in_german(demo_db):
     metadata = yaml.safe_load((DATA_DIR / "metadata.yml").read_text(encoding="utf-8"))
     tables = metadata["databases"]["netzwerktimer"]["tables"]
     conn = sqlite3.connect(demo_db)
+    add_today(conn)  # upcoming_events calls heute()
     names = [
         r[0]
         for r in conn.execute(

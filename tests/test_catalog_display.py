@@ -1,19 +1,27 @@
 """The events tables in the browser: they open on upcoming events, and times read German
 while the data keeps ISO. On the demo catalog (its today: 2026-11-16)."""
 
+import asyncio
 import re
+import sqlite3
+from datetime import date
 
 import pytest
 
-from netzwerktimer_crawl.catalog import german_moment
+from netzwerktimer_crawl.catalog import german_moment, make_datasette
+from netzwerktimer_crawl.db import EVENT_COLUMNS, open_db, set_today
 
 
 def test_the_events_table_opens_on_upcoming_events(get, demo_db):
     answer = get("/netzwerktimer/events")
     assert answer.status_code == 302
-    assert answer.headers["location"] == "/netzwerktimer/events?end_date__gte=2026-11-16"
-    rows = get("/netzwerktimer/events.json?_shape=array&_size=max&end_date__gte=2026-11-16")
-    assert rows.json() and min(r["end_date"] for r in rows.json()) >= "2026-11-16"
+    # No demo event runs longer than 31 days, so every one still running began since 16 October.
+    since, upcoming = "start__gte=2026-10-16", "end_date__gte=2026-11-16"
+    assert answer.headers["location"] == f"/netzwerktimer/events?{since}&{upcoming}"
+    rows = get(f"/netzwerktimer/events.json?_shape=array&_size=max&{since}&{upcoming}").json()
+    with sqlite3.connect(demo_db) as db:
+        running = db.execute("select id from events where end_date >= '2026-11-16'").fetchall()
+    assert sorted(r["id"] for r in rows) == sorted(i for (i,) in running)
     # Anything asked for explicitly is served as asked, the archive included.
     everything = get("/netzwerktimer/events.json?_shape=array&_size=max&_sort=start").json()
     assert min(r["end_date"] for r in everything) < "2026-11-16"
@@ -58,3 +66,24 @@ def test_a_query_page_speaks_german(get):
     page = get("/netzwerktimer/nach_netzwerk?netzwerk=theen").text
     assert "Abfrage: 4 Zeilen" in page and 'value="Abfrage ausführen"' in page
     assert "Run SQL" not in page and "Custom SQL query" not in page
+
+
+def test_an_event_running_for_months_moves_the_start_filter_back(tmp_path):
+    path = tmp_path / "lang.db"
+    db = open_db(path)
+    set_today(db, date(2026, 11, 16))
+    rows = [
+        ("ausstellung", "Ausstellung Licht und Glas", "2026-03-01", "2027-01-10"),
+        ("vorbei", "Tagung im Sommer", "2026-07-01", "2026-07-02"),
+        ("bald", "Workshop Laser", "2026-11-20T09:00", "2026-11-20T12:00"),
+    ]
+    for event_id, title, start, end in rows:
+        db["events"].insert(dict.fromkeys(EVENT_COLUMNS) | {"id": event_id, "title": title,
+                            "network": "optonet", "start": start, "end": end})  # fmt: skip
+    db.close()
+    client = make_datasette(path).client
+    answer = asyncio.run(client.get("/netzwerktimer/events"))
+    query = "start__gte=2026-03-01&end_date__gte=2026-11-16"
+    assert answer.headers["location"] == f"/netzwerktimer/events?{query}"
+    shown = asyncio.run(client.get(f"/netzwerktimer/events.json?_shape=array&{query}")).json()
+    assert [row["id"] for row in shown] == ["ausstellung", "bald"]

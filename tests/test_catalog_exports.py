@@ -8,8 +8,6 @@ import re
 import pytest
 import yaml
 
-from netzwerktimer_crawl import db as catalog
-from netzwerktimer_crawl import history
 from netzwerktimer_crawl.catalog import make_datasette
 from netzwerktimer_crawl.settings import DATA_DIR
 
@@ -121,28 +119,6 @@ def test_pages_link_the_excel_csv(get, page):
     assert f'<a href="/netzwerktimer/{path}.excel' in get(page + "?_size=5").text
 
 
-@pytest.fixture(scope="module")
-def big(tmp_path_factory):
-    """A catalog with more rows than Datasette returns per query (1,000)."""
-    path = tmp_path_factory.mktemp("big") / "netzwerktimer.db"
-    db = catalog.open_db(path)
-    rows = [
-        dict.fromkeys(catalog.EVENT_COLUMNS)
-        | {
-            "id": f"e{i:04}",
-            "network": "optonet",
-            "title": f"Veranstaltung Nr. {i} in Köln",
-            "start": f"2027-{1 + i % 12:02}-{1 + i % 28:02}",
-            "all_day": True,
-        }
-        for i in range(1500)
-    ]
-    rows[0]["title"] = '=HYPERLINK("http://example.org","klick")'
-    history.store(db, rows, run=0)
-    db.close()
-    return make_datasette(path)
-
-
 def test_events_public_streams_every_row(big):
     answer = asyncio.run(big.client.get("/netzwerktimer/events_public.csv?_stream=on"))
     assert len(list(csv.DictReader(io.StringIO(answer.text)))) == 1500
@@ -154,3 +130,10 @@ def test_excel_csv_has_every_row_and_no_formulas(big):
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 1500
     assert '\'=HYPERLINK("http://example.org","klick")' in {row["Titel"] for row in rows}
+
+
+def test_excel_csv_labels_every_row_of_a_long_table(big):
+    answer = asyncio.run(big.client.get("/netzwerktimer/events.excel?_labels=on"))
+    rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 1500  # more than one page, and more than one chunk of the stream
+    assert {(row["Kürzel"], row["Netzwerk"]) for row in rows} == {("optonet", "OptoNet")}

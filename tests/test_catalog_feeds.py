@@ -205,3 +205,10 @@ def test_the_week_page_offers_a_webcal_subscription(get):
     page = get("/woche?netzwerk=theen").text
     assert 'href="webcal://localhost/netzwerktimer/kalender.ics?netzwerk=theen"' in page
     assert 'href="/netzwerktimer/kalender.ics?netzwerk=theen"' in page
+
+
+def test_ics_of_a_long_table_holds_every_event(big):
+    answer = asyncio.run(big.client.get("/netzwerktimer/events.ics"))
+    calendar = Calendar.from_ical(answer.content)
+    assert len(calendar.walk("VEVENT")) == 1500
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]

@@ -1,18 +1,20 @@
 """.excel: the CSV that German Excel opens as it is: UTF-8 with a BOM, semicolon-separated.
 
 Datasette's CSV is UTF-8 without a BOM and comma-separated, so German Excel breaks the
-umlauts and puts each row in one cell. This renderer takes that CSV, with the page's filters
-and without the page size (tables and views stream in full), and rewrites it. The link shows
-up on every table, view and query page next to json and the other formats.
+umlauts and puts each row in one cell. This renderer writes the page's rows with its filters
+and without its page size: every matching row, streamed in constant memory (streaming.py),
+with a label column after each foreign key when the page asks for labels, as Datasette's CSV
+does. The link shows up on every table, view and query page next to json and the other
+formats.
 """
 
 import csv
 import io
 import re
-from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
-from datasette.utils.asgi import Response
+
+from netzwerktimer_crawl.streaming import EveryRow, StreamingResponse
 
 # A cell starting with one of these is a formula to Excel: it gets a leading apostrophe.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,44 +49,78 @@ def register_output_renderer():
     return {"extension": "excel", "render": render_excel, "can_render": lambda: True}
 
 
-async def render_excel(datasette, request, database, table, query_name):
-    args = [
-        (key, value)
-        for key, value in parse_qsl(request.query_string, keep_blank_values=True)
-        if key not in ("_size", "_stream", "_dl", "_format")
-    ]
-    args += [("_size", "max"), ("_stream", "on")]
-    if request.path.endswith(".excel"):
-        path = request.path.removesuffix(".excel") + ".csv"
-    else:  # names with a dot in them: ?_format=excel
-        path, args = request.path, [*args, ("_format", "csv")]
-    source = await datasette.client.get(f"{path}?{urlencode(args)}")
-    if source.status_code != 200:
-        return Response.text(source.text, status=source.status_code)
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";")
-    rows = _rows(source.text)
-    if rows:
-        writer.writerow([HEADERS.get(column, column) for column in rows[0]])
-    for row in rows[1:]:
-        writer.writerow([_fitted(_defused(_german(cell))) for cell in row])
+async def render_excel(datasette, request, database, table, query_name, data, rows):
+    source = EveryRow(datasette, database, data, rows)
+    labelled = []
+    if table and request.args.get("_labels") == "on":
+        keys = await datasette.get_database(database).foreign_keys_for_table(table)
+        labelled = [key["column"] for key in keys]
     name = table or query_name or database
-    return Response(
-        out.getvalue(),
+    return StreamingResponse(
+        _csv(datasette, database, table, source, labelled),
         content_type="text/csv; charset=utf-8",
         headers={"content-disposition": f'attachment; filename="{name}.csv"'},
     )
 
 
-def _rows(text: str) -> list[list[str]]:
-    # The csv module refuses a field over 131,072 characters; no field is longer than the
-    # text. The limit is the module's, so it is set back, with nothing awaited in between.
-    limit = csv.field_size_limit(max(len(text), csv.field_size_limit()))
-    try:
-        return list(csv.reader(io.StringIO(text)))
-    finally:
-        csv.field_size_limit(limit)
+async def _csv(datasette, database: str, table: str, source: EveryRow, labelled: list[str]):
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    header = None
+    async for chunk in source.chunks():
+        if header is None:
+            header = _header(source.columns, labelled)
+            out.write("\ufeff")
+            writer.writerow([HEADERS.get(column, column) for column in header])
+        rows = [dict(zip(source.columns, row, strict=True)) for row in chunk]
+        for column in labelled:
+            if column in source.columns:
+                await _label(datasette, database, table, column, rows)
+        for values in rows:
+            writer.writerow([_cell(values.get(column)) for column in header])
+        yield _take(out)
+    if header is None:  # no rows: the header still names the columns
+        out.write("\ufeff")
+        writer.writerow([HEADERS.get(c, c) for c in _header(source.columns, labelled)])
+    if source.cut:  # said in the file itself, where whoever opens it sees it
+        writer.writerow([f"[abgebrochen nach {source.count} Zeilen: Zeitlimit der Abfrage]"])
+    yield _take(out)
+
+
+async def _label(datasette, database: str, table: str, column: str, rows: list[dict]) -> None:
+    """Each row's label of `column`, a foreign key, in `column`_label. A page's own rows come
+    expanded already ({"value", "label"}), the rows streamed after them do not."""
+    plain = list({row[column] for row in rows if not isinstance(row.get(column), dict)})
+    names = await datasette.expand_foreign_keys(database, table, column, plain) if plain else {}
+    for row in rows:
+        if isinstance(value := row.get(column), dict):
+            row[column], row[f"{column}_label"] = value["value"], value["label"]
+        else:
+            row[f"{column}_label"] = names.get((column, value))
+
+
+def _header(columns: list[str], labelled: list[str]) -> list[str]:
+    header = []
+    for column in columns:
+        header.append(column)
+        if column in labelled:
+            header.append(f"{column}_label")
+    return header
+
+
+def _take(out: io.StringIO) -> str:
+    text = out.getvalue()
+    out.seek(0)
+    out.truncate()
+    return text
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return f"<Binary: {len(value):,} bytes>"
+    return _fitted(_defused(_german(str(value))))
 
 
 def _german(cell: str) -> str:

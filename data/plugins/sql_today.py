@@ -6,9 +6,9 @@ Europe/Berlin, whatever the server's time zone.
 
 from datasette import hookimpl
 
-from netzwerktimer_crawl.catalog import today
+from netzwerktimer_crawl.db import add_today
 
 
 @hookimpl
 def prepare_connection(conn):
-    conn.create_function("heute", 0, lambda: today(conn).isoformat())
+    add_today(conn)

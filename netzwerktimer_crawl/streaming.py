@@ -1,0 +1,97 @@
+"""Every row of a Datasette page's query, streamed, for the feeds and downloads that cannot page.
+
+A table page holds 50 rows and a query at most max_returned_rows, but a calendar or a
+spreadsheet has no next page. The page's own query runs once more, on a read-only connection
+of its own, and is fetched a chunk at a time in a worker thread: memory stays constant however
+many rows there are, and Datasette's SQL threads stay free for other readers. Datasette's SQL
+time limit applies to each chunk, so a query that stalls ends the stream, and `cut` says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+import time
+from collections.abc import AsyncIterator
+
+from datasette.utils.asgi import Response
+
+CHUNK = 1000
+_PAGE_LIMIT = re.compile(r"\s+limit\s+\d+(\s+offset\s+\d+)?\s*$", re.I)
+
+
+class EveryRow:
+    """The rows a page of `database` stands for (`data` is Datasette's data for the page)."""
+
+    def __init__(self, datasette, database: str, data: dict, rows) -> None:
+        self.datasette, self.database = datasette, database
+        self.page = list(rows)
+        self.columns: list[str] = list(data.get("columns") or [])
+        # Complete when the page is not cut: no next page, no truncated query.
+        self.complete = not (data.get("next") or data.get("truncated"))
+        query = data.get("query") or {}
+        self.sql = query.get("sql", "")
+        if data.get("table"):  # the page's own limit goes, its filters and order stay
+            self.sql = _PAGE_LIMIT.sub("", self.sql)  # (a query's own limit stays)
+        self.params = query.get("params") or {}
+        self.count = 0
+        self.cut = False  # the time limit ended the stream before its last row
+
+    async def chunks(self) -> AsyncIterator[list[sqlite3.Row]]:
+        """The rows, CHUNK at a time; `columns` names their values once the first is here."""
+        if self.complete:
+            self.count = len(self.page)
+            if self.page:
+                yield self.page
+            return
+        conn = await asyncio.to_thread(self._connect)
+        limit = self.datasette.setting("sql_time_limit_ms") / 1000
+        deadline = [0.0]
+        conn.set_progress_handler(lambda: time.monotonic() > deadline[0], 1000)
+        try:
+            deadline[0] = time.monotonic() + limit
+            cursor = await asyncio.to_thread(conn.execute, self.sql, self.params)
+            self.columns = [column[0] for column in cursor.description or ()]
+            while True:
+                deadline[0] = time.monotonic() + limit
+                rows = await asyncio.to_thread(cursor.fetchmany, CHUNK)
+                if not rows:
+                    return
+                self.count += len(rows)
+                yield rows
+        except sqlite3.OperationalError as error:
+            if "interrupted" not in str(error):
+                raise
+            self.cut = True
+        finally:
+            await asyncio.to_thread(conn.close)
+
+    def _connect(self) -> sqlite3.Connection:
+        path = self.datasette.get_database(self.database).path
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        # The SQL functions the catalog's queries call (heute(), feed_text(), ...).
+        self.datasette._prepare_connection(conn, self.database)
+        return conn
+
+
+class StreamingResponse(Response):
+    """A Response whose body is sent as its parts come, for an output renderer to return."""
+
+    def __init__(self, parts: AsyncIterator[str], *, content_type: str, headers=None) -> None:
+        super().__init__(None, headers=headers, content_type=content_type)
+        self.parts = parts
+
+    async def asgi_send(self, send) -> None:
+        headers = {**self.headers, "content-type": self.content_type}
+        await send(
+            {
+                "type": "http.response.start",
+                "status": self.status,
+                "headers": [[k.encode(), v.encode()] for k, v in headers.items()],
+            }
+        )
+        async for part in self.parts:
+            await send({"type": "http.response.body", "body": part.encode(), "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
