@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
+import io
+import itertools
 import random
+import resource
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -42,6 +47,13 @@ PAGES = [
     ("/netzwerktimer/kalender.ics?netzwerk=theen", 300),
     ("/netzwerktimer/neu.atom", 300),
     ("/netzwerktimer/karte", 300),
+]
+# Downloads that hold every row: their rate over the first --stream-rows rows, and the marker
+# that counts a row.
+STREAMS = [
+    ("/netzwerktimer/kalender.ics", b"BEGIN:VEVENT"),
+    ("/netzwerktimer/events_public.excel", b"\n"),
+    ("/netzwerktimer/events_public.csv?_stream=on", b"\n"),
 ]
 
 
@@ -92,6 +104,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", type=Path)
+    parser.add_argument("--stream-rows", type=int, default=100_000)
     args = parser.parse_args()
     path = args.db or Path(tempfile.mkdtemp()) / "netzwerktimer.db"
     if not path.exists():
@@ -103,9 +116,10 @@ def main() -> None:
 
     app = datasette.app()
 
-    async def get(page: str, stop_after: int | None = None) -> tuple[int, float, float, int]:
-        """Status, ms to the first byte of the body, ms to its end (or to `stop_after` bytes)
-        and the bytes read, from Datasette's ASGI app as a server would call it."""
+    async def get(page: str, enough=lambda body: False) -> tuple[int, float, float, int]:
+        """Status, ms to the first byte of the body, ms to its end (or to the part that
+        `enough` says is enough) and the bytes read, from Datasette's ASGI app as a server
+        would call it."""
         path, _, query = page.partition("?")
         scope = {"type": "http", "http_version": "1.1", "method": "GET", "scheme": "http",
                  "path": path, "raw_path": path.encode(), "query_string": query.encode(),
@@ -125,7 +139,7 @@ def main() -> None:
             elif message.get("body"):
                 first[0] = first[0] or time.perf_counter() - began
                 size[0] += len(message["body"])
-                if stop_after and size[0] >= stop_after:
+                if enough(message["body"]):
                     raise Enough
 
         try:
@@ -141,14 +155,47 @@ def main() -> None:
         for page, goal in PAGES:
             times, statuses = [], set()
             for _ in range(args.runs):  # a stream's first part: what a reader waits for
-                status, ms, _, _ = await get(page, stop_after=1)
+                status, ms, _, _ = await get(page, lambda body: True)
                 times.append(ms)
                 statuses.add(status)
             median = statistics.median(times)
             mark = "ok" if median <= goal and statuses == {200} else "MISSED"
             print(f"{page:<48} {median:>8.0f} ms ≤ {goal} ms  {sorted(statuses)} {mark}")
+        dump = plain_dump(path, args.stream_rows)
+        print(f"{'plain sqlite3 + csv dump of events_public':<48} {dump:>8,.0f} rows/s (anchor)")
+        for page, marker in STREAMS:
+            seen = [0]
+
+            def enough(body: bytes, marker=marker, seen=seen) -> bool:
+                seen[0] += body.count(marker)
+                return seen[0] >= args.stream_rows
+
+            status, first, total, size = await get(page, enough)
+            rate = seen[0] / total * 1000
+            mark = "ok" if rate >= dump / 4 and status == 200 else "MISSED"
+            print(
+                f"{page:<48} {rate:>8,.0f} rows/s ≥ {dump / 4:,.0f} (25%)  {seen[0]:,} rows, "
+                f"first byte {first:.0f} ms, peak {peak_mib():.0f} MiB  [{status}] {mark}"
+            )
 
     asyncio.run(measure())
+
+
+def plain_dump(path: Path, rows: int) -> float:
+    """Rows a second of the anchor: sqlite3 and the csv module writing events_public."""
+    conn = sqlite3.connect(path)
+    writer = csv.writer(io.StringIO())
+    began = time.perf_counter()
+    cursor = conn.execute("select * from events_public")
+    for row in itertools.islice(cursor, rows):
+        writer.writerow(row)
+    took = time.perf_counter() - began
+    conn.close()
+    return rows / took
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

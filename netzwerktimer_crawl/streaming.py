@@ -10,10 +10,12 @@ time limit applies to each chunk, so a query that stalls ends the stream, and `c
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import re
 import sqlite3
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Mapping
 
 from datasette.utils.asgi import Response
 
@@ -25,7 +27,9 @@ class EveryRow:
     """The rows a page of `database` stands for (`data` is Datasette's data for the page)."""
 
     def __init__(self, datasette, database: str, data: dict, rows) -> None:
-        self.datasette, self.database = datasette, database
+        self.datasette, self.database, self.table = datasette, database, data.get("table")
+        # Foreign keys the page shows labels of (?_labels=on): their label columns follow them.
+        self.expanded: list[str] = list(data.get("expanded_columns") or [])
         self.page = list(rows)
         self.columns: list[str] = list(data.get("columns") or [])
         # Complete when the page is not cut: no next page, no truncated query.
@@ -74,6 +78,75 @@ class EveryRow:
         # The SQL functions the catalog's queries call (heute(), feed_text(), ...).
         self.datasette._prepare_connection(conn, self.database)
         return conn
+
+
+async def csv_text(
+    source: EveryRow,
+    *,
+    delimiter: str = ",",
+    bom: bool = False,
+    header: bool = True,
+    names: Mapping[str, str] = {},
+    cell: Callable[[object], str] = lambda value: "" if value is None else str(value),
+) -> AsyncIterator[str]:
+    """The rows of `source` as CSV, a chunk at a time, as Datasette's CSV writes them: a
+    header (its columns renamed by `names`), and a `column`_label after each expanded foreign
+    key. `cell` writes a value. A stream the time limit ended says so in its last line."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    columns = None
+    async for chunk in source.chunks():
+        rows = [dict(zip(source.columns, row, strict=True)) for row in chunk]
+        for column in source.expanded:
+            await _label(source, column, rows)
+        if columns is None:
+            columns = _with_labels(source.columns, source.expanded)
+            out.write("\ufeff" if bom else "")
+            if header:
+                writer.writerow([names.get(column, column) for column in columns])
+        for values in rows:
+            writer.writerow([cell(values.get(column)) for column in columns])
+        yield _take(out)
+    if columns is None:  # no rows: the header still names the columns
+        out.write("\ufeff" if bom else "")
+        if header:
+            columns = _with_labels(source.columns, source.expanded)
+            writer.writerow([names.get(column, column) for column in columns])
+    if source.cut:  # said in the file itself, where whoever opens it sees it
+        writer.writerow([f"[abgebrochen nach {source.count} Zeilen: Zeitlimit der Abfrage]"])
+    yield _take(out)
+
+
+async def _label(source: EveryRow, column: str, rows: list[dict]) -> None:
+    """Each row's label of `column`, a foreign key, in `column`_label. A page's own rows come
+    expanded already ({"value", "label"}), the rows streamed after them do not."""
+    plain = list({row[column] for row in rows if not isinstance(row.get(column), dict)})
+    names = {}
+    if plain and source.table:
+        names = await source.datasette.expand_foreign_keys(
+            source.database, source.table, column, plain
+        )
+    for row in rows:
+        if isinstance(value := row.get(column), dict):
+            row[column], row[f"{column}_label"] = value["value"], value["label"]
+        else:
+            row[f"{column}_label"] = names.get((column, value))
+
+
+def _with_labels(columns: list[str], expanded: list[str]) -> list[str]:
+    named = []
+    for column in columns:
+        named.append(column)
+        if column in expanded:
+            named.append(f"{column}_label")
+    return named
+
+
+def _take(out: io.StringIO) -> str:
+    text = out.getvalue()
+    out.seek(0)
+    out.truncate()
+    return text
 
 
 class StreamingResponse(Response):

@@ -2,6 +2,7 @@
 while the data keeps ISO. On the demo catalog (its today: 2026-11-16)."""
 
 import asyncio
+import html
 import re
 import sqlite3
 from datetime import date
@@ -87,3 +88,13 @@ def test_an_event_running_for_months_moves_the_start_filter_back(tmp_path):
     assert answer.headers["location"] == f"/netzwerktimer/events?{query}"
     shown = asyncio.run(client.get(f"/netzwerktimer/events.json?_shape=array&{query}")).json()
     assert [row["id"] for row in shown] == ["ausstellung", "bald"]
+
+
+def test_the_filter_form_and_its_sentence_are_german(get):
+    page = get("/netzwerktimer/events?title__contains=Laser+in&city__notblank=1").text
+    heading = html.unescape(re.search(r"<h3>(.*?)</h3>", page, re.S)[1])
+    # The value stays as typed: its "in" is no operator.
+    assert 'mit city ist nicht leer und title enthält "Laser in" sortiert nach start' in heading
+    options = dict(re.findall(r'<option value="(\w+)"[^>]*>([^<]*)</option>', page))
+    assert options["contains"] == "enthält" and options["notblank__1"] == "ist nicht leer"
+    assert options["startswith"] == "beginnt mit" and options["isnull__1"] == "hat keinen Wert"

@@ -124,6 +124,34 @@ def test_events_public_streams_every_row(big):
     assert len(list(csv.DictReader(io.StringIO(answer.text)))) == 1500
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "/netzwerktimer/events.csv?_labels=on&_sort=id",  # a table: pages by key
+        "/netzwerktimer/events_public.csv?_sort=id",  # a view: pages by offset
+        "/netzwerktimer/upcoming_events.csv?network=optonet&_sort=id",
+    ],
+)
+def test_a_streamed_csv_is_datasettes_csv_of_every_row(get, page):
+    # Datasette writes a page's CSV itself: the stream (full_downloads.py) writes the same.
+    pages, url = [], page + "&_size=5"
+    while url:
+        answer = get(url.replace(".csv", ".json"))
+        pages.append(get(url).text.splitlines(keepends=True)[0 if not pages else 1 :])
+        url = answer.json().get("next_url")
+        url = url and url.replace(".json", ".csv").removeprefix("http://localhost")
+    streamed = get(page + "&_stream=on&_dl=1")
+    assert streamed.headers["content-disposition"].startswith("attachment; filename=")
+    assert streamed.text == "".join(line for lines in pages for line in lines)
+    assert len(streamed.text.splitlines()) > 6  # more than one page
+
+
+def test_a_streamed_csv_of_a_long_table_has_every_label(big):
+    page = "/netzwerktimer/events.csv?_stream=on&_labels=on&_header=off"
+    rows = list(csv.reader(io.StringIO(asyncio.run(big.client.get(page)).text)))
+    assert len(rows) == 1500 and {row[1:3] for row in map(tuple, rows)} == {("optonet", "OptoNet")}
+
+
 def test_excel_csv_has_every_row_and_no_formulas(big):
     answer = asyncio.run(big.client.get("/netzwerktimer/events_public.excel"))
     text = answer.content.decode("utf-8-sig")

@@ -8,13 +8,11 @@ does. The link shows up on every table, view and query page next to json and the
 formats.
 """
 
-import csv
-import io
 import re
 
 from datasette import hookimpl
 
-from netzwerktimer_crawl.streaming import EveryRow, StreamingResponse
+from netzwerktimer_crawl.streaming import EveryRow, StreamingResponse, csv_text
 
 # A cell starting with one of these is a formula to Excel: it gets a leading apostrophe.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -50,69 +48,15 @@ def register_output_renderer():
 
 
 async def render_excel(datasette, request, database, table, query_name, data, rows):
-    source = EveryRow(datasette, database, data, rows)
-    labelled = []
-    if table and request.args.get("_labels") == "on":
-        keys = await datasette.get_database(database).foreign_keys_for_table(table)
-        labelled = [key["column"] for key in keys]
     name = table or query_name or database
     return StreamingResponse(
-        _csv(datasette, database, table, source, labelled),
+        csv_text(
+            EveryRow(datasette, database, data, rows), delimiter=";", bom=True,
+            names=HEADERS, cell=_cell,
+        ),
         content_type="text/csv; charset=utf-8",
         headers={"content-disposition": f'attachment; filename="{name}.csv"'},
-    )
-
-
-async def _csv(datasette, database: str, table: str, source: EveryRow, labelled: list[str]):
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    header = None
-    async for chunk in source.chunks():
-        if header is None:
-            header = _header(source.columns, labelled)
-            out.write("\ufeff")
-            writer.writerow([HEADERS.get(column, column) for column in header])
-        rows = [dict(zip(source.columns, row, strict=True)) for row in chunk]
-        for column in labelled:
-            if column in source.columns:
-                await _label(datasette, database, table, column, rows)
-        for values in rows:
-            writer.writerow([_cell(values.get(column)) for column in header])
-        yield _take(out)
-    if header is None:  # no rows: the header still names the columns
-        out.write("\ufeff")
-        writer.writerow([HEADERS.get(c, c) for c in _header(source.columns, labelled)])
-    if source.cut:  # said in the file itself, where whoever opens it sees it
-        writer.writerow([f"[abgebrochen nach {source.count} Zeilen: Zeitlimit der Abfrage]"])
-    yield _take(out)
-
-
-async def _label(datasette, database: str, table: str, column: str, rows: list[dict]) -> None:
-    """Each row's label of `column`, a foreign key, in `column`_label. A page's own rows come
-    expanded already ({"value", "label"}), the rows streamed after them do not."""
-    plain = list({row[column] for row in rows if not isinstance(row.get(column), dict)})
-    names = await datasette.expand_foreign_keys(database, table, column, plain) if plain else {}
-    for row in rows:
-        if isinstance(value := row.get(column), dict):
-            row[column], row[f"{column}_label"] = value["value"], value["label"]
-        else:
-            row[f"{column}_label"] = names.get((column, value))
-
-
-def _header(columns: list[str], labelled: list[str]) -> list[str]:
-    header = []
-    for column in columns:
-        header.append(column)
-        if column in labelled:
-            header.append(f"{column}_label")
-    return header
-
-
-def _take(out: io.StringIO) -> str:
-    text = out.getvalue()
-    out.seek(0)
-    out.truncate()
-    return text
+    )  # fmt: skip
 
 
 def _cell(value) -> str:

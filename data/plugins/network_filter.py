@@ -21,7 +21,8 @@ from datasette.utils.asgi import Response
 
 DATABASE = "netzwerktimer"
 ALIASES = {"network": "netzwerk", "sector": "branche"}
-TABLES = re.compile(rf"^/{DATABASE}/(events|events_public)(\.\w+)?$")
+EVENT_TABLES = ("events", "events_public", "upcoming_events")
+TABLES = re.compile(rf"^/{DATABASE}/({'|'.join(EVENT_TABLES)})(\.\w+)?$")
 QUERY = re.compile(rf"^/{DATABASE}/(\w+)(\.\w+)?$")
 WHERE = {
     "netzwerk": "id in (select event_id from event_networks where network = :p_netzwerk)",
@@ -106,7 +107,7 @@ def asgi_wrapper(datasette):
 
 @hookimpl
 def filters_from_request(request, database, table):
-    if database != DATABASE or table not in ("events", "events_public"):
+    if database != DATABASE or table not in EVENT_TABLES:
         return None
     chosen = {name: request.args.get(f"_{name}") for name in WHERE}
     chosen = {name: value for name, value in chosen.items() if value}
