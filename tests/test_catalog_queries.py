@@ -150,6 +150,23 @@ def test_map_page_loads_the_cluster_map(get):
     page = get("/netzwerktimer/karte").text
     assert "datasette-cluster-map.js" in page
     assert 'DATASETTE_CLUSTER_MAP_LATITUDE_COLUMN = "latitude"' in page
+    assert "OpenStreetMap" in page  # where the tiles come from
+
+
+@pytest.mark.parametrize("table", ["events", "upcoming_events"])
+def test_tables_show_their_rows_without_a_map(get, table):
+    assert "datasette-cluster-map.js" not in get(f"/netzwerktimer/{table}?_size=5").text
+
+
+def test_map_popups_read_german(get):
+    found = rows(get, "/netzwerktimer/karte.json?_shape=array")
+    stammtisch = next(r for r in found if r["title"] == "Photonik-Stammtisch Jena – November")
+    assert json.loads(stammtisch["popup"]) == {
+        "title": "Photonik-Stammtisch Jena – November",
+        "link": stammtisch["url"],
+        "description": "19.11.2026, 18:00 Uhr · OptoNet · "
+        "Optisches Museum Jena, Carl-Zeiss-Platz 12, 07743 Jena",
+    }
 
 
 def test_settings_keep_pages_fast_and_sql_bounded(get, analyst):
