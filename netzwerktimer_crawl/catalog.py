@@ -52,6 +52,13 @@ def make_datasette(db: Path, data_dir: Path = DATA_DIR, *, allow_sql: bool = Fal
     return datasette
 
 
+def routed(datasette: Datasette, path: str) -> str:
+    """`path` as Datasette routes it: without the base_url prefix (settings.json) that its
+    own links carry, as an ASGI wrapper sees the path before Datasette strips it."""
+    base = datasette.setting("base_url")
+    return "/" + path[len(base) :] if base != "/" and path.startswith(base) else path
+
+
 def clean_text(text: str | None) -> str | None:
     """`text` with every character a feed may not carry (text.NOT_TEXT) replaced by a space;
     the crawl cleans them too, but the catalog may hold rows written before it did."""

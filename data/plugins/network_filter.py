@@ -19,6 +19,8 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils.asgi import Response
 
+from netzwerktimer_crawl.catalog import routed
+
 DATABASE = "netzwerktimer"
 ALIASES = {"network": "netzwerk", "sector": "branche"}
 EVENT_TABLES = ("events", "events_public", "upcoming_events")
@@ -66,7 +68,7 @@ async def _query_parameters(datasette, path: str) -> set[str]:
 
 async def _rewrite(datasette, scope) -> Response | None:
     """The scope's query string with the filters named and checked, or the 400."""
-    path = scope["path"]
+    path = routed(datasette, scope["path"])
     pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
     if not any(ALIASES.get(k, k) in ("netzwerk", "branche") for k, _ in pairs):
         return None

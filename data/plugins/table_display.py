@@ -16,7 +16,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from netzwerktimer_crawl.catalog import DATABASE_NAME, german_moment
+from netzwerktimer_crawl.catalog import DATABASE_NAME, german_moment, routed
 
 TABLES = ("events", "events_public", "upcoming_events")
 UPCOMING = f"/{DATABASE_NAME}/events"
@@ -35,12 +35,13 @@ def asgi_wrapper(datasette):
         async def upcoming_first(scope, receive, send):
             if (
                 scope["type"] == "http"
-                and scope["path"] == UPCOMING
+                and routed(datasette, scope["path"]) == UPCOMING
                 and not scope.get("query_string")
             ):
                 db = datasette.get_database(DATABASE_NAME)
                 today, since = (await db.execute(EARLIEST_RUNNING)).first()
-                response = Response.redirect(f"{UPCOMING}?start__gte={since}&end_date__gte={today}")
+                to = datasette.urls.path(f"{UPCOMING}?start__gte={since}&end_date__gte={today}")
+                response = Response.redirect(to)
                 await response.asgi_send(send)
                 return
             await app(scope, receive, send)

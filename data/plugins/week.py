@@ -84,8 +84,8 @@ def register_routes():
     return [(r"^/$", home), (r"^/woche$", week)]
 
 
-def home():
-    return Response.redirect("/woche")
+def home(datasette):
+    return Response.redirect(datasette.urls.path("/woche"))
 
 
 async def week(datasette, request):
@@ -98,7 +98,8 @@ async def week(datasette, request):
             "<p>Ungültiges Datum: bitte einen Tag zwischen "
             f"{FIRST_MONDAY} und {LAST_MONDAY + timedelta(days=6)} als JJJJ-MM-TT oder TT.MM.JJJJ "
             "angeben, "
-            f'etwa <a href="/woche?datum={today}">/woche?datum={today}</a>.</p>',
+            f'etwa <a href="{datasette.urls.path("/woche")}?datum={today}">'
+            f"/woche?datum={today}</a>.</p>",
             status=400,
         )
     sunday = monday + timedelta(days=6)
@@ -129,12 +130,14 @@ async def week(datasette, request):
                 entries[d].append(_entry(row, d, first, last))
 
     def link(monday: date) -> str:
-        return "/woche?" + urlencode(
-            {"datum": monday.isoformat(), **{k: v for k, v in filters.items() if v}}
+        return (
+            datasette.urls.path("/woche")
+            + "?"
+            + urlencode({"datum": monday.isoformat(), **{k: v for k, v in filters.items() if v}})
         )
 
     freshness = list(await db.execute(FRESHNESS))
-    calendar = "/netzwerktimer/kalender.ics" + (
+    calendar = datasette.urls.path("/netzwerktimer/kalender.ics") + (
         f"?{urlencode({'netzwerk': filters['netzwerk']})}" if filters["netzwerk"] else ""
     )
     context = {
@@ -162,7 +165,8 @@ async def week(datasette, request):
         "calendar": calendar,
         "webcal": f"webcal://{request.host}{calendar}",
         "datum": monday.isoformat(),
-        "table_url": "/netzwerktimer/events?"
+        "table_url": datasette.urls.path("/netzwerktimer/events")
+        + "?"
         + urlencode(
             {"start_date__lte": sunday.isoformat(), "end_date__gte": monday.isoformat()}
             | {name: value for name, value in filters.items() if value}
