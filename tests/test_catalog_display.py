@@ -54,8 +54,10 @@ def test_the_table_page_speaks_german(get):
     page = get("/netzwerktimer/events?end_date__gte=2026-11-16&_facet=status").text
     for german in ("Suche:", "Anwenden", "Diese Daten als", "– Spalte –", "sortiert nach start"):
         assert german in page, german
-    for english in ("Search:", "Apply", "This data as", "- column -", "sorted by"):
+    for english in ("Search:", "Apply", "This data as", "- column -", "sorted by", ">home<",
+                    "Data license", "Data source"):  # fmt: skip
         assert english not in page, english
+    assert "Lizenz der Daten:" in page and ">Start</a>" in page
     # Facets under German names, their values as readers say them.
     facets = page.split('<div class="facet-results">', 1)[1].split("</div>\n</div>", 1)[0]
     assert "<strong>Teilnahme" in facets and "<strong>Netzwerke" in facets
