@@ -31,3 +31,4 @@ bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/load_refresh.py
 	$(VENV)/bin/python benchmarks/bench_store.py
 	$(VENV)/bin/python benchmarks/bench_catalog.py
+	$(VENV)/bin/python benchmarks/bench_crawl.py
