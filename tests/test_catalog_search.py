@@ -151,3 +151,31 @@ def test_index_follows_updates_and_deletes(tmp_path):
     assert ids("gruender") == [] and ids("koelner") == ["e"]
     db["events"].delete("e")
     assert ids("koelner") == []
+
+
+def ranked(path, typed: str) -> list[str]:
+    datasette = make_datasette(path)
+    url = f"/netzwerktimer/suche.json?_shape=array&q={typed}"
+    return [row["title"] for row in asyncio.run(datasette.client.get(url)).json()]
+
+
+def test_the_ranked_search_puts_word_beginnings_first(demo_db):
+    # The demo's today is 2026-11-16; "treffen" begins a word only in the first title.
+    assert ranked(demo_db, "treffen") == [
+        "Internationales Treffen: Smarte Textilien für industrielle Anwendungen",
+        "SmartTex-Netzwerktreffen Herbst 2026",  # 19 November
+        "ELMUG-Mitgliedertreffen und Jahresausklang 2026",  # 25 November
+        "ThZM-Netzwerkforum 2027",  # its description: "Jahresauftakttreffen"
+    ]
+    assert ranked(demo_db, "versammlung") == [
+        "ITnet-Mitgliederversammlung mit Vorstandswahl",
+        "ThEEN-Mitgliederversammlung 2026",
+        "Mitgliederversammlung automotive thüringen e.V. 2027",
+    ]
+
+
+@pytest.mark.parametrize("typed", ["-Messe", '"', "NOT", "(", "", "a"])
+def test_the_ranked_search_takes_any_input(demo_db, typed):
+    datasette = make_datasette(demo_db)
+    answer = asyncio.run(datasette.client.get(f"/netzwerktimer/suche.json?q={typed}"))
+    assert answer.status_code == 200

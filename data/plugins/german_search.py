@@ -13,6 +13,10 @@ catalog's trigram index (db.py, m008), where the text has every word between "~"
 
 Umlauts need nothing here: the index holds the text with umlauts folded (Köln as Koln) and
 spelled out (Gründer as Gruender) too.
+
+escape_fts_start() is the same query with every term at a word's beginning ("treffen" finds
+"Treffen:" and "Treffenreihe", not "Netzwerktreffen"): the canned query suche ranks those
+hits first.
 """
 
 import re
@@ -26,7 +30,9 @@ PUNCTUATION = "\"'„“‚‘()[]{}<>,.;:!?-–—*^+~|/\\"
 BOUNDARY = re.compile(r'[\s\-/("„]+')
 
 
-def fts_query(text: str | None) -> str:
+def fts_query(text: str | None, *, word_start: bool = False) -> str:
+    """The FTS5 query of what a visitor typed; with `word_start`, each term must begin a word
+    (the index marks word boundaries with "~", db.py m008)."""
     phrases = []
     for phrase, word in TERM.findall(text or ""):
         # Punctuation around a word is not part of it: "KI," and "(Messe" are "KI", "Messe".
@@ -37,7 +43,7 @@ def fts_query(text: str | None) -> str:
         body = "~ ~".join(words).replace('"', '""')
         # A trigram needs three characters: a word of two begins a word ("~KI"), one of one
         # is a word ("~3~"). Anything longer is a substring.
-        if len(words) == 1 and len(body) < 3:
+        if word_start or (len(words) == 1 and len(body) < 3):
             body = f"~{body}" + ("~" if len(body) == 1 else "")
         phrases.append(f'"{body}"')
     # An empty MATCH is an FTS5 syntax error; the empty phrase matches nothing instead.
@@ -47,3 +53,6 @@ def fts_query(text: str | None) -> str:
 @hookimpl(trylast=True)
 def prepare_connection(conn):
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
+    conn.create_function(
+        "escape_fts_start", 1, lambda text: fts_query(text, word_start=True), deterministic=True
+    )
