@@ -20,6 +20,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from datasette.utils.asgi import Response
 
 CHUNK = 1000
+FIRST_CHUNK = 50  # the first rows go out at once, while the query reads on
 _PAGE_LIMIT = re.compile(r"\s+limit\s+\d+(\s+offset\s+\d+)?\s*$", re.I)
 
 
@@ -57,9 +58,11 @@ class EveryRow:
             deadline[0] = time.monotonic() + limit
             cursor = await asyncio.to_thread(conn.execute, self.sql, self.params)
             self.columns = [column[0] for column in cursor.description or ()]
+            size = FIRST_CHUNK
             while True:
                 deadline[0] = time.monotonic() + limit
-                rows = await asyncio.to_thread(cursor.fetchmany, CHUNK)
+                rows = await asyncio.to_thread(cursor.fetchmany, size)
+                size = CHUNK
                 if not rows:
                     return
                 self.count += len(rows)

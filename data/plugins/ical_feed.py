@@ -11,6 +11,7 @@ import logging
 from datetime import UTC, date, datetime, timedelta
 
 from datasette import hookimpl
+from datasette.utils import derive_named_parameters
 from datasette.utils.asgi import Response
 from icalendar import Calendar, Timezone
 
@@ -20,6 +21,7 @@ from netzwerktimer_crawl.streaming import EveryRow, StreamingResponse
 from netzwerktimer_crawl.vevent import Skipped, fold, text, vevent
 
 REQUIRED = {"id", "title", "start", "end", "all_day"}
+DATABASE, SUBSCRIPTION = "netzwerktimer", "kalender"
 # An event left out names itself and the reason in the feed; calendar programs ignore X-
 # properties. They come last, as the stream only knows them then; at most this many.
 SKIPPED = "X-NETZWERKTIMER-SKIPPED"
@@ -40,7 +42,32 @@ def can_render_ics(columns):
 async def render_ics(datasette, request, rows, columns, query_name, database, data):
     if not can_render_ics(columns):
         return Response.text(f"iCal braucht die Spalten {', '.join(sorted(REQUIRED))}", 400)
-    source = EveryRow(datasette, database, data, rows)
+    return await _calendar(
+        datasette, request, EveryRow(datasette, database, data, rows), query_name
+    )
+
+
+@hookimpl
+def register_routes():
+    return [(rf"^/{DATABASE}/{SUBSCRIPTION}\.ics$", subscription)]
+
+
+async def subscription(datasette, request):
+    """The feed calendar programs subscribe to, the canned query kalender, streamed from one
+    run of its SQL: Datasette's query page would run it first for its first 1,000 rows, which
+    at a million events doubled the time to the first byte (benchmarks/bench_catalog.py)."""
+    await datasette.ensure_permissions(
+        request.actor,
+        [("view-query", (DATABASE, SUBSCRIPTION)), ("view-database", DATABASE), "view-instance"],
+    )
+    query = (await datasette.get_canned_queries(DATABASE, request.actor))[SUBSCRIPTION]
+    names = await derive_named_parameters(datasette.get_database(DATABASE), query["sql"])
+    data = {"query": {"sql": query["sql"], "params": {n: request.args.get(n, "") for n in names}},
+            "truncated": True}  # fmt: skip
+    return await _calendar(datasette, request, EveryRow(datasette, DATABASE, data, []), None)
+
+
+async def _calendar(datasette, request, source: EveryRow, query_name: str | None):
     name = await _calendar_name(datasette, request.args.get("netzwerk"))
     return StreamingResponse(
         _feed(source, name),
@@ -54,12 +81,11 @@ async def _feed(source: EveryRow, name: str):
     today, now = datetime.now(BERLIN).date(), datetime.now(UTC).replace(microsecond=0)
     notes = []
     chunks = source.chunks()
-    first, years = _events(await anext(chunks, []), today, now, notes)
     if source.complete:  # the page held the whole feed: a VTIMEZONE for its years only
-        span = (min(years), max(years)) if years else None
+        first, years = _events(await anext(chunks, []), today, now, notes)
+        yield _header(name, (min(years), max(years)) if years else None) + first
     else:  # every year an event of the feed can have (berlin.implausible): about 6 kB
-        span = (today.year - YEARS_AROUND, today.year + YEARS_AROUND)
-    yield _header(name, span) + first
+        yield _header(name, (today.year - YEARS_AROUND, today.year + YEARS_AROUND))
     async for chunk in chunks:
         yield _events(chunk, today, now, notes)[0]
     if source.cut:
@@ -110,7 +136,7 @@ def _events(rows: list, today: date, now: datetime, notes: list[str]):
 async def _calendar_name(datasette, network: str | None) -> str:
     """The feed's name; a network's feed is named after it (network_filter.py checked it)."""
     if network:
-        rows = await datasette.get_database("netzwerktimer").execute(
+        rows = await datasette.get_database(DATABASE).execute(
             "select name from networks where slug = ?", [network]
         )
         if row := rows.first():
