@@ -39,12 +39,12 @@ def event(id: str, **fields) -> dict:
     )
 
 
-def served(tmp_path, bad: dict):
-    """`get` on a catalog holding a good event and `bad`."""
+def served(tmp_path, *bad: dict):
+    """`get` on a catalog holding a good event and the `bad` ones."""
     path = tmp_path / "netzwerktimer.db"
     db = catalog.open_db(path)
     catalog.set_today(db, date(2026, 11, 16))
-    history.store(db, [event("gut", title=GOOD), bad], run=0)
+    history.store(db, [event("gut", title=GOOD), *bad], run=0)
     db.close()
     datasette = make_datasette(path)
     return lambda path: asyncio.run(datasette.client.get(path))
@@ -91,8 +91,17 @@ def test_ics_leaves_out_an_event_it_cannot_place_and_says_why(tmp_path, caplog, 
     skipped = feed["X-NETZWERKTIMER-SKIPPED"]
     assert str(skipped).startswith("falsch: ")
     assert "falsch" in caplog.text
-    # The VTIMEZONE spans the kept events' years only, not the centuries up to the bad one.
+    # The VTIMEZONE is not stretched over the centuries up to the bad year.
     assert len(get(path).content) < 10_000
+
+
+def test_ics_names_a_hundred_events_left_out_and_counts_the_rest(tmp_path):
+    bad = [event(f"falsch{n:03}", start="9999-12-31T10:00:00", end=None) for n in range(105)]
+    feed = calendar(served(tmp_path, *bad))
+    assert summaries(feed) == {GOOD}
+    notes = [str(note) for note in feed["X-NETZWERKTIMER-SKIPPED"]]
+    assert len(notes) == 101 and notes[0].startswith("falsch000: Beginn 9999-12-31T10:00:00")
+    assert notes[-1] == "und 5 weitere"
 
 
 def test_atom_control_characters_are_cleaned(tmp_path):

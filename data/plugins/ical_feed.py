@@ -79,7 +79,7 @@ async def _calendar(datasette, request, source: EveryRow, query_name: str | None
 async def _feed(source: EveryRow, name: str):
     """The feed's text, a chunk of events at a time."""
     today, now = datetime.now(BERLIN).date(), datetime.now(UTC).replace(microsecond=0)
-    notes = []
+    notes = Notes()
     chunks = source.chunks()
     if source.complete:  # the page held the whole feed: a VTIMEZONE for its years only
         first, years = _events(await anext(chunks, []), today, now, notes)
@@ -90,11 +90,26 @@ async def _feed(source: EveryRow, name: str):
         yield _events(chunk, today, now, notes)[0]
     if source.cut:
         log.warning("the feed ends after %d events: the query took too long", source.count)
-        notes.insert(0, f"nur die ersten {source.count} Veranstaltungen: Zeitlimit")
-    kept = notes[:MAX_SKIPPED_NOTES]
-    if len(notes) > len(kept):
-        kept.append(f"und {len(notes) - len(kept)} weitere")
-    yield "".join(fold(f"{SKIPPED}:{text(note)}") for note in kept) + "END:VCALENDAR\r\n"
+        notes.kept.insert(0, f"nur die ersten {source.count} Veranstaltungen: Zeitlimit")
+    yield "".join(fold(f"{SKIPPED}:{text(note)}") for note in notes.lines()) + "END:VCALENDAR\r\n"
+
+
+class Notes:
+    """The events left out, named with their reason: the first MAX_SKIPPED_NOTES and how many
+    more, so that a stream of bad rows keeps its memory constant."""
+
+    def __init__(self) -> None:
+        self.kept: list[str] = []
+        self.more = 0
+
+    def add(self, note: str) -> None:
+        if len(self.kept) < MAX_SKIPPED_NOTES:
+            self.kept.append(note)
+        else:
+            self.more += 1
+
+    def lines(self) -> list[str]:
+        return self.kept + ([f"und {self.more} weitere"] if self.more else [])
 
 
 def _header(name: str, span: tuple[int, int] | None) -> str:
@@ -114,7 +129,7 @@ def _header(name: str, span: tuple[int, int] | None) -> str:
     return calendar.to_ical().decode().removesuffix("END:VCALENDAR\r\n")
 
 
-def _events(rows: list, today: date, now: datetime, notes: list[str]):
+def _events(rows: list, today: date, now: datetime, notes: Notes):
     """The VEVENTs of `rows` and the years they touch; each event left out goes to `notes`."""
     parts, years = [], []
     for row in (_cleaned(dict(row)) for row in rows):
@@ -160,6 +175,6 @@ def _cleaned(row: dict) -> dict:
     return cleaned
 
 
-def _skip(notes: list[str], row: dict, reason: str) -> None:
+def _skip(notes: Notes, row: dict, reason: str) -> None:
     log.warning("event %s left out of the feed: %s", row.get("id"), reason)
-    notes.append(f"{row.get('id')}: {reason}")
+    notes.add(f"{row.get('id')}: {reason}")
