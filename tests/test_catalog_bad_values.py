@@ -128,7 +128,7 @@ def test_atom_event_without_a_page_links_its_catalog_row(tmp_path):
         e.find(f"{ATOM}title").text: e.find(f"{ATOM}link").get("href")
         for e in ET.fromstring(answer.content).iter(f"{ATOM}entry")
     }
-    assert links["Veranstaltung ohne"] == "/netzwerktimer/events/ohne"
+    assert links["Veranstaltung ohne"] == "http://localhost/netzwerktimer/events/ohne"
     assert links[GOOD] == "https://optonet-jena.de/veranstaltung/gut/"
 
 

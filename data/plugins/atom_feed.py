@@ -54,8 +54,10 @@ async def render_atom(datasette, request, rows, columns, database, table, query_
         entry.updated(row["atom_updated"])
         if row.get("atom_content"):
             entry.content(row["atom_content"], type="text")
-        if row.get("atom_link"):
-            entry.link(href=row["atom_link"])
+        if link := row.get("atom_link"):
+            if link.startswith("/"):  # the catalog's own page: absolute, behind any base_url
+                link = datasette.absolute_url(request, datasette.urls.path(link))
+            entry.link(href=link)
         if row.get("atom_author_name"):
             author = {"name": row["atom_author_name"]}
             if row.get("atom_author_uri"):
