@@ -100,3 +100,15 @@ def test_the_filter_form_and_its_sentence_are_german(get):
     options = dict(re.findall(r'<option value="(\w+)"[^>]*>([^<]*)</option>', page))
     assert options["contains"] == "enthält" and options["notblank__1"] == "ist nicht leer"
     assert options["startswith"] == "beginnt mit" and options["isnull__1"] == "hat keinen Wert"
+
+
+def test_the_catalog_page_lists_tables_under_their_german_titles(get):
+    page = get("/netzwerktimer").text
+    assert '<h2 id="queries">Abfragen</h2>' in page and '<h2 id="tables">Tabellen</h2>' in page
+    assert ">Veranstaltungen</a> <small><code>events</code></small>" in page
+    assert ">Kommende Veranstaltungen</a> <small><code>upcoming_events</code></small>" in page
+    # Internal tables are behind the link to the hidden ones.
+    assert "catalog_info" not in page and "_sqlite_migrations" not in page
+    assert "verborgene Tabellen</a>" in page
+    for english in ("Queries", "Tables", "Views", " rows<", "hidden table"):
+        assert english not in page, english
