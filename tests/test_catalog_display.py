@@ -112,3 +112,11 @@ def test_the_catalog_page_lists_tables_under_their_german_titles(get):
     assert "verborgene Tabellen</a>" in page
     for english in ("Queries", "Tables", "Views", " rows<", "hidden table"):
         assert english not in page, english
+
+
+def test_a_row_page_speaks_german(get):
+    page = get("/netzwerktimer/networks/optonet").text
+    assert "<h1" in page and "Netzwerke: optonet" in page and "Diese Daten als" in page
+    assert "Verweise aus anderen Tabellen" in page and "in events (Spalte network)" in page
+    for english in ("This data as", "Links from other tables", " from network in "):
+        assert english not in page, english
