@@ -62,6 +62,29 @@ def test_without_a_displayed_time_the_offset_is_trusted():
     ]
 
 
+WEBINAR = """{"@type":"Event","name":"Webinar Wasserstoffnetze",
+  "url":"https://www.example-netzwerk.de/webinar/", "startDate":"2026-11-10T18:00:00+02:00"}"""
+
+
+def page(body: str) -> str:
+    return f'<html><head><script type="application/ld+json">{WEBINAR}</script></head>{body}</html>'
+
+
+def test_a_clock_printed_beside_the_title_wins_over_a_wrong_offset():
+    # One entry, so no list of records; the page prints the clock the JSON-LD wrote.
+    html = page("<div><p>Di, 10.11. | 18:00 Uhr</p><h3>Webinar Wasserstoffnetze</h3></div>")
+    assert found(html)[0][:2] == ("Webinar Wasserstoffnetze", "2026-11-10T18:00")
+
+
+def test_the_offset_stands_when_the_page_prints_the_converted_clock_or_none_near():
+    prints_berlin = page("<div><p>10.11., 17:00 Uhr</p><h3>Webinar Wasserstoffnetze</h3></div>")
+    assert found(prints_berlin)[0][1] == "2026-11-10T17:00"
+    both = page("<p>Webinar Wasserstoffnetze: 17:00 Uhr (Einwahl ab 18:00)</p>")
+    assert found(both)[0][1] == "2026-11-10T17:00"
+    far = page(f"<p>Webinar Wasserstoffnetze</p><p>{'Text ' * 200}</p><p>Büro bis 18:00</p>")
+    assert found(far)[0][1] == "2026-11-10T17:00"
+
+
 def test_json_ld_and_html_with_different_urls_are_one_event():
     ld = """{"@type":"Event","name":"Netzwerktreffen Photonik","startDate":"2026-11-12",
       "url":"https://www.example-netzwerk.de/events/netzwerktreffen-photonik/"}"""

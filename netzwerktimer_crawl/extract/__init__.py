@@ -117,6 +117,7 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         for e in merge.combine(found, rank)
         if not (e.extractor in html_steps and whole_month(e.start, e.end))
     ]
+    merge.displayed_clock(events, lambda: dom.text_of(root))
     return Extraction(events, next_url, problems, tried)
 
 

@@ -1,7 +1,9 @@
 """Generic event pages: the one event of a page that is an event's own.
 
-- Title: `og:title` (unless it is only the site's name), else the first `h1` outside the
-  page chrome. (JSON-LD, when present, has been read before this step.)
+- Title: `og:title` without the site's name that SEO plugins append ("… - Netzwerk e. V."),
+  unless it is only the site's name; written as the first `h1` outside the page chrome
+  writes it when both have the same words; else that `h1`. (JSON-LD, when present, has
+  been read before this step.)
 - Date: labelled fields first ("Datum", "Termin", "Wann", "Zeit", "Uhrzeit", "Beginn",
   "Ende", "Date/Time" …), as `dt`/`dd`, `th`/`td`, a bold label and the text after it, or
   "Label: value"; else the first date near the title that states a time or a span.
@@ -50,17 +52,31 @@ def _meta(selector: Selector, name: str) -> str | None:
     return " ".join(value.split()) if value and value.strip() else None
 
 
+# What an SEO plugin puts between a page's title and the site's name in og:title.
+_SITE_SUFFIX = re.compile(r"\s+[-–—|·:»]+\s*$")
+
+
 def _title(root: etree._Element, selector: Selector) -> tuple[str | None, etree._Element | None]:
     heading = next(
         (h for h in root.iter("h1") if not dom.in_chrome(h) and dom.text_of(h).strip()), None
     )
     og = _meta(selector, "og:title")
     site = _meta(selector, "og:site_name")
+    if og and site and og.endswith(site):  # "Titel - Name der Website", as SEO plugins write
+        title = og.removesuffix(site)
+        if _SITE_SUFFIX.search(title):  # a separator: "Jahresempfang OptoNet" stays whole
+            og = _SITE_SUFFIX.sub("", title)
     if og and og != site:
-        return og, heading
+        # A heading with the same words, in a title bar too: its own characters („…”).
+        headings = (" ".join(dom.text_of(h).split()) for h in root.iter("h1"))
+        return next((h for h in headings if _words(h) == _words(og)), og), heading
     if heading is not None:
         return " ".join(dom.text_of(heading).split()), heading
     return None, None
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
 
 
 def _following_text(label: etree._Element) -> str:

@@ -11,12 +11,16 @@ Time zones: a JSON-LD `startDate` carries an offset, which the CMS takes from it
 setting. Sites get that setting wrong (a German site set to Helsinki writes 18:00+02:00 all
 year). When the page itself shows the clock time the JSON-LD wrote, and only the offset
 makes them differ, the displayed clock wins: it is what the organizer typed and what the
-reader acts on, and the offset is the misconfigured part. Without a displayed time to
-compare with, the offset is trusted and the instant is shown in Berlin time.
+reader acts on, and the offset is the misconfigured part. The displayed time is another
+step's copy of the event, or else the clock printed beside the event's title in the page's
+text (`displayed_clock`). Without a displayed time to compare with, the offset is trusted
+and the instant is shown in Berlin time.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from rapidfuzz import fuzz
@@ -130,6 +134,38 @@ def absorb(kept: Event, other: Event) -> None:
         if theirs is not None and (ours is None or better):
             setattr(kept, name, theirs)
     kept.extra["steps"] = sorted({*kept.extra.get("steps", [kept.extractor]), other.extractor})
+
+
+# A clock time as pages print it: 18:00, 18.00 (with "Uhr" or not).
+_CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.:])")
+# The text around a title that is still its record: TEC and most lists put the date line
+# before the title, details after it.
+_BEFORE, _AFTER = 200, 300
+
+
+def displayed_clock(events: list[Event], page_text: Callable[[], str]) -> None:
+    """Where no other step showed an event's time, take the page's own clock for a JSON-LD
+    time its offset moved: the written clock (18:00) is printed beside the title, and the
+    clock of the converted instant (17:00) is not (see the module's docstring). The page's
+    text is read only for such an event."""
+    moved = [e for e in events if _written(e) not in (None, e.start) and _timed(e)]
+    if not moved:
+        return
+    folded = " ".join(page_text().split()).casefold()
+    for event in moved:
+        written, title = _written(event), _title(event)
+        at = folded.find(title) if len(title) >= _MIN_TITLE else -1
+        if at < 0:
+            continue
+        near = folded[max(0, at - _BEFORE) : at + len(title) + _AFTER]
+        shown = {(int(h), int(m)) for h, m in _CLOCK.findall(near)}
+        if (written.hour, written.minute) in shown and (
+            event.start.hour,
+            event.start.minute,
+        ) not in shown:
+            event.start = written
+            if isinstance(end := event.extra.get("written_end"), datetime):
+                event.end = end
 
 
 def _join_days(events: list[Event]) -> list[Event]:
