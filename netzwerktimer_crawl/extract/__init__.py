@@ -102,13 +102,27 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     rank = {id(g.event): (not g.borrowed, g.support) for g in generic}
     tried.append(f"{steps.GENERIC_RECORDS}: {len(generic)} ({'; '.join(notes)})")
     single, note = eventpage.event(root, selector, page_anchors, base, reference, month_first)
+    # A list of one entry: no repeated records, but a record around the page's only timed
+    # date with a linked heading of its own, which names the event where an unlabelled date
+    # near the page's h1 ("Veranstaltungen") would have made that h1 its title.
+    lone: list[records.Found] = []
+    if not found and (not single or note == eventpage.NEAR_TITLE):
+        lone, _ = records.events(
+            page_anchors, base, reference, bare_dates=not _is_article(selector), lone=True
+        )
+    if lone:
+        found += [g.event for g in lone]
+        rank = {id(g.event): (not g.borrowed, g.support) for g in lone}
+        single, note = [], "not taken: a list of one entry"
     # The page's own event is taken when nothing else is there, or to complete the one
     # event the list steps saw of it (a sidebar widget repeating it, without its end).
-    if single and (not found or (len(found) == 1 and merge.same(found[0], single[0]))):
+    elif single and (not found or (len(found) == 1 and merge.same(found[0], single[0]))):
         found += single
     elif single:
         single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
+    if lone:
+        tried.append(f"{steps.GENERIC_RECORDS} (a list of one): {len(lone)}")
     # A month alone ("September: Cybersecurity-Monat") names no event's day on a page;
     # structured data that says so (a month-long exhibition in JSON-LD) is kept.
     html_steps = (steps.CMS_LISTING, steps.GENERIC_RECORDS, steps.EVENT_PAGE)

@@ -195,6 +195,9 @@ def _main_text(
     return None
 
 
+NEAR_TITLE = "date near the title"  # the note of an event dated by no label
+
+
 def event(
     root: etree._Element,
     selector: Selector,
@@ -237,4 +240,4 @@ def event(
         city=city_from_location(location),
         extractor=EVENT_PAGE,
     )
-    return [found], "labelled date" if dates else "date near the title"
+    return [found], "labelled date" if dates else NEAR_TITLE

@@ -568,15 +568,22 @@ def _move_year(when: When, year: int) -> When:
 
 
 def events(
-    anchors: list[Anchor], base_url: str, reference: date | None, bare_dates: bool = True
+    anchors: list[Anchor],
+    base_url: str,
+    reference: date | None,
+    bare_dates: bool = True,
+    lone: bool = False,
 ) -> tuple[list[Found], list[str]]:
     """Events of the page's repeated records, and notes on what was tried. Without
     `bare_dates` (on a news article), records dated by a day alone are not taken: there they
-    are related articles, not events."""
+    are related articles, not events. With `lone`, a page without a list may have one
+    record (`_lone`)."""
     usable = [a for a in anchors if not (a.month or a.published or a.deadline)]
     usable = [a for a in usable if not dom.in_chrome(a.block.element)]
     candidates = _lists(usable)
     lists = _select(candidates)
+    if lone and not lists and (single := _lone(usable)) is not None:
+        lists = [single]
     notes = [f"{len(usable)} date anchors, {len(candidates)} candidate lists, {len(lists)} lists"]
     page_day = url_day(base_url)
     found: list[Found] = []
@@ -658,6 +665,33 @@ def events(
 
 def _timed(event: Event) -> bool:
     return isinstance(event.start, datetime)
+
+
+# A lone record is small: the date line, its title, a place and a teaser.
+_LONE_TEXT = 600
+_LONE_LEVELS = 4
+
+
+def _within_block(element: etree._Element, block: etree._Element) -> bool:
+    return element is block or any(node is block for node in element.iterancestors())
+
+
+def _lone(anchors: list[Anchor]) -> _List | None:
+    """The one record of a list that shows a single event (a network with one upcoming
+    event, in a theme's own markup): the page's only date with a time, and the smallest
+    block around it that has a linked heading of its own (h2 to h6, the entry's title)."""
+    timed = [a for a in anchors if any(not w.all_day for w in a.sessions)]
+    if len(timed) != 1:
+        return None
+    anchor = timed[0]
+    for record in list(anchor.block.element.iterancestors())[:_LONE_LEVELS]:
+        if len(dom.text_of(record)) > _LONE_TEXT:
+            return None
+        linked = (h.find(".//a[@href]") for h in record.iter("h2", "h3", "h4", "h5", "h6"))
+        if any(link is not None for link in linked):
+            inside = [a for a in anchors if _within_block(a.block.element, record)]
+            return _List((), [record], {id(record): inside})
+    return None
 
 
 def _continues(
