@@ -174,7 +174,12 @@ def _container(block: Block) -> etree._Element:
     return block.element if parent is None else parent
 
 
-def _under(element: etree._Element, container: etree._Element, depth: int = 6) -> bool:
+# How far below a month heading's container a date still reads under it: The Events
+# Calendar's list puts the row's date line eight levels below its month separators.
+_HEADING_REACH = 12
+
+
+def _under(element: etree._Element, container: etree._Element, depth: int = _HEADING_REACH) -> bool:
     node: etree._Element | None = element
     for _ in range(depth):
         if node is None:
