@@ -28,6 +28,7 @@ $(CHROMIUM):
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_dates.py
 	$(VENV)/bin/python benchmarks/bench_real_pages.py
+	$(VENV)/bin/python benchmarks/bench_real_pages_perturbed.py
 	$(VENV)/bin/python benchmarks/load_refresh.py
 	$(VENV)/bin/python benchmarks/bench_store.py
 	$(VENV)/bin/python benchmarks/bench_catalog.py
