@@ -121,7 +121,10 @@ class ReplayServer:
         handler = type("Handler", (_Handler,), {"manifest": self.manifest,
                                                 "answered": self.answered})  # fmt: skip
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # shutdown() waits for the server's next poll, by default up to 0.5 s per crawl.
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def address(self) -> str:
