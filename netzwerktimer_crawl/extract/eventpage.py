@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from lxml import etree
 from parsel import Selector
@@ -56,10 +57,37 @@ def _meta(selector: Selector, name: str) -> str | None:
 _SITE_SUFFIX = re.compile(r"\s+[-–—|·:»]+\s*$")
 
 
+def _logo(heading: etree._Element) -> bool:
+    """A heading that only links to the site's home page is its logo: <h1><a href="/">."""
+    links = list(heading.iter("a"))
+    if len(links) != 1 or " ".join(dom.text_of(links[0]).split()) != " ".join(
+        dom.text_of(heading).split()
+    ):
+        return False
+    return urlsplit(links[0].get("href") or "").path.strip("/") == ""
+
+
+def _from_document_title(root: etree._Element) -> etree._Element | None:
+    """The heading the document's <title> begins with: "Titel - Name der Website" names a
+    page whose every h1 sits in the page's chrome (a theme's title bar), when no og:title
+    says so. A heading outside the chrome comes first, as the date is printed near it."""
+    title = next(root.iter("title"), None)
+    words = _words(dom.text_of(title)) if title is not None else ""
+    matches = [
+        h
+        for h in root.iter("h1", "h2", "h3")
+        if len(_words(dom.text_of(h))) >= _DOCUMENT_TITLE and not _logo(h)
+        and words.startswith(_words(dom.text_of(h)))
+    ]  # fmt: skip
+    return next((h for h in matches if not dom.in_chrome(h)), next(iter(matches), None))
+
+
+_DOCUMENT_TITLE = 8  # letters a heading needs to be a page's title, not "Termine"
+
+
 def _title(root: etree._Element, selector: Selector) -> tuple[str | None, etree._Element | None]:
-    heading = next(
-        (h for h in root.iter("h1") if not dom.in_chrome(h) and dom.text_of(h).strip()), None
-    )
+    """The title, and the heading that prints it: the date is looked for near that one."""
+    headings = [h for h in root.iter("h1", "h2", "h3") if dom.text_of(h).strip() and not _logo(h)]
     og = _meta(selector, "og:title")
     site = _meta(selector, "og:site_name")
     if og and site and og.endswith(site):  # "Titel - Name der Website", as SEO plugins write
@@ -67,12 +95,21 @@ def _title(root: etree._Element, selector: Selector) -> tuple[str | None, etree.
         if _SITE_SUFFIX.search(title):  # a separator: "Jahresempfang OptoNet" stays whole
             og = _SITE_SUFFIX.sub("", title)
     if og and og != site:
-        # A heading with the same words, in a title bar too: its own characters („…”).
-        headings = (" ".join(dom.text_of(h).split()) for h in root.iter("h1"))
-        return next((h for h in headings if _words(h) == _words(og)), og), heading
+        same = [h for h in headings if _words(dom.text_of(h)) == _words(og)]
+        heading = next((h for h in same if not dom.in_chrome(h)), next(iter(same), None))
+        # an h1 with the same words, in a title bar too, has the title's own characters („…”)
+        written = next((h for h in same if h.tag == "h1"), None)
+        text = " ".join(dom.text_of(written).split()) if written is not None else og
+        return text, heading if heading is not None else _first_h1(headings)
+    heading = _first_h1(headings)
+    heading = heading if heading is not None else _from_document_title(root)
     if heading is not None:
         return " ".join(dom.text_of(heading).split()), heading
     return None, None
+
+
+def _first_h1(headings: list[etree._Element]) -> etree._Element | None:
+    return next((h for h in headings if h.tag == "h1" and not dom.in_chrome(h)), None)
 
 
 def _words(text: str) -> str:
