@@ -153,17 +153,36 @@ def main() -> None:
         await datasette.invoke_startup()
         await get("/woche")
         print(f"{'start to first answer':<48} {time.perf_counter() - began:>8.2f} s   ≤ 1.5 s")
+        kept = datasette.get_database("netzwerktimer").execute.__self__  # result_cache
         for page, goal in PAGES:
-            times, statuses = [], set()
+            times, statuses, cut = [], set(), [False]
             # A page's answer; a feed's first event (its header alone comes at once).
             ready = (lambda body: b"BEGIN:VEVENT" in body) if ".ics" in page else bool
+
+            def answer(body: bytes, ready=ready, cut=cut) -> bool:
+                cut[0] = cut[0] or b"facets-timed-out" in body
+                return ready(body)
+
+            # the first visit after a publish, then (what it left to the background filled,
+            # and that of a second visit, whose facets run only once its rows are in) the
+            # median of the next --runs
+            _, _, first, _ = await get(page, answer)
+            cut_first, cut[0] = cut[0], False
+            began_filling = time.perf_counter()
+            await kept.settled()
+            await get(page)
+            await kept.settled()
+            filled = time.perf_counter() - began_filling
             for _ in range(args.runs):
-                status, _, ms, _ = await get(page, ready)
+                status, _, ms, _ = await get(page, answer)
                 times.append(ms)
                 statuses.add(status)
             median = statistics.median(times)
-            mark = "ok" if median <= goal and statuses == {200} else "MISSED"
-            print(f"{page:<48} {median:>8.0f} ms ≤ {goal} ms  {sorted(statuses)} {mark}")
+            mark = "ok" if median <= goal and statuses == {200} and not cut[0] else "MISSED"
+            note = f"first {first:.0f} ms{' (facets cut)' if cut_first else ''}"
+            note += f", filled in {filled:.1f} s" if filled > 0.05 else ""
+            note += ", facets cut" if cut[0] else ""
+            print(f"{page:<48} {median:>8.0f} ms ≤ {goal} ms  {sorted(statuses)} {mark}  ({note})")
         plain_dump(path, args.stream_rows)  # once to warm the page cache, as the pages did
         dump = plain_dump(path, args.stream_rows)
         print(f"{'plain sqlite3 + csv dump of events_public':<48} {dump:>8,.0f} rows/s (anchor)")

@@ -2,19 +2,26 @@
 
 ?datum=JJJJ-MM-TT or TT.MM.JJJJ picks the week containing that day (default: the catalog's
 today, see sql_today.py); ?netzwerk= and ?branche= filter (checked in network_filter.py).
-Reads through Datasette, renders data/templates/woche.html (autoescaped).
+Reads through Datasette, renders data/templates/woche.html (autoescaped). Its lists of
+events come from _termine.html, rendered apart by a synchronous Jinja environment on the same
+templates: Datasette's is asynchronous, and took 100 ms for the 2,300 entries of a busy week
+at a million events (benchmarks/bench_catalog.py), awaiting every expression of every entry.
 """
 
 import re
+import weakref
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
+import jinja2
 from datasette import hookimpl
 from datasette.utils.asgi import Response
+from markupsafe import Markup
 
 from netzwerktimer_crawl.berlin import BERLIN
 from netzwerktimer_crawl.catalog import MONTHS, WEEKDAYS
+from netzwerktimer_crawl.result_cache import PageCache
 
 DATABASE = "netzwerktimer"
 STATUS = {"cancelled": "abgesagt", "postponed": "verschoben", "missing": "nicht mehr angekündigt"}
@@ -90,6 +97,24 @@ def home(datasette):
 
 async def week(datasette, request):
     db = datasette.get_database(DATABASE)
+    pages = _PAGES.setdefault(datasette, PageCache())
+    key = (request.path, request.query_string, request.host)
+    page, version = pages.get(db, key)
+    if page is None:
+        page = await _render(datasette, db, request)
+        if isinstance(page, Response):
+            return page
+        pages.keep(key, page, version)
+    return Response.html(page)
+
+
+# The rendered weeks of each server, until its catalog changes: a busy week at a million
+# events took 100 ms to read and render (benchmarks/bench_catalog.py), the same for every
+# reader until the next crawl publishes.
+_PAGES: "weakref.WeakKeyDictionary[object, PageCache]" = weakref.WeakKeyDictionary()
+
+
+async def _render(datasette, db, request) -> str | Response:
     today = date.fromisoformat((await db.execute("select heute()")).first()[0])
     monday = _monday(request.args.get("datum") or today.isoformat())
     if monday is None:
@@ -142,13 +167,13 @@ async def week(datasette, request):
     )
     context = {
         "title": _span(monday, sunday),
-        "running": running,
+        "running": _listed(datasette, running),
         "calendar_week": monday.isocalendar().week,
         "days": [
             {
                 "name": f"{WEEKDAYS[d.weekday()]}, {_day(d)}",
                 "today": d == today,
-                "entries": entries[d],
+                "entries": _listed(datasette, entries[d]),
             }
             for d in days
         ],
@@ -172,7 +197,23 @@ async def week(datasette, request):
             | {name: value for name, value in filters.items() if value}
         ),
     }
-    return Response.html(await datasette.render_template("woche.html", context, request=request))
+    return await datasette.render_template("woche.html", context, request=request)
+
+
+_LISTS: "weakref.WeakKeyDictionary[jinja2.Environment, jinja2.Template]" = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _listed(datasette, entries: list[Entry]) -> Markup | None:
+    """The entries as the page's list (_termine.html), None for none."""
+    if not entries:
+        return None
+    template = _LISTS.get(datasette.jinja_env)
+    if template is None:
+        environment = jinja2.Environment(loader=datasette.jinja_env.loader, autoescape=True)
+        template = _LISTS[datasette.jinja_env] = environment.get_template("_termine.html")
+    return Markup(template.render(entries=entries))
 
 
 def _stamp(fetched: str) -> str:
