@@ -170,7 +170,7 @@ def main() -> None:
             cut_first, cut[0] = cut[0], False
             began_filling = time.perf_counter()
             await kept.settled()
-            await get(page)
+            await get(page, ready)
             await kept.settled()
             filled = time.perf_counter() - began_filling
             for _ in range(args.runs):
