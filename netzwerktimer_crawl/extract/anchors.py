@@ -132,7 +132,7 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
     heading above them ("März 2026"), else from `reference`, the page's fetch date."""
     found = []
     heading: tuple[etree._Element, date] | None = None
-    for block in blocks:
+    for block in _joined(blocks, reference):
         text = block.text[:_READ]
         machine = None
         for element in _own_times(block.element):
@@ -155,6 +155,50 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
             published = _is_published(block, sessions)
             found.append(Anchor(block, sessions, times, machine, None, published, _deadline(block)))
     return found
+
+
+_PIECE = 12  # a piece of a date: "03", "Dez", "2026", "Do", "18:00"
+_PIECES = 4
+
+
+def _joined(blocks: list[Block], reference: date | None) -> list[Block]:
+    """The blocks, with a date printed in pieces, a block each, joined into one block of
+    their parent: <div>03</div><div>Dez</div><div>2026</div> (iCagenda, many themes' date
+    badges) is a date that no piece is alone."""
+    by_element = {id(block.element): block for block in blocks}
+    joined: list[Block] = []
+    taken: set[int] = set()
+    for block in blocks:
+        if id(block.element) in taken:
+            continue
+        pieces = _pieces(block, by_element)
+        text = " ".join(piece.text for piece in pieces)
+        if pieces and parse_when(text, reference) is not None:
+            joined.append(Block(block.element.getparent(), text, block.index))
+            taken |= {id(piece.element) for piece in pieces}
+        else:
+            joined.append(block)
+    return joined
+
+
+def _pieces(block: Block, by_element: dict[int, Block]) -> list[Block]:
+    """The blocks of `block`'s parent when `block` is the first of 2 to 4 short one-line
+    blocks that are all the parent holds, none of them a date alone."""
+    parent = block.element.getparent()
+    if parent is None or (parent.text or "").strip():
+        return []
+    children = [child for child in parent if isinstance(child.tag, str)]
+    if not (2 <= len(children) <= _PIECES and children[0] is block.element):
+        return []
+    pieces = [by_element.get(id(child)) for child in children]
+    for child, piece in zip(children, pieces, strict=True):
+        if piece is None or len(piece.text) > _PIECE or "\n" in piece.text:
+            return []
+        if (child.tail or "").strip() or any(is_block(d) for d in child.iterdescendants()):
+            return []
+        if parse_when(piece.text, None) is not None:
+            return []
+    return [piece for piece in pieces if piece is not None]
 
 
 _YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-])")

@@ -299,6 +299,38 @@ def _kin(a: etree._Element, b: etree._Element) -> int:
     return 0
 
 
+# The head of a table's column of titles: "Veranstaltung", "Titel", "Thema", "Event".
+_TITLE_COLUMN = re.compile(
+    r"^(?:veranstaltung|veranstaltungen|titel|thema|themen|event|events|bezeichnung|was"
+    r"|programm|angebot|seminar|kurs|title|name)\W*$",
+    re.I,
+)
+
+
+def _in_title_column(cell: etree._Element) -> bool:
+    """A table cell under a column head that says it holds titles."""
+    if cell.tag != "td" or (row := cell.getparent()) is None:
+        return False
+    table = next(row.iterancestors("table"), None)
+    if table is None:
+        return False
+    head = next((r for r in table.iter("tr") if r.find("th") is not None), None)
+    if head is None or head is row:
+        return False
+    column = _column(cell)
+    for cell_of_head in head:
+        if isinstance(cell_of_head.tag, str) and _column(cell_of_head) == column:
+            return bool(_TITLE_COLUMN.match(" ".join(dom.text_of(cell_of_head).split())))
+    return False
+
+
+def _column(cell: etree._Element) -> int:
+    """The cell's column, counting the spans of the cells before it."""
+    before = (c for c in cell.itersiblings(preceding=True) if c.tag in ("td", "th"))
+    return sum(int(c.get("colspan") or 1) if (c.get("colspan") or "1").isdigit() else 1
+               for c in before)  # fmt: skip
+
+
 def _title(
     record: etree._Element, primary: Anchor | None, dated: list[etree._Element]
 ) -> tuple[str | None, etree._Element | None]:
@@ -312,12 +344,14 @@ def _title(
     for element in elements:
         if element.tag in dom.HEADINGS:
             kind = 0
-        elif _TITLE_CLASS.search(element.get("class") or ""):
+        elif _TITLE_CLASS.search(element.get("class") or "") or _in_title_column(element):
             kind = 1
         elif element.tag in ("strong", "b"):
             kind = 2
         elif element.tag == "a" and not _SKIP_HREF.search(element.get("href") or ""):
             kind = 3
+        elif element.tag == "td" and element.getparent() is record:
+            kind = 4  # a row's plain cell: of those, the longest is the title
         else:
             continue
         raw = " ".join(dom.text_of(element).split())
@@ -340,7 +374,7 @@ def _title(
             # a heading first; else the candidate closest to the date (a widget's headline
             # "Upcoming Events" is further from an entry's date than the entry's link)
             return (not in_date_line, kind == 0, _kin(element, anchor), -kind,
-                    len(text) if kind == 3 else 0)  # fmt: skip
+                    len(text) if kind in (3, 4) else 0)  # fmt: skip
 
         kind, element, text = max(candidates, key=rank)
         line = next((b for b in dated if any(n is b for n in element.iterancestors())), None)
