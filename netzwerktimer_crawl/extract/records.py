@@ -165,6 +165,28 @@ def _lists(anchors: list[Anchor]) -> list[_List]:
     return lists
 
 
+def _group_terms(anchors: list[Anchor]) -> None:
+    """<dl><dt>03.12.2026</dt><dd>Stammtisch …</dd>…: a definition list whose terms are
+    dates lists events, each a term and its values. Each becomes one record, grouped in a
+    <div> as HTML allows (<dl><div><dt><dd></div>); a list of fields (Datum, Ort) keeps
+    its dates in its values and stays as it is."""
+    terms: dict[int, tuple[etree._Element, int]] = {}
+    for anchor in anchors:
+        term, parent = anchor.block.element, anchor.block.element.getparent()
+        if term.tag == "dt" and anchor.sessions and parent is not None and parent.tag == "dl":
+            terms[id(parent)] = (parent, terms.get(id(parent), (parent, 0))[1] + 1)
+    for dl, count in terms.values():
+        if count < 2 or any(child.tag == "div" for child in dl):
+            continue
+        group = None
+        for child in list(dl):
+            if child.tag == "dt":
+                group = etree.Element("div")
+                child.addprevious(group)
+            if group is not None and isinstance(child.tag, str):
+                group.append(child)
+
+
 def _add_undated_siblings(candidate: _List) -> None:
     """The list's same-shaped siblings that state no date of their own: an all-day entry
     under a day heading (Contao prints no time for it). They are dated by a heading
@@ -614,6 +636,7 @@ def events(
     record (`_lone`)."""
     usable = [a for a in anchors if not (a.month or a.published or a.deadline)]
     usable = [a for a in usable if not dom.in_chrome(a.block.element)]
+    _group_terms(usable)
     candidates = _lists(usable)
     lists = _select(candidates)
     if lone and not lists and (single := _lone(usable)) is not None:
