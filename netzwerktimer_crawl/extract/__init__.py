@@ -106,6 +106,7 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     # date with a linked heading of its own, which names the event where an unlabelled date
     # near the page's h1 ("Veranstaltungen") would have made that h1 its title.
     lone: list[records.Found] = []
+    aside = {id(g.event) for g in generic if g.aside}
     if not found and (not single or note == eventpage.NEAR_TITLE):
         lone, _ = records.events(
             page_anchors, base, reference, bare_dates=not _is_article(selector), lone=True
@@ -116,6 +117,10 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         single, note = [], "not taken: a list of one entry"
     # The page's own event is taken when nothing else is there, or to complete the one
     # event the list steps saw of it (a sidebar widget repeating it, without its end).
+    # A sidebar's list ("Nächste Termine") beside it links other pages' events, when the
+    # page labels a date of its own ("Datum:"); a date near its title may be the sidebar's.
+    elif single and note != eventpage.NEAR_TITLE and found and all(id(e) in aside for e in found):
+        found = single
     elif single and (not found or (len(found) == 1 and merge.same(found[0], single[0]))):
         found += single
     elif single:

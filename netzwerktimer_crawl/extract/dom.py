@@ -179,6 +179,22 @@ def in_chrome(element: etree._Element) -> bool:
 # it is a part's header, such as a Contao event list's day header.
 _AMBIGUOUS = frozenset({"header", "footer"})
 
+# A sidebar's own name, not a layout's ("et_no_sidebar", "has-sidebar" on the body).
+_SIDEBAR = re.compile(r"^(?:sidebar|widget|widgets|seitenleiste|marginalspalte)(?:$|[-_])", re.I)
+
+
+def in_sidebar(element: etree._Element) -> bool:
+    """Inside an <aside> or a sidebar's widget: beside the page's content, not part of it."""
+    for node in (element, *element.iterancestors()):
+        if _tag(node) in ("body", "html"):
+            return False
+        if _tag(node) == "aside":
+            return True
+        names = [(node.get("id") or "").strip(), *(node.get("class") or "").split()]
+        if any(name and _SIDEBAR.search(name) for name in names):
+            return True
+    return False
+
 
 def _top_level(node: etree._Element) -> bool:
     return sum(1 for _ in node.iterancestors()) <= 3

@@ -150,10 +150,11 @@ def labelled(root: etree._Element) -> tuple[list[str], list[str]]:
     """Texts under date and under place labels, in page order."""
     dates: list[str] = []
     places: list[str] = []
+    inline: set[etree._Element] = set()  # blocks read as "Label: value" already
     for element in root.iter():
         if not isinstance(element.tag, str) or dom.in_chrome(element):
             continue
-        if element.tag in _LABEL_TAGS:
+        if element.tag in _LABEL_TAGS and element.getparent() not in inline:
             text = " ".join(dom.own_text(element).split())
             if len(element) == 0 or element.tag in ("dt", "th", "strong", "b", "label"):
                 if _DATE_LABEL.match(text):
@@ -167,6 +168,7 @@ def labelled(root: etree._Element) -> tuple[list[str], list[str]]:
                 if match := _INLINE_LABEL.match(line.strip()):
                     bucket = places if _PLACE_LABEL.match(match[1]) else dates
                     bucket.append(match[2])
+                    inline.add(element)
     return [d for d in dates if d], [p for p in places if p]
 
 

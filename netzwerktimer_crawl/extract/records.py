@@ -111,6 +111,7 @@ class Found:
     event: Event
     borrowed: bool = False
     support: int = 0  # records in its list: a long list outranks a teaser of two
+    aside: bool = False  # the list stands in a sidebar ("Nächste Termine")
 
 
 def _chain(element: etree._Element, cache: dict[int, list[etree._Element]]) -> list:
@@ -709,7 +710,9 @@ def events(
                     continue
                 event = _event(title, when, url, location, text)
                 if event is not None:
-                    made.append(Found(event, borrowed, len(candidate.records)))
+                    made.append(
+                        Found(event, borrowed, len(candidate.records), dom.in_sidebar(record))
+                    )
             of_list.extend(made)
             previous = made[-1] if untimed and len(made) == 1 else None
             last = made[-1] if made else last
