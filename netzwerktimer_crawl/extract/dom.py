@@ -65,7 +65,30 @@ def parse(body: str) -> html.HtmlElement:
     root = tree(body)
     for bad in root.xpath("//script|//style|//noscript|//template|//comment()"):
         _drop(bad)
+    _unfold_card_links(root)
     return root
+
+
+def _unfold_card_links(root: etree._Element) -> None:
+    """Sibling links that each wrap a whole card in spans (<a class="card"><span>Workshop
+    </span><span>Titel</span><span>10.12.2026 · 09:00</span></a>) are shown as blocks, their
+    spans as lines: they become <div>s, else a grid of them reads as one line of text."""
+    for parent in root.iter():
+        cards = [a for a in parent.iterchildren("a") if _wraps_card(a)]
+        if len(cards) < 2:
+            continue
+        for card in cards:
+            for child in card.iterchildren("span"):
+                child.tag = "div"
+
+
+def _wraps_card(link: etree._Element) -> bool:
+    parts = [c for c in link if isinstance(c.tag, str) and c.tag not in ("br", "img")]
+    return (
+        len(parts) >= 2
+        and not (link.text or "").strip()
+        and all(c.tag == "span" and not (c.tail or "").strip() for c in parts)
+    )
 
 
 def _drop(element: etree._Element) -> None:

@@ -66,7 +66,10 @@ _SKIP_HREF = re.compile(
     r"|outlook|gcal|calendar\.google|facebook\.com/shar|twitter\.com/(?:share|intent)",
     re.I,
 )
-_TITLE_CLASS = re.compile(r"title|titel|headline|heading|event-name|eventname", re.I)
+# "card__name" (BEM) as well; a place's name ("venue-name") is left out by _in_place
+_TITLE_CLASS = re.compile(
+    r"title|titel|headline|heading|event-?name|(?:^|[-_\s])name(?:$|\s)", re.I
+)
 _LABEL = re.compile(r"^\s*[\w ./()-]{1,30}:\s*$")
 _PLACE_LABEL = re.compile(
     r"^(?:ort|veranstaltungsort|location|venue|wo|adresse|address|treffpunkt)\s*[:\-]\s*(.*)",
