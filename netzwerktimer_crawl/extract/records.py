@@ -659,12 +659,14 @@ def events(
         of_list: list[Found] = []
         for record in candidate.records:
             group = candidate.anchors[id(record)]
-            if _kind(group) == "end":  # sf_event_mgt's detail view: a row per start and end
-                if last is not None and (
-                    ends := next((a.sessions for a in group if a.sessions), None)
-                ):
-                    _set_end(last.event, ends[0])
+            # a date labelled as the end ("Enddatum"): of this record's event, or (a row of
+            # sf_event_mgt's detail view that holds only it) of the list's last one
+            ends = [a for a in group if a.sessions and _kind([a]) == "end"]
+            if _kind(group) == "end" and len(ends) == len([a for a in group if a.sessions]):
+                if last is not None and ends:
+                    _set_end(last.event, ends[0].sessions[0])
                 continue
+            group = [a for a in group if a not in ends]
             machine = next((a.machine for a in group if a.machine is not None), None)
             primary = next((a for a in group if a.sessions), None)
             dated = [a.block.element for a in group if a.sessions or a.machine is not None]
@@ -716,6 +718,8 @@ def events(
                     made.append(
                         Found(event, borrowed, len(candidate.records), dom.in_sidebar(record))
                     )
+            if ends and len(made) == 1:
+                _set_end(made[0].event, ends[0].sessions[0])
             of_list.extend(made)
             previous = made[-1] if untimed and len(made) == 1 else None
             last = made[-1] if made else last
