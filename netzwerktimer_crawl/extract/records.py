@@ -386,8 +386,9 @@ def _title(
         if kind and _in_place(element, record):
             continue  # "dp-location__title" names the venue
         # a title is one line: "MEDICA 2026 – Gemeinschaftsstand", not the teaser below it
+        # as is a table cell's: its title, then the place or a teaser below it
         first = dom.text_of(element).split("\n")[0]
-        if text := _not_date(first if len(raw) > _RESIDUE_TITLE else raw):
+        if text := _not_date(first if len(raw) > _RESIDUE_TITLE or element.tag == "td" else raw):
             candidates.append((kind, element, text))
     if candidates:
         anchor = dated[0] if dated else record
