@@ -33,6 +33,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from .. import places
 from ..dates import WEEKDAYS, TimeSpan, When, find_times, residue
 from ..identity import normalized_title
 from ..items import Event
@@ -473,7 +474,7 @@ def place_text(element: etree._Element) -> str | None:
     return _PLACE_LABEL.sub(r"\1", text).strip() or None
 
 
-def _location(record: etree._Element) -> str | None:
+def _location(record: etree._Element, title: str | None = None) -> str | None:
     elements = _visible(record)
     for element in elements:
         text = " ".join(dom.own_text(element).split())
@@ -489,7 +490,38 @@ def _location(record: etree._Element) -> str | None:
                     return match[1]
                 if _POSTCODE.search(line) and len(line) < 120:
                     return line.strip()
+    return _town_line(elements, title)
+
+
+_TOWN_LINE = 80
+_TOWN_WORDS = 5  # a place's name and its town; a longer line ending in one is a sentence
+_ONLINE = re.compile(r"^(?:online|virtuell|webinar \(online\))$", re.I)
+
+
+def _town_line(elements: list[etree._Element], title: str | None) -> str | None:
+    """A short line of its own that names a known town last, or says online: "Haus der
+    Wirtschaft, Erfurt", "Jena", "Online" (places.py's gazetteer, Thuringia and Germany's
+    cities). Not the title's line ("Stammtisch Jena"), nor a date's."""
+    for element in elements:
+        if not dom.is_block(element):
+            continue
+        for line in dom.own_text(element).split("\n"):
+            line = " ".join(line.split()).strip(" ,·|")
+            if not line or len(line) > _TOWN_LINE or (title and (line in title or title in line)):
+                continue
+            if _ONLINE.match(line):
+                return "Online"
+            town = re.split(r"[,·|]", line)[-1].strip()
+            if len(line.split()) <= _TOWN_WORDS:  # "Gründerbüro Erfurt", "Messe Erfurt"
+                town = places.lookup(town) and town or line.split()[-1]
+            if places.lookup(town) and not _dated_line(line):
+                return line
     return None
+
+
+def _dated_line(line: str) -> bool:
+    """The line holds a date or a time: "Erfurt, 12.03.2027" is a date line, not a place."""
+    return residue(line) != " ".join(line.split()) or bool(find_times(line))
 
 
 def _weekly(text: str) -> bool:
@@ -707,7 +739,7 @@ def events(
             if not borrowed and _continues(record, title_element, primary):
                 title = f"{title} {_next_line(record, candidate)}".strip()
             url = _url(record, title_element, base_url)
-            location = _location(record)
+            location = _location(record, title)
             made = []
             for when in sessions:
                 if when.whole_month:
