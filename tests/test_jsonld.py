@@ -77,3 +77,26 @@ def test_dpcalendar_all_day_dates_at_midnight_utc_are_days():
     (day, timed), _ = jsonld.microdata_events(html, "https://smarttex-netzwerk.de/")
     assert (day.start, day.end, day.all_day) == (date(2027, 6, 11), date(2027, 6, 12), True)
     assert (timed.start, timed.all_day) == (datetime(2026, 11, 26, 10, 0), False)
+
+
+LIST_PAGE = """<html><head><script type="application/ld+json">{"@context":"https://schema.org",
+ "@type":"ItemList","itemListElement":[
+ {"@type":"ListItem","position":1,"item":{"@type":"Event","name":"Laserforum",
+  "startDate":"2027-03-09T18:00:00+01:00","url":"https://www.beispiel.de/e/laserforum"}},
+ {"@type":"ListItem","position":2,"item":{"@type":["Event","EducationEvent"],
+  "name":"Seminar Optik","startDate":"2027-04-01"}},
+ {"@type":"ListItem","position":3,"url":"https://www.beispiel.de/e/ohne-daten"}]}</script>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebPage","name":"Jahrestagung","mainEntity":{"@type":"Event",
+  "name":"Jahrestagung 2027","startDate":"2027-05-05T09:00:00+02:00"}}]}</script>
+</head></html>"""
+
+
+def test_events_in_an_item_list_and_a_pages_main_entity_are_read():
+    events, problems = jsonld.events(Selector(text=LIST_PAGE))
+    assert [(e.title, e.start) for e in events] == [
+        ("Laserforum", datetime(2027, 3, 9, 18)),
+        ("Seminar Optik", date(2027, 4, 1)),
+        ("Jahrestagung 2027", datetime(2027, 5, 5, 9)),
+    ]
+    assert problems == []

@@ -1,8 +1,9 @@
 """schema.org Event objects from JSON-LD scripts and microdata, as CMS plugins print them.
 
 Handles top-level arrays (The Events Calendar), @graph (Contao), one script per event
-(Modern Events Calendar) and entity-encoded names. Each script is parsed on its own, so
-one malformed block loses nothing but itself.
+(Modern Events Calendar), events in an ItemList or a WebPage's mainEntity, and
+entity-encoded names. Each script is parsed on its own, so one malformed block loses
+nothing but itself.
 """
 
 from __future__ import annotations
@@ -52,6 +53,11 @@ def _loads(block: str) -> tuple[object, str | None]:
         return repaired, str(error)
 
 
+# Where a page's node holds its events: a list page's ItemList (itemListElement, each a
+# ListItem's item), a WebPage's mainEntity.
+_HOLDERS = ("itemListElement", "item", "mainEntity")
+
+
 def _nodes(data: object) -> Iterator[dict]:
     if isinstance(data, list):
         for entry in data:
@@ -59,8 +65,12 @@ def _nodes(data: object) -> Iterator[dict]:
     elif isinstance(data, dict):
         if "@graph" in data:
             yield from _nodes(data["@graph"])
-        else:
-            yield data
+            return
+        yield data
+        if not _is_event(data):
+            for key in _HOLDERS:
+                if isinstance(data.get(key), dict | list):
+                    yield from _nodes(data[key])
 
 
 def _is_event(node: dict) -> bool:
