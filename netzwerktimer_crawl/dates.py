@@ -705,7 +705,7 @@ class _Grammar:
             if kind in (_DATE, _DAYTOK, _MONTHTOK) and self.deadline(i):
                 continue
             if kind == _DATE:
-                found = self.open_start(i) or self.date_chain(i)
+                found = self.open_start(i) or self.date_list(i) or self.date_chain(i)
             elif kind == _DAYTOK:
                 found = self.day_range(i)
             elif kind == _NUM:
@@ -810,6 +810,42 @@ class _Grammar:
                 return sessions
             j = span[0]
             sessions.append(TimeSpan(*span[1]).on(when.start.date()))  # type: ignore[arg-type]
+
+    def date_list(self, i: int) -> list[When] | None:
+        """date, date [, …] [und date] [jeweils] [times]: "24.08., 31.08. und 07.09.2027,
+        jeweils 18–20 Uhr" is three sessions, each at the times that follow the last day
+        unless it states its own. A day without a year takes the next one's. Two days
+        joined by "und" alone stay a span for date_chain ("10. und 11. Mai")."""
+        items: list[tuple[int, _Times]] = []
+        k, commas = i, 0
+        while True:
+            j, times = self.times_after(k + 1, self.toks[k].minutes)
+            items.append((k, times))
+            if self.at(j, _DATE) and self.gap(j).strip() == ",":
+                k, commas = j, commas + 1
+            elif (self.at(j, _SEP) and self.toks[j].form in ("und", "&", "u.")
+                  and self.at(j + 1, _DATE) and not self.gap(j).strip()):  # fmt: skip
+                k = j + 1
+            else:
+                break
+        if len(items) < 2 or not commas:
+            return None
+        shared = items[-1][1]
+        sessions = []
+        year: int | None = None  # of the next day that states one, and its month
+        year_month = 0
+        for k, times in reversed(items):
+            y, m, d = self.toks[k].ymd
+            if y is None and year is not None:  # "28.12., 04.01.2027": December before
+                y = year if (m or 0) <= year_month else year - 1
+            if y is not None:
+                year, year_month = y, m or 0
+            when = self.build((y, m, d), times if times != (None, None) else shared, None,
+                              (None, None))  # fmt: skip
+            if when is None:
+                return None
+            sessions.append(when)
+        return sessions[::-1]
 
     def toks_punct(self, j: int) -> bool:
         """The gap before toks[j] is punctuation only (no filler words)."""

@@ -98,6 +98,32 @@ def test_sessions_on_one_day() -> None:
     assert len(parse_sessions("12.05.2025 Einlass 18:00, Beginn 19:00")) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        (
+            "24.08.2027, 31.08.2027 und 07.09.2027, jeweils 18:00–20:00 Uhr",
+            [("2027-08-24T18:00", "2027-08-24T20:00"), ("2027-08-31T18:00", "2027-08-31T20:00"),
+             ("2027-09-07T18:00", "2027-09-07T20:00")],
+        ),
+        # a day without a year takes the next one's, December the year before January's
+        ("28.12., 04.01. und 11.01.2027", [("2026-12-28", None), ("2027-01-04", None),
+                                           ("2027-01-11", None)]),
+        ("3. März, 10. März und 17. März 2027, 9 Uhr",
+         [("2027-03-03T09:00", None), ("2027-03-10T09:00", None), ("2027-03-17T09:00", None)]),
+        # each day with its own time
+        ("24.08.2027 18:00 Uhr, 31.08.2027 19:00 Uhr",
+         [("2027-08-24T18:00", None), ("2027-08-31T19:00", None)]),
+        # not lists: a span of two days, a date and its time, a date line then another
+        ("10. und 11. Mai 2027", [("2027-05-10", "2027-05-11")]),
+        ("10.05.2027, 18:00", [("2027-05-10T18:00", None)]),
+        ("So, 04.01.2026, 19:00 Uhr | Mo, 05.01.2026", [("2026-01-04T19:00", None)]),
+    ],
+)  # fmt: skip
+def test_a_list_of_days_is_one_session_a_day(text: str, days: list) -> None:
+    assert [s.iso() for s in parse_sessions(text, REF)] == days
+
+
 def test_month_first_is_asked_for() -> None:
     assert parse_when("05/04/2019") == When(date(2019, 4, 5))
     assert parse_when("05/04/2019", month_first=True) == When(date(2019, 5, 4))

@@ -250,13 +250,13 @@ def event(
     if not title:
         return [], "no title (og:title, h1)"
     dates, places = labelled(root)
-    when = None
-    if dates:
-        sessions = parse_sessions(" ".join(dates), reference, month_first=month_first)
-        when = sessions[0] if sessions else None
-    if when is None:
-        when = _near_title(anchors, heading, _published_day(selector))
-    if when is None or (when.start is None and not when.open_start):
+    # a series lists its days under one label: "Termine: 24.08., 31.08. und 07.09.2027"
+    sessions = parse_sessions(" ".join(dates), reference, month_first=month_first)
+    note = "labelled date" if sessions else NEAR_TITLE
+    if not sessions and (near := _near_title(anchors, heading, _published_day(selector))):
+        sessions = [near]
+    sessions = [w for w in sessions if w.start is not None or w.open_start]
+    if not sessions:
         return [], "no labelled date and no date near the title"
     location = places[0] if places else None
     # og:description is the page's own; a plain meta description is often the site's
@@ -265,18 +265,21 @@ def event(
         or _main_text(anchors, root, heading)
         or _meta(selector, "description")
     )
-    found = Event(
-        description=description,
-        network="",
-        title=title,
-        start=when.start,
-        end=when.end,
-        all_day=when.all_day,
-        open_start=when.open_start,
-        open_end=when.open_end,
-        url=_meta(selector, "og:url") or base_url,
-        location=location,
-        city=city_from_location(location),
-        extractor=EVENT_PAGE,
-    )
-    return [found], "labelled date" if dates else NEAR_TITLE
+    found = [
+        Event(
+            description=description,
+            network="",
+            title=title,
+            start=when.start,
+            end=when.end,
+            all_day=when.all_day,
+            open_start=when.open_start,
+            open_end=when.open_end,
+            url=_meta(selector, "og:url") or base_url,
+            location=location,
+            city=city_from_location(location),
+            extractor=EVENT_PAGE,
+        )
+        for when in sessions
+    ]
+    return found, note
