@@ -28,7 +28,7 @@ _PUBLISHED_WORDS = re.compile(
     re.I,
 )
 _PUBLISHED_MARKUP = re.compile(
-    r"(?:post|entry|article|news|blog)[-_]?(?:date|meta|time)|published|byline|posted"
+    r"(?:post|entry|article|news|blog)[-_]*(?:date|meta|time)|published|byline|posted"
     r"|datepublished|datemodified|meta-date|date-meta",
     re.I,
 )
@@ -100,10 +100,20 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
             if _PUBLISHED_MARKUP.search(node.get(name) or ""):
                 return True
         node = node.getparent()
+    # the date's own inline element: <span class="elementor-post-date">, <time itemprop=…>
     return any(
         _PUBLISHED_MARKUP.search(t.get("itemprop") or t.get("class") or "")
-        for t in _own_times(block.element)
+        for t in (*_own_times(block.element), *_own_inline(block.element))
     )
+
+
+def _own_inline(element: etree._Element) -> list[etree._Element]:
+    """The inline elements of the block's own text (spans, not nested blocks)."""
+    found = []
+    for child in element:
+        if isinstance(child.tag, str) and not is_block(child):
+            found += [child, *_own_inline(child)]
+    return found
 
 
 _DEADLINE_LABEL = re.compile(
