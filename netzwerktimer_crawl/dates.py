@@ -665,8 +665,15 @@ _Times = tuple[int | None, int | None]  # (start, end) in minutes after midnight
 _WORD = re.compile(r"[^\W\d_]+")
 # Words before a date that make it a deadline, not the event's day.
 _DEADLINE = re.compile(
-    r"(?:anmeld\w*|bewerbung\w*|einsendeschluss|meldeschluss|frühbucher\w*|fruehbucher\w*"
-    r"|deadline|registration|register)\W+(?:\w+\W+){0,2}$"
+    # a deadline's own noun, then up to seven words of one clause, no number among them:
+    # "Bewerbungsschluss für den Preis des Netzwerks ist der 15.12.", not "Anmeldeschluss:
+    # 3. Mai, Tagung am 12. Mai"
+    r"(?:(?:anmelde|bewerbungs|einsende|melde|buchungs|registrierungs)(?:schluss|frist)"
+    r"|deadline)[^\w.!?;]+(?:[^\W\d]\w*[^\w.!?:;,]+){0,7}$"
+    # a word of registration, then up to two words: "Anmeldung bis", "Bewerbungen bitte bis
+    # zum"; not "Anmeldung zum Workshop am 12.03."
+    r"|(?:anmeld\w*|bewerbung\w*|frühbucher\w*|fruehbucher\w*|registration|register)"
+    r"\W+(?:\w+\W+){0,2}$"
 )
 # Words that make a dotted "18.00" a time of day rather than an amount.
 _TIME_WORDS = frozenset(
@@ -725,7 +732,7 @@ class _Grammar:
         start = self.toks[i].start
         if i and self.toks[i - 1].kind == _SEP and self.soft[i]:
             start = self.toks[i - 1].start  # "Anmeldung bis": the words before the "bis"
-        return _DEADLINE.search(self.s, max(0, start - 40), start) is not None
+        return _DEADLINE.search(self.s, max(0, start - 70), start) is not None
 
     def times(self) -> list[TimeSpan]:
         """Explicit times of day in reading order (see find_times)."""

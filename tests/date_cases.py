@@ -550,6 +550,8 @@ NON_DATES = [
     N("Anmeldeschluss: 3.4.2025"),
     N("Anmeldung bis 01.09.2025"),
     N("Bewerbungen bitte bis zum 15. März"),
+    N("Bewerbungsschluss für den Innovationspreis ist der 15.12.2026."),
+    D("Anmeldung erforderlich. Workshop am 12.03.2027", "2027-03-12"),
     # Weekly patterns and opening hours without a date.
     N("Dienstag und Mittwoch immer 13:45 – 15:30 Uhr"),
     N("Mittwoch – Samstag ab 20.00"),

@@ -292,7 +292,8 @@ def _clean_title(text: str | None) -> str | None:
     if not text:
         return None
     text = " ".join(text.split()).strip(" -–|:,;")
-    return text if _LETTERS.search(text) else None
+    # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
+    return text if _LETTERS.search(text) and not places.lookup(text) else None
 
 
 def _not_date(text: str) -> str | None:
