@@ -34,7 +34,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from .. import places
-from ..dates import WEEKDAYS, TimeSpan, When, find_times, residue
+from ..dates import WEEKDAYS, TimeSpan, When, find_times, parse_when, residue
 from ..identity import normalized_title
 from ..items import Event
 from ..text import city_from_location, status_from_text
@@ -496,7 +496,7 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
 
 _TOWN_LINE = 80
 _TOWN_WORDS = 5  # a place's name and its town; a longer line ending in one is a sentence
-_ONLINE = re.compile(r"^(?:online|virtuell|webinar \(online\))$", re.I)
+_ONLINE = re.compile(r"^(?:online|virtuell)$", re.I)
 
 
 def _town_line(elements: list[etree._Element], title: str | None) -> str | None:
@@ -513,16 +513,12 @@ def _town_line(elements: list[etree._Element], title: str | None) -> str | None:
             if _ONLINE.match(line):
                 return "Online"
             town = re.split(r"[,·|]", line)[-1].strip()
-            if len(line.split()) <= _TOWN_WORDS:  # "Gründerbüro Erfurt", "Messe Erfurt"
-                town = places.lookup(town) and town or line.split()[-1]
-            if places.lookup(town) and not _dated_line(line):
+            if not places.lookup(town) and len(line.split()) <= _TOWN_WORDS:
+                town = line.split()[-1]  # "Gründerbüro Erfurt", "Messe Erfurt"
+            # "Erfurt, 12.03.2027" is a date line, not a place
+            if places.lookup(town) and parse_when(line) is None and not find_times(line):
                 return line
     return None
-
-
-def _dated_line(line: str) -> bool:
-    """The line holds a date or a time: "Erfurt, 12.03.2027" is a date line, not a place."""
-    return residue(line) != " ".join(line.split()) or bool(find_times(line))
 
 
 def _weekly(text: str) -> bool:
