@@ -72,6 +72,11 @@ class When:
         """A month and nothing finer ("September", "Mai 2020"): no event's day."""
         return whole_month(self.start, self.end)
 
+    def fields(self) -> dict[str, object]:
+        """The span as an Event's fields (items.Event): start, end, all_day and the opens."""
+        return {"start": self.start, "end": self.end, "all_day": self.all_day,
+                "open_start": self.open_start, "open_end": self.open_end}  # fmt: skip
+
     @property
     def start_iso(self) -> str | None:
         return None if self.start is None else _iso(self.start)
