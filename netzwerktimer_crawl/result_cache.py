@@ -1,4 +1,5 @@
-"""Facet counts and row counts of the served catalog, kept until the catalog changes.
+"""Facet counts, row counts and rendered pages of the served catalog, kept until the catalog
+changes.
 
 At a million events each facet of the events table reads the 200,000 upcoming rows: 0.6 to
 4.5 s, against a facet time limit of 200 ms, so the page showed no facet at all, and its row
@@ -9,7 +10,8 @@ A facet or count cut by its time limit is run once more in the background, one a
 without that limit, so that the next visitor gets it; this one sees it timed out, as before.
 
 Only these reads are kept: Datasette runs a facet with the facet time limit as its custom
-limit, and a count as `select count(*) …`. Every other query runs as it did.
+limit, and a count as `select count(*) …`. Every other query runs as it did. PageCache keeps
+whole pages the same way (the week page, data/plugins/week.py: 100 ms for a busy week).
 """
 
 from __future__ import annotations
