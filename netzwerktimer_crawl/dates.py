@@ -234,10 +234,10 @@ _PIECES: dict[str, str] = {
         {_NUM_START}(?P<hm_h>{_HOUR})[:.](?P<hm_m>[0-5]\d)(?::[0-5]\d)?(?!\d)
         (?:\s*(?:uhr|h){_NOT_BEFORE_LETTER}
          |\s*(?P<hm_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?|am(?!\s*[^\W_])){_NOT_BEFORE_LETTER})?""",
-    # 18 Uhr, 18h, 18 h, 18h30, 22h, 7 pm, 7 p.m.
+    # 18 Uhr, 18h, 18 h, 18h30, 22h, 7 pm, 7 p.m., 10am (a spaced "10 am" may be German)
     "TIMEH": rf"""
         {_NUM_START}(?P<th_h>{_HOUR})\s*
-        (?:(?:uhr|h)(?:(?P<th_m>[0-5]\d)(?!\d))?|(?P<th_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?))
+        (?:(?:uhr|h)(?:(?P<th_m>[0-5]\d)(?!\d))?|(?P<th_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?|(?<=\d)am))
         {_NOT_BEFORE_LETTER}""",
     # the "3." of "3.–5. Juni"
     "DAY": rf"{_NUM_START}(?P<day>{_DAY})\.(?!\d)",
