@@ -676,8 +676,8 @@ _DEADLINE = re.compile(
     r"(?:(?:anmelde|bewerbungs|einsende|melde|buchungs|registrierungs)(?:schluss|frist)"
     r"|deadline)[^\w.!?;]+(?:[^\W\d]\w*[^\w.!?:;,]+){0,7}$"
     # a word of registration, then up to two words: "Anmeldung bis", "Bewerbungen bitte bis
-    # zum"; not "Anmeldung zum Workshop am 12.03."
-    r"|(?:anmeld\w*|bewerbung\w*|frühbucher\w*|fruehbucher\w*|registration|register)"
+    # zum", "melden Sie sich bis" (an); not "Anmeldung zum Workshop am 12.03."
+    r"|(?:anmeld\w*|melden|bewerbung\w*|frühbucher\w*|fruehbucher\w*|registration|register)"
     r"\W+(?:\w+\W+){0,2}$"
 )
 # Words that make a dotted "18.00" a time of day rather than an amount.

@@ -551,6 +551,7 @@ NON_DATES = [
     N("Anmeldung bis 01.09.2025"),
     N("Bewerbungen bitte bis zum 15. März"),
     N("Bewerbungsschluss für den Innovationspreis ist der 15.12.2026."),
+    N("Bitte melden Sie sich bis zum 5. März an."),
     D("Anmeldung erforderlich. Workshop am 12.03.2027", "2027-03-12"),
     # Weekly patterns and opening hours without a date.
     N("Dienstag und Mittwoch immer 13:45 – 15:30 Uhr"),

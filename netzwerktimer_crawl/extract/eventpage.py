@@ -235,6 +235,41 @@ def _main_text(
 
 
 NEAR_TITLE = "date near the title"  # the note of an event dated by no label
+TITLE_DAY = "the title's date"
+
+
+def _titled_day(
+    title: str, anchors: list[Anchor], heading: etree._Element | None, reference: date | None
+) -> When | None:
+    """The day the title states ("Netzwerktreffen am 12. März 2027"), at the one time the
+    text after it gives ("Beginn ist um 17 Uhr"): a page's own day, which no publication
+    date is. Only a single day."""
+    sessions = parse_sessions(title, reference)
+    if len(sessions) != 1 or sessions[0].start is None or sessions[0].end is not None:
+        return None
+    if _REPORT.search(title):
+        return None  # "Rückblick: …", "Pressemitteilung vom 12.11.2026": not the event's day
+    when = sessions[0]
+    if not when.all_day or heading is None:
+        return when
+    after = [a for a in anchors if a.block.index > _index(anchors, heading)]
+    times = [span for a in after[:_NEAR] if not a.sessions for span in a.times]
+    return times[0].on(when.start) if len(times) == 1 else when
+
+
+# Titles of documents about a day, not of an event on it.
+_REPORT = re.compile(
+    r"\b(?:vom|stand|rückblick|rueckblick|nachlese|bericht|pressemitteilung|newsletter"
+    r"|protokoll|review|recap)\b",
+    re.I,
+)
+
+
+def _index(anchors: list[Anchor], heading: etree._Element) -> int:
+    for anchor in anchors:
+        if heading in (anchor.block.element, *anchor.block.element.iterancestors()):
+            return anchor.block.index
+    return -1
 
 
 def event(
@@ -255,6 +290,8 @@ def event(
     note = "labelled date" if sessions else NEAR_TITLE
     if not sessions and (near := _near_title(anchors, heading, _published_day(selector))):
         sessions = [near]
+    if not sessions and (named := _titled_day(title, anchors, heading, reference)):
+        sessions, note = [named], TITLE_DAY
     sessions = [w for w in sessions if w.start is not None or w.open_start]
     if not sessions:
         return [], "no labelled date and no date near the title"
