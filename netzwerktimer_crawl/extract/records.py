@@ -230,7 +230,7 @@ def _kind(anchors: list[Anchor]) -> str:
     """A row's part in a record: its "end" (labelled so, in it or in the label cell before
     it: sf_event_mgt's "Ende" row), a "date", or a "time"."""
     if any(_END_LABEL.match(a.block.text) or _END_LABEL.match(_label_before(a.block.element))
-           for a in anchors):  # fmt: skip
+           or _END_LABEL.match(_column_head(a.block.element)) for a in anchors):  # fmt: skip
         return "end"
     return "date" if any(a.sessions or a.machine for a in anchors) else "time"
 
@@ -335,21 +335,33 @@ _TITLE_COLUMN = re.compile(
 )
 
 
-def _in_title_column(cell: etree._Element) -> bool:
-    """A table cell under a column head that says it holds titles."""
+# The head of a column of places: "Ort", "Spielstätte", "Veranstaltungsort".
+_PLACE_COLUMN = re.compile(
+    r"^(?:ort|orte|veranstaltungsort|spielstätte|spielort|raum|location|venue|place|wo)\W*$",
+    re.I,
+)
+
+
+def _column_head(cell: etree._Element) -> str:
+    """The text of the head above a table cell ("Veranstaltung", "Bis"), "" if none."""
     if cell.tag != "td" or (row := cell.getparent()) is None:
-        return False
+        return ""
     table = next(row.iterancestors("table"), None)
     if table is None:
-        return False
+        return ""
     head = next((r for r in table.iter("tr") if r.find("th") is not None), None)
     if head is None or head is row:
-        return False
+        return ""
     column = _column(cell)
     for cell_of_head in head:
         if isinstance(cell_of_head.tag, str) and _column(cell_of_head) == column:
-            return bool(_TITLE_COLUMN.match(" ".join(dom.text_of(cell_of_head).split())))
-    return False
+            return " ".join(dom.text_of(cell_of_head).split())
+    return ""
+
+
+def _in_title_column(cell: etree._Element) -> bool:
+    """A table cell under a column head that says it holds titles."""
+    return bool(_TITLE_COLUMN.match(_column_head(cell)))
 
 
 def _column(cell: etree._Element) -> int:
@@ -482,7 +494,9 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
         if match := _PLACE_LABEL.match(text):
             if place := match[1].strip() or None:
                 return place
-        if _is_place(element) and (place := place_text(element)):
+        if (_is_place(element) or _PLACE_COLUMN.match(_column_head(element))) and (
+            place := place_text(element)
+        ):
             return place
     for element in elements:
         if dom.is_block(element):
