@@ -152,20 +152,21 @@ def labelled(root: etree._Element) -> tuple[list[str], list[str]]:
     places: list[str] = []
     inline: set[etree._Element] = set()  # blocks read as "Label: value" already
     for element in root.iter():
-        if not isinstance(element.tag, str) or dom.in_chrome(element):
+        if not isinstance(element.tag, str):
             continue
+        # the chrome test walks every ancestor: only for an element that holds a label
         if element.tag in _LABEL_TAGS and element.getparent() not in inline:
             text = " ".join(dom.own_text(element).split())
             if len(element) == 0 or element.tag in ("dt", "th", "strong", "b", "label"):
-                if _DATE_LABEL.match(text):
-                    dates.append(_following_text(element))
-                    continue
-                if _PLACE_LABEL.match(text):
-                    places.append(_following_text(element))
+                bucket = dates if _DATE_LABEL.match(text) else None
+                bucket = places if bucket is None and _PLACE_LABEL.match(text) else bucket
+                if bucket is not None:
+                    if not dom.in_chrome(element):
+                        bucket.append(_following_text(element))
                     continue
         if dom.is_block(element):
             for line in dom.own_text(element).split("\n"):
-                if match := _INLINE_LABEL.match(line.strip()):
+                if (match := _INLINE_LABEL.match(line.strip())) and not dom.in_chrome(element):
                     bucket = places if _PLACE_LABEL.match(match[1]) else dates
                     bucket.append(match[2])
                     inline.add(element)
