@@ -224,3 +224,12 @@ def test_a_week_shows_events_that_started_long_before_it(tmp_path):
     )
     assert "Termin ausstellung" not in week["Montag, 16. November (heute)"]
     assert "Termin neu" in week["Freitag, 20. November"]
+
+
+def test_a_week_too_slow_to_read_is_a_german_503_not_an_error_page(demo_db):
+    datasette = make_datasette(demo_db)
+    datasette.sql_time_limit_ms = 0  # every query cut, as on a cold catalog at 1M
+    answer = asyncio.run(datasette.client.get("/woche"))
+    assert answer.status_code == 503
+    assert answer.headers["retry-after"] == "5"
+    assert "Bitte laden Sie die Seite in ein paar Sekunden neu" in answer.text

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 import jinja2
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
@@ -101,11 +102,23 @@ async def week(datasette, request):
     key = (request.path, request.query_string, request.host)
     page, version = pages.get(db, key)
     if page is None:
-        page = await _render(datasette, db, request)
+        try:
+            page = await _render(datasette, db, request)
+        except QueryInterrupted:
+            # a catalog file not yet in the page cache, at a million events: the week's
+            # query outlasts the SQL time limit once; the reader is told to try again
+            return Response.html(BUSY, status=503, headers={"Retry-After": "5"})
         if isinstance(page, Response):
             return page
         pages.keep(key, page, version)
     return Response.html(page)
+
+
+BUSY = (
+    "<!DOCTYPE html><html lang=de><title>Gleich noch einmal</title>"
+    "<p>Die Woche ließ sich gerade nicht schnell genug lesen. Bitte laden Sie die Seite in ein "
+    "paar Sekunden neu.</p>"
+)
 
 
 # The rendered weeks of each server, until its catalog changes: a busy week at a million
