@@ -490,10 +490,10 @@ def place_text(element: etree._Element) -> str | None:
 def _location(record: etree._Element, title: str | None = None) -> str | None:
     elements = _visible(record)
     for element in elements:
-        text = " ".join(dom.own_text(element).split())
-        if match := _PLACE_LABEL.match(text):
-            if place := match[1].strip() or None:
-                return place
+        # a line of its own: "Datum: 10.12.2026<br>Ort: Kongresszentrum, Erfurt"
+        for line in dom.own_text(element).split("\n"):
+            if (match := _PLACE_LABEL.match(" ".join(line.split()))) and match[1].strip():
+                return match[1].strip()
         if (_is_place(element) or _PLACE_COLUMN.match(_column_head(element))) and (
             place := place_text(element)
         ):
