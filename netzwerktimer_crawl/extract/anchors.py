@@ -107,6 +107,22 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
     )
 
 
+# Attributes where themes keep an ISO date beside a shorter visible one: hCalendar's
+# <abbr class="dtstart" title="2027-01-12T18:00">, a JS calendar's data-date.
+_DATE_ATTRIBUTES = ("title", "data-date", "data-start", "data-datetime", "data-start-date")
+_ISO_VALUE = re.compile(r"^\s*\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d|\s*$)")
+
+
+def _attribute_date(element: etree._Element) -> date | None:
+    """An ISO date in a date attribute of the block or of its own inline elements."""
+    for node in (element, *_own_inline(element)):
+        for name in _DATE_ATTRIBUTES:
+            if _ISO_VALUE.match(value := node.get(name) or ""):
+                if (found := parse_machine(value)) is not None:
+                    return found
+    return None
+
+
 def _own_inline(element: etree._Element) -> list[etree._Element]:
     """The inline elements of the block's own text (spans, not nested blocks)."""
     found = []
@@ -147,6 +163,8 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
         machine = None
         for element in _own_times(block.element):
             machine = machine or parse_machine(element.get("datetime"))
+        if machine is None:
+            machine = _attribute_date(block.element)
         ref = reference
         if heading and _under(block.element, heading[0]):
             ref = heading[1]
