@@ -5,7 +5,8 @@
 Runs the corpus's own scorer (score.py, which calls `netzwerktimer extract` per page) and
 prints its overall recall and precision, then times the chain in this process on the same
 pages (the scorer's time is mostly interpreter start-up): pages per second and the slowest
-page. Without the corpus (a user's clone does not have it) it says so and stops.
+page; then a synthetic table of 1,000 and 2,000 rows, whose time must grow linearly. Without
+the corpus (a user's clone does not have it) it says so and stops.
 """
 
 from __future__ import annotations
@@ -71,7 +72,25 @@ def main() -> int:
     print(f"chain in-process: {len(measured) / total:6.1f} pages/s "
           f"({1000 * total / len(measured):.0f} ms a page; slowest {slowest[0]} "
           f"{1000 * slowest[1]:.0f} ms)")  # fmt: skip
+    for count in (1_000, 2_000):
+        seconds, found = big_table(count)
+        print(f"a table of {count:,} rows: {seconds:.2f} s, {found:,} events (goal: linear)")
     return 0
+
+
+def big_table(count: int) -> tuple[float, int]:
+    """A venue's year as one table (date, time, title, town): the chain's time must grow
+    with the rows, not with their square."""
+    cells = (
+        f"<tr><td>{i % 28 + 1:02d}.{i % 12 + 1:02d}.2027</td><td>18:00 Uhr</td>"
+        f"<td>Veranstaltung Nummer {i}</td><td>Jena</td></tr>"
+        for i in range(count)
+    )
+    body = f"<html><body><h1>Termine</h1><table>{''.join(cells)}</table></body></html>"
+    fetched = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    began = time.perf_counter()
+    found = extract(saved_page(body.encode(), "https://www.beispiel.de/termine/", fetched), "x")
+    return time.perf_counter() - began, len(found.events)
 
 
 if __name__ == "__main__":

@@ -205,20 +205,39 @@ def combine(events: list[Event], rank: dict[int, tuple[bool, int]] | None = None
     """
     rank = rank or {}
     kept: list[Event] = []
+    # Copies of one event share its first day, or one spans the other's: so an event is
+    # compared with those kept for its day and with the spans, not with every one (a venue's
+    # year of 2,000 entries took 2.5 s a thousand before).
+    by_day: dict[date, list[int]] = {}
+    spans: list[int] = []
+
+    def candidates(event: Event) -> list[int]:
+        day = _day(event)
+        if day is None:
+            return []
+        if _last_day(event) != day:
+            return list(range(len(kept)))
+        return sorted({*by_day.get(day, []), *spans})
+
     for event in events:
         event.extra.setdefault("steps", [event.extractor])
-        twin = next((k for k in kept if same(k, event)), None)
+        near = candidates(event)
+        twin = next((kept[i] for i in near if same(kept[i], event)), None)
         if twin is not None:
             absorb(twin, event)
             continue
-        teaser = next((k for k in kept if mentions(k, event)), None)
+        teaser = next((i for i in near if mentions(kept[i], event)), None)
         if teaser is not None:  # the entry replaces its teaser
-            kept[kept.index(teaser)] = event
-            absorb(event, teaser)
+            absorb(event, kept[teaser])
+            kept[teaser] = event
             continue
-        if any(mentions(event, k) for k in kept):
+        if any(mentions(event, kept[i]) for i in near):
             continue
         kept.append(event)
+        if (day := _day(event)) is not None:
+            by_day.setdefault(day, []).append(len(kept) - 1)
+            if _last_day(event) != day:
+                spans.append(len(kept) - 1)
 
     def strength(event: Event) -> tuple[bool, int]:
         return rank.get(id(event), (True, 1_000_000))

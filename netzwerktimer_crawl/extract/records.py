@@ -349,8 +349,8 @@ def _column_head(cell: etree._Element) -> str:
     table = next(row.iterancestors("table"), None)
     if table is None:
         return ""
-    head = next((r for r in table.iter("tr") if r.find("th") is not None), None)
-    if head is None or head is row:
+    head = next(table.iter("tr"), None)  # a head row is the table's first (thead's too)
+    if head is None or head is row or head.find("th") is None:
         return ""
     column = _column(cell)
     for cell_of_head in head:
