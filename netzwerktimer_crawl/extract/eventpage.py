@@ -36,11 +36,11 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 _PLACE_LABEL = re.compile(
-    r"^(?:ort|veranstaltungsort|location|venue|wo|adresse|address|treffpunkt)\s*:?$", re.I
+    r"^(?:ort|veranstaltungsort|location|venue|wo|where|adresse|address|treffpunkt)\s*:?$", re.I
 )
 _INLINE_LABEL = re.compile(
     r"^(datum|termin|wann|zeit|uhrzeit|beginn|ende|date|time|when|ort|veranstaltungsort"
-    r"|location|venue|wo)\s*:\s*(.+)$",
+    r"|location|venue|wo|where)\s*:\s*(.+)$",
     re.I,
 )
 _LABEL_TAGS = frozenset("dt th td strong b label span h2 h3 h4 h5 h6 div p".split())

@@ -73,7 +73,7 @@ _TITLE_CLASS = re.compile(
 )
 _LABEL = re.compile(r"^\s*[\w ./()-]{1,30}:\s*$")
 _PLACE_LABEL = re.compile(
-    r"^(?:ort|veranstaltungsort|location|venue|wo|adresse|address|treffpunkt)\s*[:\-]\s*(.*)",
+    r"^(?:ort|veranstaltungsort|location|venue|wo|where|adresse|address|treffpunkt)\s*[:\-]\s*(.*)",
     re.I,
 )
 # Parts of class names that name a place: "em-event-location", "field-ort", "loc-place";
