@@ -187,15 +187,8 @@ def _near_title(
         return None
     position = 0
     if heading is not None:
-        indexes = [a.block.index for a in anchors]
-        position = next(
-            (
-                a.block.index
-                for a in anchors
-                if heading in (a.block.element, *a.block.element.iterancestors())
-            ),
-            min(indexes, default=0),
-        )
+        found = _index(anchors, heading)
+        position = found if found is not None else min(a.block.index for a in anchors)
     near = [a for a in usable if position - 3 <= a.block.index <= position + _NEAR]
     near.sort(key=lambda a: (a.block.index < position, abs(a.block.index - position)))
     for anchor in near:
@@ -253,7 +246,8 @@ def _titled_day(
     when = sessions[0]
     if not when.all_day or heading is None:
         return when
-    after = [a for a in anchors if a.block.index > _index(anchors, heading)]
+    at = _index(anchors, heading)
+    after = [a for a in anchors if a.block.index > (at if at is not None else -1)]
     times = [span for a in after[:_NEAR] if not a.sessions for span in a.times]
     return times[0].on(when.start) if len(times) == 1 else when
 
@@ -266,11 +260,12 @@ _REPORT = re.compile(
 )
 
 
-def _index(anchors: list[Anchor], heading: etree._Element) -> int:
+def _index(anchors: list[Anchor], heading: etree._Element) -> int | None:
+    """The block index of the first anchor inside `heading`, None if it holds none."""
     for anchor in anchors:
         if heading in (anchor.block.element, *anchor.block.element.iterancestors()):
             return anchor.block.index
-    return -1
+    return None
 
 
 def event(
