@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from netzwerktimer_crawl import db as catalog  # noqa: E402
+from netzwerktimer_crawl import search_text  # noqa: E402
 from netzwerktimer_crawl.catalog import make_datasette  # noqa: E402
 
 TODAY = date(2026, 11, 16)  # pinned, as the demo's
@@ -62,7 +63,8 @@ def build(path: Path, count: int) -> None:
     db = catalog.open_db(path)
     catalog.set_today(db, TODAY)
     rng = random.Random(1)
-    networks = [row["slug"] for row in db["networks"].rows]
+    sectors = {row["slug"]: row["sector"] for row in db["networks"].rows}
+    networks = list(sectors)
     first = TODAY - timedelta(days=365 * 8)
     seen = "2026-11-16T08:00:00Z"
     batch, sources = [], []
@@ -82,7 +84,7 @@ def build(path: Path, count: int) -> None:
                 "title": f"{rng.choice(KINDS)} {' '.join(rng.sample(WORDS, 3))}",
                 "url": f"https://{network}.example/veranstaltung/{n}",
                 "latitude": 50.9 if city else None, "longitude": 11.5 if city else None,
-                "networks": f'["{network}"]',
+                "networks": f'["{network}"]', "sector": sectors[network],
             }
         )  # fmt: skip
         sources.append({"source_id": f"e{n}", "event_id": f"e{n}", "network": network,
@@ -96,6 +98,8 @@ def build(path: Path, count: int) -> None:
                 db["events"].insert_all(batch)
                 db["event_sources"].insert_all(sources)
             batch, sources = [], []
+    with db.atomic():
+        search_text.index(db)  # as history.store does for the events it adds
     db.execute("analyze")
     db.close()
 

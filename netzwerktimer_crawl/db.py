@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
-from . import registry
+from . import registry, search_text
 from .berlin import BERLIN
 from .text import text_only
 
@@ -412,6 +412,42 @@ def m010_upcoming(db: Database) -> None:
     db.execute("create index idx_events_first_seen_start on events (first_seen, start)")
 
 
+@migrations()
+def m011_store_speed(db: Database) -> None:
+    # Storing a new event took half of its time in two insert triggers: any trigger made the
+    # insert keep a statement journal, and FTS5 writes its pending index to disk at every
+    # statement savepoint, so the search index grew by a segment per event. history.store
+    # now writes the sector itself and indexes a batch's new events in one statement
+    # (search_text.index). The triggers that follow updates stay, calling search_text's
+    # functions instead of m008's expression, which SQLite evaluated five times over.
+    # `variants` now holds the event's own text only (search_text.py). bench_store.py.
+    for trigger in ("events_fts_insert", "events_fts_update", "networks_fts_update",
+                    "events_sector_insert"):  # fmt: skip
+        db.execute(f"drop trigger {trigger}")
+    # search_text.values(), spelled out: a migration's text does not change.
+    values = (
+        "search_marked({e}.title, {e}.description, {e}.location, {e}.city, "
+        "coalesce((select n.slug || ' ' || coalesce(n.name, '') || ' ' || "
+        "coalesce(n.full_name, '') from networks n where n.slug = {e}.network), {e}.network)), "
+        "search_variants({e}.title, {e}.description, {e}.location, {e}.city)"
+    )
+    insert = "insert into events_fts (rowid, marked, variants)"
+    for trigger in (
+        "events_fts_update after update of title, description, location, city, network "
+        "on events begin delete from events_fts where rowid = old.rowid; "
+        f"{insert} values (new.rowid, {values.format(e='new')}); end",
+        "networks_fts_update after update of name, full_name on networks "
+        "when old.name is not new.name or old.full_name is not new.full_name begin "
+        "delete from events_fts where rowid in "
+        "(select rowid from events where network = new.slug); "
+        f"{insert} select e.rowid, {values.format(e='e')} from events e "
+        "where e.network = new.slug; end",
+    ):
+        db.execute(f"create trigger {trigger}")
+    db.execute("delete from events_fts")
+    db.execute(f"{insert} select e.rowid, {values.format(e='e')} from events e")
+
+
 def _sql_text(value: str) -> str:
     """`value` as an SQL string literal; a control character as char(n)."""
     if value.isprintable():
@@ -447,6 +483,7 @@ def open_db(path: str | Path) -> Database:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
     add_today(db.conn)  # so that a schema change can read the views that call it
+    search_text.add_search_functions(db.conn)  # the search index's triggers call them
     db.enable_wal()
     migrations.apply(db)
     with db.atomic():

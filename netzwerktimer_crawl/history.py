@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from functools import cache
+from functools import cache, lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
-from . import registry
+from . import registry, search_text
 from .db import EVENT_COLUMNS
 from .identity import normalized_title
 
@@ -38,9 +38,17 @@ GENERIC = set(
 SIMILAR = 90  # rapidfuzz token_set_ratio of two titles of the same event
 
 
-def _distinctive(title: str) -> set[str]:
-    ignored = GENERIC | _name_words(os.environ.get(registry.REGISTRY_ENV))
-    return {w for w in normalized_title(title).split() if w not in ignored}
+def _title_key(title: str | None) -> str | None:
+    """The distinctive words of a title, sorted, as same_event compares them; None when
+    there are fewer than two."""
+    return _key(title or "", os.environ.get(registry.REGISTRY_ENV))
+
+
+@lru_cache(maxsize=65536)  # a day's candidates are compared with every copy of that day
+def _key(title: str, registry_file: str | None) -> str | None:
+    ignored = GENERIC | _name_words(registry_file)
+    words = {w for w in normalized_title(title).split() if w not in ignored}
+    return " ".join(sorted(words)) if len(words) >= 2 else None
 
 
 @cache
@@ -56,30 +64,40 @@ def same_event(a: dict, b: dict) -> bool:
         return False
     if len(a["start"]) > 10 and len(b["start"]) > 10 and a["start"] != b["start"]:
         return False
-    if a.get("city") and b.get("city") and a["city"].casefold() != b["city"].casefold():
+    if _other_town(a, b):
         return False
-    words_a, words_b = _distinctive(a["title"] or ""), _distinctive(b["title"] or "")
-    if len(words_a) < 2 or len(words_b) < 2:
-        return False
-    score = fuzz.token_set_ratio(" ".join(sorted(words_a)), " ".join(sorted(words_b)))
-    return score >= SIMILAR
+    key_a, key_b = _title_key(a["title"]), _title_key(b["title"])
+    return bool(key_a and key_b) and fuzz.token_set_ratio(key_a, key_b) >= SIMILAR
+
+
+def _other_town(a: dict, b: dict) -> bool:
+    return bool(a.get("city") and b.get("city") and a["city"].casefold() != b["city"].casefold())
 
 
 def _match(db: Database, record: dict) -> str | None:
     if not record["start"]:
         return None
-    day, timed = record["start"][:10], len(record["start"]) > 10
-    candidates = db.execute_returning_dicts(
-        # The day's starts, all-day ("2026-12-02") and timed ("2026-12-02T14:00"), as a range
-        # of the start index: substr(start, 1, 10) = ? read every event.
-        "select id, start, title, city from events e where start >= ? and start < ? "
-        # as same_event: two timed copies of one event start at the same minute
-        "and (length(start) = 10 or not ? or start = ?) "
+    day = record["start"][:10]
+    # Blocking by the start index: a timed copy can only be the same event as one at the same
+    # minute or one without a time that day (same_event), two lookups whatever the size of
+    # the catalog; an all-day copy reads the day's starts, all-day and timed, as a range.
+    timed = len(record["start"]) > 10
+    starts = "start in (?, ?)" if timed else "start >= ? and start < ?"
+    candidates = _dicts(
+        db,
+        f"select id, start, title, city from events e where {starts} "
         "and network != ? and not exists "
         "(select 1 from event_sources s where s.event_id = e.id and s.network = ?)",
-        [day, day + "U", timed, record["start"], record["network"], record["network"]],
+        [day, record["start"] if timed else day + "U", record["network"], record["network"]],
     )
-    return next((c["id"] for c in candidates if same_event(c, record)), None)
+    # same_event for every candidate at once: the days and minutes agree already.
+    key = _title_key(record["title"])
+    choices = {c["id"]: k for c in candidates if not _other_town(c, record)
+               and (k := _title_key(c["title"]))}  # fmt: skip
+    best = key and process.extractOne(
+        key, choices, scorer=fuzz.token_set_ratio, score_cutoff=SIMILAR
+    )
+    return best[2] if best else None
 
 
 def _same(old: object, new: object) -> bool:
@@ -115,10 +133,14 @@ def store(db: Database, records: list[dict], run: int) -> list[tuple[dict, str]]
     savepoint, so a savepoint per record wrote a segment of the search index per event
     (first run of 10,000 events in benchmarks/bench_store.py: 1,444 rows/s before, 2,371
     after)."""
+    # A new event's row takes its sector with it, and the batch's new events join the
+    # search index in one statement at its end: triggers for both cost half the time of an
+    # insert (db.py, m011).
+    sectors = dict(db.execute("select slug, sector from networks").fetchall())
     try:
         with db.atomic():
-            for record in records:
-                _store(db, record, run)
+            added = [_store(db, record, run, sectors) for record in records]
+            search_text.index(db, [rowid for rowid in added if rowid])
         return []
     except UNSTORABLE:
         pass  # rolled back: again, record by record
@@ -127,18 +149,21 @@ def store(db: Database, records: list[dict], run: int) -> list[tuple[dict, str]]
         for record in records:
             try:
                 with db.atomic():
-                    _store(db, record, run)
+                    rowid = _store(db, record, run, sectors)
+                    search_text.index(db, [rowid] if rowid else [])
             except UNSTORABLE as error:
                 failed.append((record, f"could not be stored: {error}"))
     return failed
 
 
-def _store(db: Database, record: dict, run: int) -> None:
+def _store(db: Database, record: dict, run: int, sectors: dict[str, str | None]) -> int | None:
+    """Store one record; the rowid of the event it added, if it added one."""
     seen = record["last_seen"]
     source = db.execute(
         "select event_id from event_sources where source_id = ?", [record["id"]]
     ).fetchone()
-    event_id = source[0] if source else (_match(db, record) or record["id"])
+    matched = None if source else _match(db, record)
+    event_id = source[0] if source else (matched or record["id"])
     db.execute(
         "insert into event_sources (source_id, event_id, network, url, first_seen, last_seen, "
         "last_run, missing_runs) values (?, ?, ?, ?, ?, ?, ?, 0) on conflict (source_id) do "
@@ -147,12 +172,14 @@ def _store(db: Database, record: dict, run: int) -> None:
         "missing_runs = 0",
         [record["id"], event_id, record["network"], record["url"], seen, seen, run],
     )
-    rows = list(db.execute_returning_dicts("select * from events where id = ?", [event_id]))
+    # A new source that matched no event starts one: every event's id is that of a source.
+    rows = _dicts(db, "select * from events where id = ?", [event_id]) if source or matched else []
     if not rows:
         row = {c: record.get(c) for c in EVENT_COLUMNS}
-        _insert(db, "events", row | {"id": event_id, "networks": json.dumps([record["network"]]),
-                                     "first_seen": seen, "last_changed": seen})  # fmt: skip
-        return
+        return _insert(db, "events", row | {
+            "id": event_id, "networks": json.dumps([record["network"]]),
+            "sector": sectors.get(record["network"]), "first_seen": seen, "last_changed": seen,
+        })  # fmt: skip
     event = rows[0]
     networks = _networks(db, event_id)
     update = {"last_seen": max(event["last_seen"] or "", seen), "networks": json.dumps(networks)}
@@ -196,10 +223,20 @@ def _store(db: Database, record: dict, run: int) -> None:
 # table's schema (that was half the time of a run).
 
 
-def _insert(db: Database, table: str, row: dict) -> None:
+def _dicts(db: Database, sql: str, params: list) -> list[dict]:
+    # execute_returning_dicts wraps each read in a savepoint of its own.
+    cursor = db.execute(sql, params)
+    columns = [column[0] for column in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+def _insert(db: Database, table: str, row: dict) -> int:
+    """Insert `row`; its rowid."""
     columns = ", ".join(f'"{column}"' for column in row)
     marks = ", ".join("?" for _ in row)
-    db.execute(f"insert into {table} ({columns}) values ({marks})", list(row.values()))
+    return db.execute(
+        f"insert into {table} ({columns}) values ({marks})", list(row.values())
+    ).lastrowid
 
 
 def _update(db: Database, table: str, key: str, row: dict) -> None:

@@ -7,9 +7,10 @@ search index is the one the triggers keep.
 import asyncio
 
 import pytest
+from sqlite_utils import Database
 
 from netzwerktimer_crawl import db as catalog
-from netzwerktimer_crawl import history
+from netzwerktimer_crawl import history, registry
 from netzwerktimer_crawl.catalog import make_datasette
 
 EVENTS = {
@@ -151,6 +152,24 @@ def test_index_follows_updates_and_deletes(tmp_path):
     assert ids("gruender") == [] and ids("koelner") == ["e"]
     db["events"].delete("e")
     assert ids("koelner") == []
+
+
+def test_a_catalog_from_before_the_store_wrote_its_index_is_upgraded(tmp_path):
+    # Until m011, triggers indexed each new event and set its sector; the upgrade rebuilds
+    # the index (variants now hold the event's own text only) and keeps every sector.
+    path = tmp_path / "netzwerktimer.db"
+    db = Database(path)
+    catalog.add_today(db.conn)
+    catalog.migrations.apply(db, stop_before="m011_store_speed")
+    db["networks"].upsert_all([n.row() for n in registry.networks().values()], pk="slug")
+    db["events"].insert(record("alt", network="theen", title="Gründertag Windkraft"))
+    db.close()
+    catalog.open_db(path).close()
+    datasette = make_datasette(path)
+    url = "/netzwerktimer/events.json?_shape=array&_search="
+    for typed in ("gruendertag", "Gründertag", "Windkraft", "ThEEN"):
+        rows = asyncio.run(datasette.client.get(url + typed)).json()
+        assert [(row["id"], row["sector"]) for row in rows] == [("alt", "Erneuerbare Energien")]
 
 
 def ranked(path, typed: str) -> list[str]:

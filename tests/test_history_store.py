@@ -52,6 +52,9 @@ def test_a_record_that_cannot_be_stored_is_returned_and_the_batch_kept(tmp_path)
         ("theen-bad", "could not be stored")
     ]
     assert {row["source_id"] for row in db["event_sources"].rows} == {"optonet-src", "theen-other"}
+    # The kept event is searchable: written again record by record, it was indexed too.
+    found = db.execute("select count(*) from events_fts where events_fts match 'Cluster'")
+    assert found.fetchone()[0] == 1
     catalog.reject(db, 1, "theen", bad["url"], failed[0][1], bad)
     (rejected,) = db["rejected_items"].rows
     assert json.loads(rejected["item"])["title"] == "Energie\ud800forum"  # kept, as an escape
