@@ -100,6 +100,7 @@ def build(path: Path, count: int) -> None:
             batch, sources = [], []
     with db.atomic():
         search_text.index(db)  # as history.store does for the events it adds
+        db.execute("insert into events_fts (events_fts) values ('optimize')")
     db.execute("analyze")
     db.close()
 

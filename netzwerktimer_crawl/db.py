@@ -446,6 +446,9 @@ def m011_store_speed(db: Database) -> None:
         db.execute(f"create trigger {trigger}")
     db.execute("delete from events_fts")
     db.execute(f"{insert} select e.rowid, {values.format(e='e')} from events e")
+    # One rebuild leaves hundreds of segments: merged, a common term's search at 1M events
+    # read its hits in 73–112 ms instead of 312 ms (count(*) of "Photonik", 218,480 hits).
+    db.execute("insert into events_fts (events_fts) values ('optimize')")
 
 
 def _sql_text(value: str) -> str:
