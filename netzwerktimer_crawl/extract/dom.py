@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 
 from lxml import etree, html
@@ -66,7 +67,52 @@ def parse(body: str) -> html.HtmlElement:
     for bad in root.xpath("//script|//style|//noscript|//template|//comment()"):
         _drop(bad)
     _unfold_card_links(root)
+    _spread_row_spans(root)
     return root
+
+
+_MAX_SPAN = 100  # more rows or columns than this: a layout table's cell, not a day's
+
+
+def _spread_row_spans(root: etree._Element) -> None:
+    """A cell that spans rows (<td rowspan="3">Mi, 03.02.2027</td>: one day, three events)
+    is copied into each row it spans, so that every row reads as a whole entry."""
+    for table in root.iter("table"):
+        if not table.xpath(".//td[@rowspan > 1] | .//th[@rowspan > 1]"):
+            continue
+        spanning: dict[int, list] = {}  # column: [the cell, rows it still fills]
+        for row in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+            column = 0
+            for cell in [*(c for c in row if _tag(c) in ("td", "th")), None]:
+                while column in spanning:
+                    copy = _copy_of_span(spanning, column)
+                    if cell is None:
+                        row.append(copy)
+                    else:
+                        cell.addprevious(copy)
+                    column += _span(copy, "colspan")
+                if cell is None:
+                    break
+                if (rows := _span(cell, "rowspan")) > 1:
+                    del cell.attrib["rowspan"]
+                    spanning[column] = [cell, rows - 1]
+                column += _span(cell, "colspan")
+
+
+def _copy_of_span(spanning: dict[int, list], column: int) -> etree._Element:
+    cell, left = spanning[column]
+    if left > 1:
+        spanning[column][1] = left - 1
+    else:
+        del spanning[column]
+    copy = deepcopy(cell)
+    copy.tail = None
+    return copy
+
+
+def _span(cell: etree._Element, attribute: str) -> int:
+    value = (cell.get(attribute) or "").strip()
+    return min(int(value), _MAX_SPAN) if value.isdigit() and int(value) > 0 else 1
 
 
 def _unfold_card_links(root: etree._Element) -> None:
