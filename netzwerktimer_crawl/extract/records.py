@@ -516,7 +516,8 @@ _ONLINE = re.compile(r"^(?:online|virtuell)$", re.I)
 def _town_line(elements: list[etree._Element], title: str | None) -> str | None:
     """A short line of its own that names a known town last, or says online: "Haus der
     Wirtschaft, Erfurt", "Jena", "Online" (places.py's gazetteer, Thuringia and Germany's
-    cities). Not the title's line ("Stammtisch Jena"), nor a date's."""
+    cities); or the part of a date line after its date: "Di, 12. Januar · 10:00 Uhr · Erfurt".
+    Not the title's line ("Stammtisch Jena"), nor a date's ("Erfurt, 12.03.2027")."""
     for element in elements:
         if not dom.is_block(element):
             continue
@@ -524,15 +525,25 @@ def _town_line(elements: list[etree._Element], title: str | None) -> str | None:
             line = " ".join(line.split()).strip(" ,·|")
             if not line or len(line) > _TOWN_LINE or (title and (line in title or title in line)):
                 continue
+            parts = _PARTS.split(line)
+            if len(parts) > 1 and _dated(" ".join(parts[:-1])):
+                line = parts[-1]  # the date's line goes on to say where
             if _ONLINE.match(line):
                 return "Online"
             town = re.split(r"[,·|]", line)[-1].strip()
             if not places.lookup(town) and len(line.split()) <= _TOWN_WORDS:
                 town = line.split()[-1]  # "Gründerbüro Erfurt", "Messe Erfurt"
-            # "Erfurt, 12.03.2027" is a date line, not a place
-            if places.lookup(town) and parse_when(line) is None and not find_times(line):
+            if places.lookup(town) and not _dated(line):
                 return line
     return None
+
+
+_PARTS = re.compile(r"\s*[·|•]\s*")
+_ANY_DAY = date(2000, 1, 1)  # a reference, so that a date without its year counts too
+
+
+def _dated(text: str) -> bool:
+    return parse_when(text, _ANY_DAY) is not None or bool(find_times(text))
 
 
 def _weekly(text: str) -> bool:
