@@ -43,6 +43,7 @@ EVENT_COLUMNS = (
 )
 
 migrations = Migrations("netzwerktimer")
+CACHE_KIB = 256 * 1024  # a writer's page cache; SQLite allocates it only as pages are read
 
 
 @migrations()
@@ -488,6 +489,10 @@ def open_db(path: str | Path) -> Database:
     add_today(db.conn)  # so that a schema change can read the views that call it
     search_text.add_search_functions(db.conn)  # the search index's triggers call them
     db.enable_wal()
+    # The store's index and search-index inserts land at random pages: with SQLite's 2 MB
+    # page cache they were read back from disk ever more often as the catalog grew
+    # (benchmarks/bench_store.py).
+    db.execute(f"pragma cache_size = -{CACHE_KIB}")
     migrations.apply(db)
     with db.atomic():
         db["networks"].upsert_all([n.row() for n in registry.networks().values()], pk="slug")
