@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import pairwise
+from itertools import combinations, pairwise
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -249,11 +249,19 @@ def _parallel(outer: _List, inner: _List) -> bool | None:
     rows = [[inner.anchors[id(r)] for r in held] for held in groups.values()]
     if any(sum(_kind(anchors) == "date" for anchors in held) >= 2 for held in rows):
         return True  # dated entries side by side under a day cell (JEvents' range list)
-    for holder_id, held in groups.items():
+    for (holder_id, held), anchors in zip(groups.items(), rows, strict=True):
         inside = {id(a) for r in held for a in inner.anchors[id(r)]}
         if any(id(a) not in inside for a in outer.anchors[holder_id]):
-            return False  # the record is dated outside the inner rows: they are its fields
+            # dated outside the inner rows: they are its fields, unless each is an event of
+            # its own under the day (MEC's agenda: a time and a link to its page each)
+            return _side_by_side(anchors) and _own_links(held)
     return any(_side_by_side(held) for held in rows)
+
+
+def _own_links(records: list[etree._Element]) -> bool:
+    """Each record links to a page, none to another's."""
+    links = [{href for href in r.xpath(".//a/@href") if not href.startswith("#")} for r in records]
+    return all(links) and all(not (a & b) for a, b in combinations(links, 2))
 
 
 def _side_by_side(rows: list[list[Anchor]]) -> bool:
