@@ -429,8 +429,8 @@ def _title(
         line = next((b for b in dated if any(n is b for n in element.iterancestors())), None)
         if line is not None and _leads_with_date(dom.text_of(line)):
             # a link inside a date line goes on in its words: "1. Februar: <a>Jahresempfang</a>
-            # (zusammen mit BVMW)"
-            rest = _not_date(dom.text_of(line).split("\n")[0])
+            # (zusammen mit BVMW)"; not in its times ("08.12.2026 - <a>…</a> 10:00 - 16:00")
+            rest = _clean_title(residue(dom.text_of(line).split("\n")[0]))
             if rest and text in rest and len(rest) <= _RESIDUE_TITLE:
                 text = rest
         return text, element
@@ -660,7 +660,10 @@ def _sessions(
             if day != target and (day.month, day.day) == (target.month, target.day):
                 sessions = [_move_year(s, target.year) for s in sessions]
         if len(sessions) == 1 and first.all_day and not first.whole_month:
-            span = _own_time([a for a in anchors if a is not dated[0] and a.times], title)
+            # the time is on another line, or later on the date's line, past the title:
+            # "08.12.2026 - <a>Winterforum</a> 10:00 - 16:00" (Events Manager's grouped list)
+            timed = [a for a in anchors if a is not dated[0] and a.times]
+            span = _own_time(timed or dated[:1], title)
             if span and first.end is None:
                 return _on_day(span, first.start), False  # type: ignore[arg-type]
             if span:  # "10 - 12 Mai" and "9:00 - 16:00": from the first day to the last
