@@ -27,7 +27,19 @@ from scrapy.utils.response import get_base_url
 from ..berlin import http_date, local
 from ..dates import whole_month
 from ..items import Event
-from . import anchors, dom, eventpage, ical, jsonld, listing, merge, records, steps, tribe_api
+from . import (
+    anchors,
+    dom,
+    eventpage,
+    ical,
+    json_feed,
+    jsonld,
+    listing,
+    merge,
+    records,
+    steps,
+    tribe_api,
+)
 from .listing import Listing
 
 
@@ -47,7 +59,11 @@ def _from_json(response: TextResponse) -> Extraction:
     except ValueError as error:
         return Extraction(problems=[f"not valid JSON: {error}"])
     if not tribe_api.is_response(data):
-        return Extraction(problems=["JSON of an unknown shape"], tried=["tribe-api: not its shape"])
+        found, problems = json_feed.events(data)
+        tried = [f"{steps.TRIBE_API}: not its shape", f"{steps.JSON_FEED}: {len(found)}"]
+        if not found and not problems:
+            problems = ["JSON of an unknown shape: no list of entries with a title and a start"]
+        return Extraction(found, None, problems, tried)
     found, problems = tribe_api.events(data)
     link = response.headers.get("Link", b"").decode("latin-1")
     tried = [f"{steps.TRIBE_API}: {len(found)}"]

@@ -2,6 +2,7 @@
 each one's values are trusted when two steps found one event (higher wins)."""
 
 TRIBE_API = "tribe-api"
+JSON_FEED = "json-feed"
 ICAL = "ical"
 JSON_LD = "json-ld"
 MICRODATA = "microdata"
@@ -11,6 +12,7 @@ EVENT_PAGE = "event-page"
 
 TRUST = {
     TRIBE_API: 3,
+    JSON_FEED: 3,
     ICAL: 3,
     JSON_LD: 3,
     MICRODATA: 3,

@@ -1,0 +1,135 @@
+"""Events from a JSON feed of any shape that names its fields plainly.
+
+Calendar widgets load their events as JSON: FullCalendar's event source (`title`, `start`,
+`end`, `allDay`, `url`), which many CMS calendars serve from an AJAX or REST endpoint, and
+REST APIs with schema.org's names (`name`, `startDate`, `endDate`, `location`) or a
+plugin's own (`start_date`, `permalink`, `venue`). The events are the list at the top or
+under a key such as "events", "data" or "items"; an entry counts when it has a title and a
+start that reads as a date. The Events Calendar's REST API has a reader of its own
+(tribe_api.py).
+
+Its background events (`"display": "background"`) shade closed days and are skipped.
+FullCalendar's end is exclusive: an all-day event of 3 to 6 February ends "2027-02-07".
+That holds for its own field names (`start`, `end`); other APIs' end dates are inclusive.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from ..berlin import local, parse_iso
+from ..items import Event
+from ..text import city_from_location, clean, html_to_text
+from .steps import JSON_FEED
+
+TITLE = ("title", "name", "summary", "titel", "event_title")
+START = ("start", "startDate", "start_date", "startdate", "start_time", "begin", "dtstart",
+         "date", "datum", "beginn")  # fmt: skip
+END = ("end", "endDate", "end_date", "enddate", "end_time", "dtend", "ende")
+ALL_DAY = ("allDay", "all_day", "allday")
+URL = ("url", "link", "permalink", "href", "event_url")
+PLACE = ("location", "venue", "place", "ort", "veranstaltungsort", "address")
+TEXT = ("description", "excerpt", "content", "teaser", "beschreibung")
+LISTS = ("events", "data", "items", "results", "entries", "records", "termine", "veranstaltungen")
+
+
+def entries(data: object) -> list[dict]:
+    """The feed's entries that may be events: a title and a start field. None of them when
+    no start reads as a date (a shop's products with a "date" are no events)."""
+    found = data if isinstance(data, list) else []
+    if isinstance(data, dict):
+        found = next((data[k] for k in LISTS if isinstance(data.get(k), list)), [])
+    found = [e for e in found if isinstance(e, dict) and _title(e) and _first(e, START)[0]]
+    return found if any(_start(e)[0] for e in found) else []
+
+
+def events(data: object) -> tuple[list[Event], list[str]]:
+    """The events of the feed, and a message per entry that could not be read."""
+    found, problems = [], []
+    for entry in entries(data):
+        if _background(entry):
+            continue
+        try:
+            found.append(_event(entry))
+        except (TypeError, ValueError, OverflowError) as error:
+            problems.append(f"JSON event {_title(entry)!r} is malformed: {error}")
+    return found, problems
+
+
+def _background(entry: dict) -> bool:
+    """FullCalendar's background events shade days (holidays, closures); they are no events."""
+    shown = entry.get("display") or entry.get("rendering")
+    return isinstance(shown, str) and "background" in shown
+
+
+def _first(entry: dict, keys: tuple[str, ...]) -> tuple[str | None, object]:
+    return next(((k, entry[k]) for k in keys if entry.get(k) not in (None, "", [])), (None, None))
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, dict):  # WordPress REST: {"rendered": "…"}
+        value = value.get("rendered") or value.get("name") or value.get("title")
+    return clean(value) if isinstance(value, str) else None
+
+
+def _title(entry: dict) -> str | None:
+    return _text(_first(entry, TITLE)[1])
+
+
+def _moment(value: object) -> date | datetime | None:
+    """An ISO date or date-time (an offset is turned into Berlin's wall clock), or a Unix
+    time in seconds or milliseconds."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value > 10**11 else value
+        return local(datetime.fromtimestamp(seconds, UTC))
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if len(text) > 10 and text[10] == " ":  # "2026-12-08 10:00:00"
+        text = f"{text[:10]}T{text[11:]}"
+    return parse_iso(text)
+
+
+def _start(entry: dict) -> tuple[date | datetime | None, str | None]:
+    key, value = _first(entry, START)
+    return _moment(value), key
+
+
+def _event(entry: dict) -> Event:
+    start, key = _start(entry)
+    if start is None:
+        raise ValueError(f"its start {entry[key]!r} is no date")
+    end_key, end_value = _first(entry, END)
+    end = _moment(end_value)
+    flag = _first(entry, ALL_DAY)[1]
+    all_day = bool(flag) if flag is not None else not isinstance(start, datetime)
+    if all_day:
+        start = start.date() if isinstance(start, datetime) else start
+        end = end.date() if isinstance(end, datetime) else end
+        if end is not None and key == "start" and end_key == "end" and end > start:
+            end -= timedelta(days=1)  # FullCalendar's exclusive end
+    if end is not None and (end == start or end < start):  # type: ignore[operator]
+        end = None
+    place = _first(entry, PLACE)[1]
+    if isinstance(place, dict):
+        parts = (_text(place.get(k)) for k in ("name", "title", "venue", "address", "city"))
+        place = ", ".join(dict.fromkeys(p for p in parts if p)) or None
+    url = _first(entry, URL)[1]
+    description = _first(entry, TEXT)[1]
+    if isinstance(description, dict):
+        description = description.get("rendered")
+    location = _text(place)
+    return Event(
+        network="",
+        title=_title(entry),
+        start=start,
+        end=end,
+        all_day=all_day,
+        url=url if isinstance(url, str) else None,
+        description=html_to_text(description) if isinstance(description, str) else None,
+        location=location,
+        city=city_from_location(location),
+        extractor=JSON_FEED,
+    )

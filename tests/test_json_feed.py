@@ -1,0 +1,65 @@
+"""JSON feeds of events in other shapes than The Events Calendar's REST API: a REST API with
+schema.org's field names under "data", Unix times, a malformed entry, and JSON that holds no
+events. FullCalendar's event source is a page fixture (tests/pages/fullcalendar-json-feed)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from netzwerktimer_crawl.extract import extract, json_feed, saved_page
+
+FETCHED = datetime(2026, 12, 1, 12, tzinfo=UTC)
+
+# Modeled (not a capture): a CMS's own REST endpoint, schema.org's names, inclusive end date.
+SCHEMA_NAMES = {
+    "data": [
+        {
+            "name": "Sensorik-Tag 2027",
+            "startDate": "2027-03-04",
+            "endDate": "2027-03-05",
+            "location": {
+                "name": "Technologiezentrum",
+                "address": "Ehrenbergstraße 11, 98693 Ilmenau",
+            },
+            "permalink": "https://sensorik-beispiel.de/termine/sensorik-tag-2027",
+            "description": {"rendered": "<p>Zwei Tage <b>Sensorik</b>.</p>"},
+        },
+        # Unix time in milliseconds: 2027-01-20 17:00 UTC, 18:00 in Berlin
+        {"title": "Webinar Förderung", "start": 1800464400000, "url": "/termine/webinar"},
+        {"title": "Kaputt", "start_date": "2027-02-30"},
+    ],
+    "meta": {"total": 3},
+}
+
+
+def test_schema_names_unix_times_and_a_malformed_entry():
+    found, problems = json_feed.events(SCHEMA_NAMES)
+    assert [(e.title, e.start, e.end, e.all_day) for e in found] == [
+        ("Sensorik-Tag 2027", date(2027, 3, 4), date(2027, 3, 5), True),  # inclusive end
+        ("Webinar Förderung", datetime(2027, 1, 20, 18, 0), None, False),
+    ]
+    assert found[0].location == "Technologiezentrum, Ehrenbergstraße 11, 98693 Ilmenau"
+    assert found[0].city == "Ilmenau"
+    assert found[0].description == "Zwei Tage Sensorik."
+    # "2027-02-30" is no day: that entry is said to be malformed, and the others are kept
+    assert problems == ["JSON event 'Kaputt' is malformed: its start '2027-02-30' is no date"]
+
+
+def test_a_feed_read_through_the_chain_names_its_step_and_resolves_links():
+    body = json.dumps(SCHEMA_NAMES).encode()
+    result = extract(saved_page(body, "https://sensorik-beispiel.de/api/termine", FETCHED), "x")
+    assert [e.url for e in result.events] == [
+        "https://sensorik-beispiel.de/termine/sensorik-tag-2027",
+        "https://sensorik-beispiel.de/termine/webinar",
+    ]
+    assert "json-feed: 2" in result.tried
+
+
+def test_json_without_events_is_said_to_be_of_an_unknown_shape():
+    body = json.dumps({"products": [{"name": "Linse", "price": 12.5}]}).encode()
+    result = extract(saved_page(body, "https://shop-beispiel.de/api/products", FETCHED), "x")
+    assert result.events == []
+    assert result.problems == [
+        "JSON of an unknown shape: no list of entries with a title and a start"
+    ]
