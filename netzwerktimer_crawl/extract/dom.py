@@ -65,7 +65,7 @@ def parse(body: str) -> html.HtmlElement:
     """The page as a tree, without scripts and styles (which hold no visible text)."""
     root = tree(body)
     for bad in root.xpath("//script|//style|//noscript|//template|//comment()"):
-        _drop(bad)
+        drop(bad)
     _unfold_card_links(root)
     _spread_row_spans(root)
     return root
@@ -137,7 +137,7 @@ def _wraps_card(link: etree._Element) -> bool:
     )
 
 
-def _drop(element: etree._Element) -> None:
+def drop(element: etree._Element) -> None:
     """Remove an element, keeping the text that follows it (lxml's drop_tree, for any tree)."""
     parent = element.getparent()
     if parent is None:

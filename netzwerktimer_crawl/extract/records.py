@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import combinations, pairwise
@@ -402,14 +403,15 @@ def _title(
             kind = 4  # a row's plain cell: of those, the longest is the title
         else:
             continue
-        raw = " ".join(dom.text_of(element).split())
-        if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(raw)):
-            continue
         if kind and _in_place(element, record):
             continue  # "dp-location__title" names the venue
+        full = _text_less_places(element)
+        raw = " ".join(full.split())
+        if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(raw)):
+            continue
         # a title is one line: "MEDICA 2026 – Gemeinschaftsstand", not the teaser below it
         # as is a table cell's: its title, then the place or a teaser below it
-        first = dom.text_of(element).split("\n")[0]
+        first = full.split("\n")[0]
         if text := _not_date(first if len(raw) > _RESIDUE_TITLE or element.tag == "td" else raw):
             candidates.append((kind, element, text))
     if candidates:
@@ -482,6 +484,19 @@ def _in_place(element: etree._Element, record: etree._Element) -> bool:
     return False
 
 
+def _text_less_places(element: etree._Element) -> str:
+    """The element's text without the places inside it: the title of "Netzwerktreffen
+    <span class="event-location">@ TZ Ilmenau</span>" (All-in-One Event Calendar)."""
+    places = [e for e in element.iterdescendants() if isinstance(e.tag, str) and _is_place(e)]
+    if not places:
+        return dom.text_of(element)
+    copy = deepcopy(element)
+    for inner in [e for e in copy.iterdescendants() if isinstance(e.tag, str) and _is_place(e)]:
+        if inner.getparent() is not None:
+            dom.drop(inner)
+    return dom.text_of(copy)
+
+
 def _is_place(element: etree._Element) -> bool:
     classes = element.get("class") or ""
     tokens = {part.casefold() for part in re.split(r"[\s_-]+", classes)}  # "field-ort"
@@ -492,7 +507,8 @@ def place_text(element: etree._Element) -> str | None:
     """An address block's lines as one line: "Kongresszentrum, Am Hang 12, 99096 Erfurt"."""
     lines = [" ".join(line.split()) for line in dom.text_of(element).split("\n")]
     text = ", ".join(line.strip(" ,") for line in lines if line.strip(" ,"))
-    return _PLACE_LABEL.sub(r"\1", text).strip() or None
+    # "@ TZ Ilmenau": calendar plugins' "at" before the venue
+    return _PLACE_LABEL.sub(r"\1", text).strip().removeprefix("@").strip() or None
 
 
 def _location(record: etree._Element, title: str | None = None) -> str | None:
