@@ -167,17 +167,30 @@ def _inline_parts(element: etree._Element, out: list[str]) -> None:
         elif tag in BLOCK_TAGS:
             out.append("\n")  # a nested block is a block of its own
         elif tag and tag not in _SKIP:
-            out.append(child.text or "")
-            _inline_parts(child, out)
+            if len(child) == 0 and not (child.text or "").strip():
+                out.append(_EMPTY)  # a divider the style sheet draws, an icon
+            else:
+                out.append(child.text or "")
+                _inline_parts(child, out)
         if child.tail:
             out.append(child.tail)
+
+
+_EMPTY = "\x00"
+# An empty element between a number and what follows is the range's dash the style sheet
+# draws (Squarespace: <time>10:00</time><span class="event-datetime-divider"></span>
+# <time>16:00</time>); elsewhere it separates words, as the page shows them.
+_DIVIDED = re.compile(r"(?<=\d)\s*\x00+\s*(?=\w)")
 
 
 def own_text(element: etree._Element) -> str:
     """Text of the element and its inline descendants, with <br> and blocks as line breaks."""
     parts = [element.text or ""]
     _inline_parts(element, parts)
-    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    text = "".join(parts)
+    if _EMPTY in text:
+        text = _DIVIDED.sub(" - ", text).replace(_EMPTY, " ")
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 

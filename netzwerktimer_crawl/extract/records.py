@@ -507,8 +507,14 @@ def place_text(element: etree._Element) -> str | None:
     """An address block's lines as one line: "Kongresszentrum, Am Hang 12, 99096 Erfurt"."""
     lines = [" ".join(line.split()) for line in dom.text_of(element).split("\n")]
     text = ", ".join(line.strip(" ,") for line in lines if line.strip(" ,"))
-    # "@ TZ Ilmenau": calendar plugins' "at" before the venue
-    return _PLACE_LABEL.sub(r"\1", text).strip().removeprefix("@").strip() or None
+    # "@ TZ Ilmenau": calendar plugins' "at" before the venue; "(Karte)": its map link
+    text = _MAP_LINK.sub("", _PLACE_LABEL.sub(r"\1", text).strip())
+    return text.removeprefix("@").strip() or None
+
+
+_MAP_LINK = re.compile(
+    r"[\s,]*[(\[]?\s*(?:karte(?:\s+anzeigen)?|google\s*maps?|map|lageplan)\s*[)\]]?\s*$", re.I
+)
 
 
 def _location(record: etree._Element, title: str | None = None) -> str | None:
