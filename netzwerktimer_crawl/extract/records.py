@@ -233,7 +233,9 @@ def _kind(anchors: list[Anchor]) -> str:
     if any(_END_LABEL.match(a.block.text) or _END_LABEL.match(_label_before(a.block.element))
            or _END_LABEL.match(_column_head(a.block.element)) for a in anchors):  # fmt: skip
         return "end"
-    return "date" if any(a.sessions or a.machine for a in anchors) else "time"
+    # a row that shows only times is a time row, whatever day its <time datetime> carries
+    # (Squarespace: <time datetime="2026-12-08">10:00</time>)
+    return "date" if any(a.sessions or (a.machine and not a.times) for a in anchors) else "time"
 
 
 def _parallel(outer: _List, inner: _List) -> bool | None:
@@ -552,7 +554,7 @@ def _town_line(elements: list[etree._Element], title: str | None) -> str | None:
         if not dom.is_block(element):
             continue
         for line in dom.own_text(element).split("\n"):
-            line = " ".join(line.split()).strip(" ,·|")
+            line = _MAP_LINK.sub("", " ".join(line.split())).strip(" ,·|")
             if not line or len(line) > _TOWN_LINE or (title and (line in title or title in line)):
                 continue
             parts = _PARTS.split(line)
