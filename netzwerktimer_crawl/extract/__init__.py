@@ -100,6 +100,11 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         found += micro
         problems += micro_problems
         tried.append(f"{steps.MICRODATA}: {len(micro)}")
+    inline, inline_problems = json_feed.embedded(selector)
+    if inline or inline_problems:
+        found += inline
+        problems += inline_problems
+        tried.append(f"{steps.JSON_FEED} (in the page's scripts): {len(inline)}")
     chosen = chosen or listing.detect(selector)
     next_url = None
     if chosen:

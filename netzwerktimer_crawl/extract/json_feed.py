@@ -9,13 +9,21 @@ start that reads as a date. The Events Calendar's REST API has a reader of its o
 (tribe_api.py).
 
 Its background events (`"display": "background"`) shade closed days and are skipped.
+A page with a calendar drawn by JavaScript may carry the same feed inline: in a script
+(`events: [{ title: '…', start: '2026-12-08T10:00' }]`) or a data attribute; embedded()
+reads those arrays (json_repair reads JavaScript's unquoted keys and single quotes).
+
 FullCalendar's end is exclusive: an all-day event of 3 to 6 February ends "2027-02-07".
 That holds for its own field names (`start`, `end`); other APIs' end dates are inclusive.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
+
+import json_repair
+from parsel import Selector
 
 from ..berlin import local, parse_iso
 from ..items import Event
@@ -62,6 +70,60 @@ def _background(entry: dict) -> bool:
     return isinstance(shown, str) and "background" in shown
 
 
+_ARRAY = re.compile(r"\[\s*\{")
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_LONGEST = 1_000_000  # characters of one inline array
+
+
+def embedded(selector: Selector) -> tuple[list[Event], list[str]]:
+    """The events of feeds a page carries inline for a calendar its scripts draw."""
+    texts = selector.xpath(
+        "//script[not(@src)][not(contains(@type, 'json+ld') or contains(@type, 'ld+json'))]"
+        "/text() | //@*[starts-with(name(), 'data-')]"
+    ).getall()
+    found, problems = [], []
+    for text in texts:
+        if "start" not in text.lower() or not _ISO_DAY.search(text):
+            continue
+        position = 0
+        while match := _ARRAY.search(text, position):
+            chunk = _balanced(text, match.start())
+            position = match.start() + (len(chunk) if chunk else 1)
+            if not chunk or not _ISO_DAY.search(chunk):
+                continue
+            try:
+                data = json_repair.loads(chunk)
+            except (ValueError, RecursionError):
+                continue
+            events_of, problems_of = events(data)
+            found += events_of
+            problems += problems_of
+    return found, problems
+
+
+def _balanced(text: str, start: int) -> str | None:
+    """The array literal that opens at `start`, to its closing bracket."""
+    depth, quote, escaped = 0, "", False
+    for index in range(start, min(len(text), start + _LONGEST)):
+        char = text[index]
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return text[start : index + 1]
+    return None
+
+
 def _first(entry: dict, keys: tuple[str, ...]) -> tuple[str | None, object]:
     return next(((k, entry[k]) for k in keys if entry.get(k) not in (None, "", [])), (None, None))
 
@@ -82,6 +144,8 @@ def _moment(value: object) -> date | datetime | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
+        if value < 946_684_800:  # before 2000: a count or an index, no Unix time of an event
+            return None
         seconds = value / 1000 if value > 10**11 else value
         return local(datetime.fromtimestamp(seconds, UTC))
     if not isinstance(value, str):
