@@ -509,6 +509,9 @@ def place_text(element: etree._Element) -> str | None:
     """An address block's lines as one line: "Kongresszentrum, Am Hang 12, 99096 Erfurt"."""
     lines = [" ".join(line.split()) for line in dom.text_of(element).split("\n")]
     text = ", ".join(line.strip(" ,") for line in lines if line.strip(" ,"))
+    label = (element.text or "").strip()
+    if len(element) and _PLACE_LABEL.match(f"{label}:") and text.startswith(label):
+        text = text[len(label) :]  # "Ort <a>Messe Leipzig</a>" (RSEvents!Pro): a label alone
     # "@ TZ Ilmenau": calendar plugins' "at" before the venue; "(Karte)": its map link
     text = _MAP_LINK.sub("", _PLACE_LABEL.sub(r"\1", text).strip())
     return text.removeprefix("@").strip() or None
