@@ -168,6 +168,7 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
         ref = reference
         if heading and _under(block.element, heading[0]):
             ref = heading[1]
+        text = _relative_day(text, reference)
         sessions = parse_sessions(text, ref, month_first=month_first)
         if not sessions and (year := _heading_year(block)):  # "Termine 2027" over "1. Februar"
             heading = (_container(block), date(year, 7, 2))
@@ -183,6 +184,25 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
             published = _is_published(block, sessions)
             found.append(Anchor(block, sessions, times, machine, None, published, _deadline(block)))
     return found
+
+
+# "Heute, 19:30 Uhr", "Morgen 10:00 – 12:00", "Today 7pm": a day a venue's program names by
+# the day it was printed, read from the page's fetch date. Only before a time: a "Heute"
+# alone is a calendar's button back to today, "Morgen" a time of day.
+_RELATIVE = re.compile(
+    r"^\W*(heute|morgen|übermorgen|today|tomorrow|tonight)(?:\s+abend)?[\s,:|–-]*"
+    r"(?=(?:ab|um|from|at)?\s*\d{1,2}(?:[:.]\d\d|\s*(?:uhr|h|am|pm)\b))",
+    re.I,
+)
+_AHEAD = {"heute": 0, "today": 0, "tonight": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2}
+
+
+def _relative_day(text: str, fetched: date | None) -> str:
+    """The text with a relative day before its time written as the date it means."""
+    if fetched is None or not (match := _RELATIVE.match(text)):
+        return text
+    day = fetched + timedelta(days=_AHEAD[match[1].lower()])
+    return f"{day:%d.%m.%Y}, {text[match.end():]}"
 
 
 _PIECE = 12  # a piece of a date: "03", "Dez", "2026", "Do", "18:00"
