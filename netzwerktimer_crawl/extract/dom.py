@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass
+from html import unescape
 
 from lxml import etree, html
 
@@ -68,7 +69,47 @@ def parse(body: str) -> html.HtmlElement:
         drop(bad)
     _unfold_card_links(root)
     _spread_row_spans(root)
+    _split_dated_lines(root)
     return root
+
+
+# A line that opens with a date: "17.03.2027 – …", "05.–07.05.2027", "Sa, 27.06.", "3. Juni",
+# "2026-12-08". Only a shape: the chain's date grammar reads the lines afterwards.
+_DATED_LINE = re.compile(
+    r"^[\s*•·–-]*(?:(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
+    r"(?:\d{1,2}\.\s?(?:\d{1,2}\.|[a-zäöü]{3,})|\d{1,2}\.?\s*[-–]\s*\d{1,2}\.|\d{4}-\d\d-\d\d)",
+    re.I,
+)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _split_dated_lines(root: etree._Element) -> None:
+    """A paragraph of lines that each open with a date (a hand-written list of dates, one
+    per <br>) becomes a block per dated line, with the lines after it that have no date
+    of their own (a time, a place below it), so that each reads as an entry."""
+    for element in list(root.iter("p", "div", "td", "li", "dd")):
+        if element.find("br") is None or any(is_block(child) for child in element):
+            continue
+        inner = (element.text or "") + "".join(
+            etree.tostring(child, encoding=str, with_tail=True) for child in element
+        )
+        lines = _BR.split(inner)
+        dated = [bool(_DATED_LINE.match(unescape(_TAGS.sub("", line)))) for line in lines]
+        if sum(dated) < 2:
+            continue
+        groups: list[list[str]] = []
+        for line, opens in zip(lines, dated, strict=True):
+            if opens or not groups:
+                groups.append([line])
+            else:
+                groups[-1].append(line)
+        for child in list(element):
+            element.remove(child)
+        element.text = None
+        for group in groups:
+            if _TAGS.sub("", "".join(group)).strip():
+                element.append(html.fragment_fromstring("<br>".join(group), create_parent="div"))
 
 
 _MAX_SPAN = 100  # more rows or columns than this: a layout table's cell, not a day's

@@ -435,7 +435,8 @@ def _title(
             # a link inside a date line goes on in its words: "1. Februar: <a>Jahresempfang</a>
             # (zusammen mit BVMW)"; not in its times ("08.12.2026 - <a>…</a> 10:00 - 16:00")
             rest = _clean_title(residue(dom.text_of(line).split("\n")[0]))
-            if rest and text in rest and len(rest) <= _RESIDUE_TITLE:
+            # only what follows the link: "12.01.2027 | Erfurt | <a>…</a>" puts the town first
+            if rest and rest.startswith(text) and len(rest) <= _RESIDUE_TITLE:
                 text = rest
         return text, element
     if primary is not None:
@@ -445,8 +446,14 @@ def _title(
                 # what a date line says besides its date is a title only when it is short;
                 # else the date stands in a sentence ("Die Saison beginnt am …")
                 short = len(left) <= _RESIDUE_TITLE and len(left.split()) <= 10
-                return (_clean_title(left) if short else None), None
+                return (_clean_title(_less_town(left)) if short else None), None
     return None, None
+
+
+def _less_town(text: str) -> str:
+    """A date line's words less the town they end in: "Mitgliederversammlung, Weimar"."""
+    head, _, town = text.rpartition(",")
+    return head if head.strip() and places.lookup(town.strip()) else text
 
 
 def _url(record: etree._Element, title_element: etree._Element | None, base: str) -> str | None:
@@ -558,19 +565,34 @@ def _town_line(elements: list[etree._Element], title: str | None) -> str | None:
             continue
         for line in dom.own_text(element).split("\n"):
             line = _MAP_LINK.sub("", " ".join(line.split())).strip(" ,·|")
-            if not line or len(line) > _TOWN_LINE or (title and (line in title or title in line)):
+            if not line or len(line) > _TOWN_LINE:
                 continue
             parts = _PARTS.split(line)
-            if len(parts) > 1 and _dated(" ".join(parts[:-1])):
-                line = parts[-1]  # the date's line goes on to say where
+            if len(parts) > 1 and any(_dated(part) for part in parts):
+                # a date's line that says where too: "Di, 12. Januar · 10:00 Uhr · Erfurt",
+                # "12.01.2027 | Erfurt | Jahresauftakt"
+                others = [p for p in parts if not _dated(p) and not (title and p in title)]
+                if place := next((p for p in others if _names_town(p)), None):
+                    return place
+                continue
+            if title and (line in title or title in line):
+                after = line.partition(title)[2].strip()
+                if after.startswith(",") and _names_town(after.lstrip(", ")):
+                    return after.lstrip(", ")  # "17.03.2027 – Mitgliederversammlung, Weimar"
+                continue
             if _ONLINE.match(line):
                 return "Online"
-            town = re.split(r"[,·|]", line)[-1].strip()
-            if not places.lookup(town) and len(line.split()) <= _TOWN_WORDS:
-                town = line.split()[-1]  # "Gründerbüro Erfurt", "Messe Erfurt"
-            if places.lookup(town) and not _dated(line):
+            if _names_town(line):
                 return line
     return None
+
+
+def _names_town(line: str) -> bool:
+    """A short line that names a known town last and is no date's."""
+    town = re.split(r"[,·|]", line)[-1].strip()
+    if not places.lookup(town) and len(line.split()) <= _TOWN_WORDS:
+        town = line.split()[-1]  # "Gründerbüro Erfurt", "Messe Erfurt"
+    return bool(places.lookup(town)) and not _dated(line)
 
 
 _PARTS = re.compile(r"\s*[·|•]\s*")
