@@ -202,7 +202,7 @@ def _relative_day(text: str, fetched: date | None) -> str:
     if fetched is None or not (match := _RELATIVE.match(text)):
         return text
     day = fetched + timedelta(days=_AHEAD[match[1].lower()])
-    return f"{day:%d.%m.%Y}, {text[match.end():]}"
+    return f"{day:%d.%m.%Y}, {text[match.end() :]}"
 
 
 _PIECE = 12  # a piece of a date: "03", "Dez", "2026", "Do", "18:00"

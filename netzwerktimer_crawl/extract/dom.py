@@ -104,12 +104,15 @@ def _split_dated_lines(root: etree._Element) -> None:
                 groups.append([line])
             else:
                 groups[-1].append(line)
+        try:
+            entries = [html.fragment_fromstring("<br>".join(group), create_parent="div")
+                       for group in groups if _TAGS.sub("", "".join(group)).strip()]  # fmt: skip
+        except (etree.ParserError, ValueError):
+            continue  # left as it was: read as one block
         for child in list(element):
             element.remove(child)
         element.text = None
-        for group in groups:
-            if _TAGS.sub("", "".join(group)).strip():
-                element.append(html.fragment_fromstring("<br>".join(group), create_parent="div"))
+        element.extend(entries)
 
 
 _MAX_SPAN = 100  # more rows or columns than this: a layout table's cell, not a day's
