@@ -43,7 +43,7 @@ EVENT_COLUMNS = (
 )
 
 migrations = Migrations("netzwerktimer")
-CACHE_KIB = 256 * 1024  # a writer's page cache; SQLite allocates it only as pages are read
+CACHE_KIB = 64 * 1024  # a writer's page cache; SQLite allocates it only as pages are read
 
 
 @migrations()
