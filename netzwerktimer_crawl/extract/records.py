@@ -536,10 +536,11 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
         for line in dom.own_text(element).split("\n"):
             if (match := _PLACE_LABEL.match(" ".join(line.split()))) and match[1].strip():
                 return match[1].strip()
-        if (_is_place(element) or _PLACE_COLUMN.match(_column_head(element))) and (
+        labelled = element.tag in ("dd", "td") and _PLACE_COLUMN.match(_label_before(element))
+        if (_is_place(element) or labelled or _PLACE_COLUMN.match(_column_head(element))) and (
             place := place_text(element)
         ):
-            return place
+            return place  # a place's class, its label before it (<dt>Ort:</dt>), its column
     for element in elements:
         if dom.is_block(element):
             for line in dom.own_text(element).split("\n"):
