@@ -44,6 +44,7 @@ class Anchor:
     month: When | None = None  # the block is a month heading: "März 2026"
     published: bool = False  # a publication date (byline, post meta), not an event's
     deadline: bool = False  # under a label such as "Anmeldeschluss" in the cell before it
+    all_day: bool = False  # says only "ganztägig" where a time would stand
 
     @property
     def has_date(self) -> bool:
@@ -180,11 +181,17 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
             found.append(Anchor(block, month=sessions[0]))
             continue
         times = [] if sessions else find_times(text)
-        if sessions or times or machine is not None:
+        all_day = not (sessions or times) and bool(_ALL_DAY.fullmatch(text.strip()))
+        if sessions or times or all_day or machine is not None:
             published = _is_published(block, sessions)
-            found.append(Anchor(block, sessions, times, machine, None, published, _deadline(block)))
+            found.append(Anchor(block, sessions, times, machine, None, published,
+                                _deadline(block), all_day))  # fmt: skip
     return found
 
+
+# A time cell of an agenda that says the event lasts the day (Google Calendar's embed, The
+# Events Calendar's day view): under a day heading, as a time is.
+_ALL_DAY = re.compile(r"ganzt(?:ä|ae|a)gig|ganztags|all[- ]day|den ganzen tag", re.I)
 
 # "Heute, 19:30 Uhr", "Morgen 10:00 – 12:00", "Today 7pm": a day a venue's program names by
 # the day it was printed, read from the page's fetch date. Only before a time: a "Heute"

@@ -805,10 +805,11 @@ def events(
                     previous = None
                     continue
                 day = _heading_day(usable, record, group[0], claimed) or page_day
-                if day is None or not span:
+                all_day = not span and any(a.all_day for a in group)
+                if day is None or not (span or all_day):
                     previous = None
                     continue
-                sessions, untimed = _on_day(span, day), False
+                sessions, untimed = (_on_day(span, day) if span else [When(day)]), False
             borrowed = False
             if title is None and primary is not None:
                 # only a record that is a date line may take the heading above it; a
