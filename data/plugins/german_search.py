@@ -2,7 +2,8 @@
 
 Datasette's escaped search mode passes the typed text through the SQL function escape_fts().
 This replaces that function (trylast: after Datasette registered its own) with one for the
-catalog's trigram index (db.py, m008), where the text has every word between "~":
+catalog's trigram index (netzwerktimer_crawl/search_text.py), where the text has every word
+between "~":
 
 - a term of three characters or more matches anywhere, also inside a word: "versammlung"
   finds "Mitgliederversammlung", "Netzwerk" finds "Netzwerkabend";
@@ -11,8 +12,8 @@ catalog's trigram index (db.py, m008), where the text has every word between "~"
 - a quoted phrase matches its words in a row: "Messe Köln";
 - every term must match; -, NOT, OR, AND, * and brackets are only ever text.
 
-Umlauts need nothing here: the index holds the text with umlauts folded (Köln as Koln) and
-spelled out (Gründer as Gruender) too.
+Umlauts need nothing here: the index holds the event's text with umlauts folded (Köln as
+Koln) and spelled out (Gründer as Gruender) too.
 
 escape_fts_start() is the same query with every term at a word's beginning ("treffen" finds
 "Treffen:" and "Treffenreihe", not "Netzwerktreffen"): the canned query suche ranks those
@@ -25,14 +26,14 @@ from datasette import hookimpl
 
 # A quoted phrase, or a run of anything but white space.
 TERM = re.compile(r'"([^"]*)"|(\S+)')
-# What the index reads as a word boundary (db.py marks words between the same characters).
+# What the index reads as a word boundary (search_text.py marks words between the same ones).
 PUNCTUATION = "\"'„“‚‘()[]{}<>,.;:!?-–—*^+~|/\\"
 BOUNDARY = re.compile(r'[\s\-/("„]+')
 
 
 def fts_query(text: str | None, *, word_start: bool = False) -> str:
     """The FTS5 query of what a visitor typed; with `word_start`, each term must begin a word
-    (the index marks word boundaries with "~", db.py m008)."""
+    (the index marks word boundaries with "~", search_text.py)."""
     phrases = []
     for phrase, word in TERM.findall(text or ""):
         # Punctuation around a word is not part of it: "KI," and "(Messe" are "KI", "Messe".
