@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from lxml import etree
 
 from ..berlin import parse_machine
-from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when
+from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when, residue
 from .dom import Block, heading_text, is_block
 
 # Only the start of a long block is read: a date deep in a paragraph of prose is no anchor.
@@ -169,7 +169,7 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
         ref = reference
         if heading and _under(block.element, heading[0]):
             ref = heading[1]
-        text = _relative_day(text, reference)
+        text = _days_listed(_relative_day(text, reference), ref)
         sessions = parse_sessions(text, ref, month_first=month_first)
         if not sessions and (year := _heading_year(block)):  # "Termine 2027" over "1. Februar"
             heading = (_container(block), date(year, 7, 2))
@@ -202,6 +202,21 @@ _RELATIVE = re.compile(
     re.I,
 )
 _AHEAD = {"heute": 0, "today": 0, "tonight": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2}
+
+
+def _days_listed(text: str, reference: date | None) -> str:
+    """A block of dates alone, one per line ("12.01.2027<br>19.01.2027"), as the list of
+    days it is ("12.01.2027, 19.01.2027"): each a session of the entry."""
+    lines = text.split("\n")
+    if len(lines) < 2 or len(lines) > _DAYS or any(residue(line) for line in lines):
+        return text
+    if all(parse_when(line, reference or _ANY_DAY) is not None for line in lines):
+        return ", ".join(lines)
+    return text
+
+
+_DAYS = 31  # lines of dates in one block: more is a calendar's column, not an entry's days
+_ANY_DAY = date(2000, 1, 1)
 
 
 def _relative_day(text: str, fetched: date | None) -> str:

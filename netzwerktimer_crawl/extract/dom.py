@@ -81,13 +81,24 @@ _DATED_LINE = re.compile(
     re.I,
 )
 _BR = re.compile(r"<br\s*/?>", re.I)
+_WORD = re.compile(r"[^\W\d_]{3}")
+
+
+def _titled_date(line: str) -> bool:
+    """The line opens with a date and goes on in words: an entry, not one date of a list of
+    an entry's days ("12.01.2027<br>19.01.2027" in a table cell)."""
+    match = _DATED_LINE.match(line)
+    return bool(match and _WORD.search(line, match.end()))
+
+
 _TAGS = re.compile(r"<[^>]+>")
 
 
 def _split_dated_lines(root: etree._Element) -> None:
-    """A paragraph of lines that each open with a date (a hand-written list of dates, one
-    per <br>) becomes a block per dated line, with the lines after it that have no date
-    of their own (a time, a place below it), so that each reads as an entry."""
+    """A paragraph of lines that each open with a date and name an entry (a hand-written
+    list of dates, one per <br>) becomes a block per dated line, with the lines after it
+    that have no date of their own (a time, a place below it), so that each reads as an
+    entry."""
     for element in list(root.iter("p", "div", "td", "li", "dd")):
         if element.find("br") is None or any(is_block(child) for child in element):
             continue
@@ -95,7 +106,7 @@ def _split_dated_lines(root: etree._Element) -> None:
             etree.tostring(child, encoding=str, with_tail=True) for child in element
         )
         lines = _BR.split(inner)
-        dated = [bool(_DATED_LINE.match(unescape(_TAGS.sub("", line)))) for line in lines]
+        dated = [_titled_date(unescape(_TAGS.sub("", line))) for line in lines]
         if sum(dated) < 2:
             continue
         groups: list[list[str]] = []
