@@ -210,13 +210,13 @@ def _days_listed(text: str, reference: date | None) -> str:
     lines = text.split("\n")
     if len(lines) < 2 or len(lines) > _DAYS or any(residue(line) for line in lines):
         return text
-    if all(parse_when(line, reference or _ANY_DAY) is not None for line in lines):
+    if all(parse_when(line, reference or ANY_DAY) is not None for line in lines):
         return ", ".join(lines)
     return text
 
 
 _DAYS = 31  # lines of dates in one block: more is a calendar's column, not an entry's days
-_ANY_DAY = date(2000, 1, 1)
+ANY_DAY = date(2000, 1, 1)  # a reference for a test of a date's shape: a year-less one counts
 
 
 def _relative_day(text: str, fetched: date | None) -> str:

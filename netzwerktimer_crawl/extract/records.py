@@ -40,7 +40,7 @@ from ..identity import normalized_title
 from ..items import Event
 from ..text import city_from_location, status_from_text
 from . import dom
-from .anchors import Anchor, url_day
+from .anchors import ANY_DAY, Anchor, url_day
 from .steps import GENERIC_RECORDS as STEP
 
 # A record holding this many different days is a section of a page, not one event.
@@ -597,11 +597,10 @@ def _names_town(line: str) -> bool:
 
 
 _PARTS = re.compile(r"\s*[·|•]\s*")
-_ANY_DAY = date(2000, 1, 1)  # a reference, so that a date without its year counts too
 
 
 def _dated(text: str) -> bool:
-    return parse_when(text, _ANY_DAY) is not None or bool(find_times(text))
+    return parse_when(text, ANY_DAY) is not None or bool(find_times(text))
 
 
 def _weekly(text: str) -> bool:
