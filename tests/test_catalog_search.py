@@ -7,6 +7,7 @@ search index is the one the triggers keep.
 import asyncio
 
 import pytest
+from datasette.plugins import pm
 from sqlite_utils import Database
 
 from netzwerktimer_crawl import db as catalog
@@ -61,8 +62,16 @@ def path(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def search(path):
-    datasette = make_datasette(path)
+def datasette(path):
+    return make_datasette(path)
+
+
+# german_search.py reads up to PROBE hits, then either sorts those or walks the page's sort
+# order past the others: each search is asked both ways.
+@pytest.fixture(params=["few hits", "many hits"])
+def search(datasette, request, monkeypatch):
+    if request.param == "many hits":
+        monkeypatch.setattr(pm.get_plugin("german_search.py"), "PROBE", 1)
 
     def search(text: str) -> set[str]:
         answer = asyncio.run(
@@ -129,6 +138,21 @@ def test_minus_and_quotes_are_plain_text(search):
     assert search("-Messe") == {"messe"}
     assert search('"Köln') == {"messe"}
     assert search('"') == set()
+
+
+def test_hits_come_in_the_tables_order_page_by_page(datasette, search):  # in both plans
+    def pages(**order) -> tuple[list[str], int]:
+        ids, params = [], {"_search": "ITnet", "_size": 1} | order
+        while True:
+            page = asyncio.run(datasette.client.get("/netzwerktimer/events.json", params=params))
+            ids += [row[0] for row in page.json()["rows"]]
+            if not page.json()["next"]:
+                return ids, page.json()["filtered_table_rows_count"]
+            params["_next"] = page.json()["next"]
+
+    assert pages() == (["abend", "messe"], 2)  # by start, the table's order
+    assert pages(_sort_desc="start") == (["messe", "abend"], 2)
+    assert pages(_sort="title") == (["messe", "abend"], 2)  # Digitalmesse, Netzwerkabend
 
 
 def test_search_page_shows_the_results(path):
