@@ -74,30 +74,50 @@ def _other_town(a: dict, b: dict) -> bool:
     return bool(a.get("city") and b.get("city") and a["city"].casefold() != b["city"].casefold())
 
 
-def _match(db: Database, record: dict) -> str | None:
-    if not record["start"]:
-        return None
-    day = record["start"][:10]
-    # Blocking by the start index: a timed copy can only be the same event as one at the same
-    # minute or one without a time that day (same_event), two lookups whatever the size of
-    # the catalog; an all-day copy reads the day's starts, all-day and timed, as a range.
+def _match(record: dict, candidates: list[dict]) -> str | None:
+    """The id of the event of `candidates`, those listed on the record's day, that `record`
+    is another network's copy of (same_event), if any."""
     timed = len(record["start"]) > 10
-    starts = "start in (?, ?)" if timed else "start >= ? and start < ?"
-    candidates = _dicts(
-        db,
-        f"select id, start, title, city from events e where {starts} "
-        "and network != ? and not exists "
-        "(select 1 from event_sources s where s.event_id = e.id and s.network = ?)",
-        [day, record["start"] if timed else day + "U", record["network"], record["network"]],
-    )
-    # same_event for every candidate at once: the days and minutes agree already.
+    # A timed copy can only be the same event as one at the same minute or one without a
+    # time that day; one network's two listings are two events.
     key = _title_key(record["title"])
-    choices = {c["id"]: k for c in candidates if not _other_town(c, record)
-               and (k := _title_key(c["title"]))}  # fmt: skip
+    choices = {
+        c["id"]: c["key"] for c in candidates
+        if c["key"] and c["network"] != record["network"]
+        and record["network"] not in c["sources"]
+        and (not timed or c["start"] in (record["start"][:10], record["start"]))
+        and not _other_town(c, record)
+    }  # fmt: skip
+    # same_event for every candidate at once: the days and minutes agree already.
     best = key and process.extractOne(
         key, choices, scorer=fuzz.token_set_ratio, score_cutoff=SIMILAR
     )
     return best[2] if best else None
+
+
+def _candidates(db: Database, records: list[dict]) -> dict[str, list[dict]]:
+    """The catalog's events that `records` may be copies of, by day, with the networks of
+    their sources and their title keys: two lookups in the start index for a batch,
+    whatever the catalog's size. A timed record's are those at its minute or without a time
+    that day, an all-day record's the whole day."""
+    timed = {r["start"] for r in records if len(r["start"]) > 10}
+    exact = sorted(timed | {start[:10] for start in timed})
+    days = sorted({r["start"] for r in records if len(r["start"]) == 10})
+    rows = _dicts(
+        db,
+        "select id, start, title, city, network, (select group_concat(s.network, ' ') from "
+        "event_sources s where s.event_id = e.id) as sources from events e where e.rowid in "
+        "(select e.rowid from events e, json_each(?) j where e.start = j.value union "
+        "select e.rowid from events e, json_each(?) j where e.start >= j.value "
+        "and e.start < j.value || 'U')",
+        [json.dumps(exact), json.dumps(days)],
+    )
+    found: dict[str, list[dict]] = {}
+    names = os.environ.get(registry.REGISTRY_ENV)  # _title_key's, read once
+    for row in rows:
+        row |= {"sources": (row["sources"] or "").split(), "key": _key(row["title"] or "", names)}
+        found.setdefault(row["start"][:10], []).append(row)
+    return found
 
 
 def _same(old: object, new: object) -> bool:
@@ -133,14 +153,10 @@ def store(db: Database, records: list[dict], run: int) -> list[tuple[dict, str]]
     savepoint, so a savepoint per record wrote a segment of the search index per event
     (first run of 10,000 events in benchmarks/bench_store.py: 1,444 rows/s before, 2,371
     after)."""
-    # A new event's row takes its sector with it, and the batch's new events join the
-    # search index in one statement at its end: triggers for both cost half the time of an
-    # insert (db.py, m011).
     sectors = dict(db.execute("select slug, sector from networks").fetchall())
     try:
         with db.atomic():
-            added = [_store(db, record, run, sectors) for record in records]
-            search_text.index(db, [rowid for rowid in added if rowid])
+            _Batch(db, run, sectors, records).store()
         return []
     except UNSTORABLE:
         pass  # rolled back: again, record by record
@@ -149,21 +165,102 @@ def store(db: Database, records: list[dict], run: int) -> list[tuple[dict, str]]
         for record in records:
             try:
                 with db.atomic():
-                    rowid = _store(db, record, run, sectors)
-                    search_text.index(db, [rowid] if rowid else [])
+                    _Batch(db, run, sectors, [record]).store()
             except UNSTORABLE as error:
                 failed.append((record, f"could not be stored: {error}"))
     return failed
 
 
-def _store(db: Database, record: dict, run: int, sectors: dict[str, str | None]) -> int | None:
-    """Store one record; the rowid of the event it added, if it added one."""
+NEW_SOURCE = (
+    "insert into event_sources (source_id, event_id, network, url, first_seen, last_seen, "
+    "last_run, missing_runs) values (?, ?, ?, ?, ?, ?, ?, 0)"
+)
+
+
+class _Batch:
+    """A batch's writes. Its new events, those that match no event, wait and are written
+    together, with their sources, their sectors and their search index entries, in a few
+    statements (write()); every other record is written at once, after them, since it reads
+    and changes events. The events new records may be copies of are read for the batch at
+    once (_candidates), and again after such a write. A first run is mostly new events: four
+    statements an event before, none now. (Triggers that wrote the sector and the search
+    index cost half an insert's time: db.py, m011.)"""
+
+    def __init__(self, db: Database, run: int, sectors: dict[str, str | None],
+                 records: list[dict]) -> None:  # fmt: skip
+        self.db, self.run, self.sectors, self.records = db, run, sectors, records
+        self.known = {row[0] for row in db.execute(
+            "select source_id from event_sources where source_id in "
+            "(select value from json_each(?))", [json.dumps([r["id"] for r in records])]
+        )}  # fmt: skip
+        self.candidates: dict[str, list[dict]] | None = None  # by day; None: to be read
+        self.events: list[dict] = []
+        self.sources: list[list] = []
+
+    def store(self) -> None:
+        for position, record in enumerate(self.records):
+            matched = None
+            if record["id"] not in self.known and record["start"]:
+                if self.candidates is None:
+                    later = [r for r in self.records[position:]
+                             if r["start"] and r["id"] not in self.known]  # fmt: skip
+                    self.candidates = _candidates(self.db, later)
+                matched = _match(record, self.candidates.get(record["start"][:10], []))
+            if record["id"] not in self.known and not matched:
+                self._wait(record)
+                continue
+            self.write()
+            _store(self.db, record, self.run, matched)
+            self.known.add(record["id"])
+            self.candidates = None  # that write may have changed any of them
+        self.write()
+
+    def _wait(self, record: dict) -> None:
+        seen = record["last_seen"]
+        event = _new_event(record, self.sectors, record["id"])
+        self.events.append(event)
+        self.sources.append([record["id"], record["id"], record["network"], record["url"],
+                             seen, seen, self.run])  # fmt: skip
+        if record["start"] and self.candidates is not None:
+            day = self.candidates.setdefault(record["start"][:10], [])
+            key = _title_key(event["title"])
+            day.append(event | {"sources": [record["network"]], "key": key})
+        self.known.add(record["id"])  # the batch's later copy of it updates it
+
+    def write(self) -> None:
+        """Write the waiting events."""
+        if not self.events:
+            return
+        columns = list(self.events[0])
+        self.db.conn.executemany(
+            f"insert into events ({', '.join(f'[{c}]' for c in columns)}) "
+            f"values ({', '.join('?' for _ in columns)})",
+            [list(event.values()) for event in self.events],
+        )
+        self.db.conn.executemany(NEW_SOURCE, self.sources)
+        ids = json.dumps([event["id"] for event in self.events])
+        rowids = self.db.execute(
+            "select rowid from events where id in (select value from json_each(?))", [ids]
+        )
+        search_text.index(self.db, [row[0] for row in rowids])
+        self.events, self.sources = [], []
+
+
+def _new_event(record: dict, sectors: dict[str, str | None], event_id: str) -> dict:
+    seen = record["last_seen"]
+    return {c: record.get(c) for c in EVENT_COLUMNS} | {
+        "id": event_id, "networks": json.dumps([record["network"]]),
+        "sector": sectors.get(record["network"]), "first_seen": seen, "last_changed": seen,
+    }  # fmt: skip
+
+
+def _store(db: Database, record: dict, run: int, matched: str | None) -> None:
+    """Store a record of a known source, or of a new source that `matched` an event."""
     seen = record["last_seen"]
     source = db.execute(
         "select event_id from event_sources where source_id = ?", [record["id"]]
     ).fetchone()
-    matched = None if source else _match(db, record)
-    event_id = source[0] if source else (matched or record["id"])
+    event_id = source[0] if source else matched
     db.execute(
         "insert into event_sources (source_id, event_id, network, url, first_seen, last_seen, "
         "last_run, missing_runs) values (?, ?, ?, ?, ?, ?, ?, 0) on conflict (source_id) do "
@@ -172,14 +269,12 @@ def _store(db: Database, record: dict, run: int, sectors: dict[str, str | None])
         "missing_runs = 0",
         [record["id"], event_id, record["network"], record["url"], seen, seen, run],
     )
-    # A new source that matched no event starts one: every event's id is that of a source.
-    rows = _dicts(db, "select * from events where id = ?", [event_id]) if source or matched else []
-    if not rows:
-        row = {c: record.get(c) for c in EVENT_COLUMNS}
-        return _insert(db, "events", row | {
-            "id": event_id, "networks": json.dumps([record["network"]]),
-            "sector": sectors.get(record["network"]), "first_seen": seen, "last_changed": seen,
-        })  # fmt: skip
+    rows = _dicts(db, "select * from events where id = ?", [event_id])
+    if not rows:  # a source whose event is gone: it starts the event again
+        sectors = dict(db.execute("select slug, sector from networks").fetchall())
+        rowid = _insert(db, "events", _new_event(record, sectors, event_id))
+        search_text.index(db, [rowid])
+        return
     event = rows[0]
     networks = _networks(db, event_id)
     update = {"last_seen": max(event["last_seen"] or "", seen), "networks": json.dumps(networks)}

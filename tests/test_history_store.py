@@ -26,17 +26,21 @@ RECORDS = [
 ]
 
 
-def build(tmp_path, *runs):
+def build(tmp_path, *runs, together=False):
+    """A catalog of the runs' records: each stored on its own, as each spider stores its
+    own, or `together` in one batch (a spider that lists several networks' events)."""
     db = catalog.open_db(tmp_path / "c.db")
     for run, records in enumerate(runs, start=1):
-        for one in records:  # each spider stores on its own, as in a crawl
-            history.store(db, [one], run)
+        for batch in [records] if together else [[one] for one in records]:
+            assert history.store(db, batch, run) == []
     return db
 
 
+@pytest.mark.parametrize("together", [False, True])
 @pytest.mark.parametrize("order", list(permutations(range(3))))
-def test_any_order_gives_the_same_event(tmp_path, order):
-    db = build(tmp_path, [RECORDS[i] for i in order], [RECORDS[i] for i in reversed(order)])
+def test_any_order_gives_the_same_event(tmp_path, order, together):
+    runs = [RECORDS[i] for i in order], [RECORDS[i] for i in reversed(order)]
+    db = build(tmp_path, *runs, together=together)
     assert [(r["id"], r["network"], r["networks"], r["url"]) for r in db["events"].rows] == [
         ("ccit-src", "ccit", '["ccit", "optonet", "theen"]', "https://c.de/ccw")
     ]
@@ -89,7 +93,9 @@ def listed(network: str, title: str, start: str) -> dict:
          "2026-12-04", 2),
     ],
 )  # fmt: skip
+@pytest.mark.parametrize("together", [False, True])
 def test_the_store_finds_the_same_event_of_another_network(tmp_path, a, start_a, b, start_b,
-                                                           events):  # fmt: skip
-    db = build(tmp_path, [listed("optonet", a, start_a), listed("theen", b, start_b)])
+                                                           events, together):  # fmt: skip
+    records = [listed("optonet", a, start_a), listed("theen", b, start_b)]
+    db = build(tmp_path, records, together=together)
     assert db["events"].count == events
