@@ -8,6 +8,10 @@ import re
 from netzwerktimer_crawl import places
 from netzwerktimer_crawl.items import Event
 
+# Words for a day that name no event day ("am Dienstag", "ganztägig", "Nachmittag"): the
+# "…tag" of a Maschinenbautag is any other word's.
+_DAYS = r"mon|diens|donners|frei|sams|sonn|feier|werk|arbeits|geburts|all|ganz|halb|mit|"
+_DAYS += r"nachmit|vormit|wochen|bundes|land"
 # First match wins, title before description; order from specific to general.
 EVENT_TYPES = [
     ("Webinar", r"webinar|online-seminar|web-?session|livestream"),
@@ -15,7 +19,8 @@ EVENT_TYPES = [
     ("Stammtisch", r"stammtisch"),
     ("Netzwerktreffen", r"netzwerk(treffen|abend|frühstück|fruehstueck|forum)|business-lounge|"
                         r"jahresempfang|mitgliederversammlung|branchentreff|meetup"),
-    ("Konferenz", r"konferenz|kongress|tagung|symposium|branchentag|\w+tag\b|\w+tage\b|summit"),
+    ("Konferenz", r"konferenz|kongress|tagung|symposium|summit|"
+                  rf"\b(?!(?:{_DAYS})tage?\b)\w+tage?\b"),
     ("Workshop", r"workshop|werkstatt|hackathon|lösungsgenerator|loesungsgenerator"),
     ("Seminar", r"seminar|schulung|academy|akademie|\bkurs|weiterbildung|training"),
     ("Exkursion", r"exkursion|firmenbesuch|betriebsbesichtigung|besichtigung"),

@@ -22,6 +22,12 @@ TYPES = [
     ("DiagnosTech Pitch: Lysine gegen Erreger", "Pitch"),
     ("Firmenbesuch bei Jenoptik", "Exkursion"),
     ("Save the date", None),
+    ("Thüringer Innovationstage", "Konferenz"),
+    # a weekday, a time of day or a whole day is no conference
+    ("Jour fixe am Dienstag", None),
+    ("Ganztag in Erfurt", None),
+    ("Offene Labore am Nachmittag", None),
+    ("Montage und Inbetriebnahme: Fachvortrag", "Informationsveranstaltung"),
 ]
 PLACES = [
     ("Erfurt-Brühl", None, "Erfurt"),

@@ -252,3 +252,29 @@ def test_a_broken_event_is_a_problem_of_its_own(broken, problem):
 def test_an_event_of_year_9999_goes_no_further_than_validation(tmp_path):
     rows = extract(tmp_path, feed(SINGLE, "UID:far\nSUMMARY:Fern\nDTSTART:99991231T100000\n"))
     assert [r["title"] for r in rows] == ["Einzeltermin"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "start", "end", "all_day"),
+    [
+        # DURATION instead of DTEND, timed and all-day (RFC 5545 3.8.2.5)
+        ("DTSTART:20261210T140000\nDURATION:PT2H30M\n", "2026-12-10T14:00", "2026-12-10T16:30",
+         False),
+        ("DTSTART;VALUE=DATE:20261216\nDURATION:P2D\n", "2026-12-16", "2026-12-17", True),
+        # Days written as times are days, not events from midnight to midnight: in Berlin time,
+        ("DTSTART;TZID=Europe/Berlin:20261211T000000\n"
+         "DTEND;TZID=Europe/Berlin:20261213T000000\n", "2026-12-11", "2026-12-12", True),
+        ("DTSTART:20261214T230000Z\nDTEND:20261215T230000Z\n", "2026-12-15", None, True),
+        # at midnight UTC (DPCalendar), or marked all-day by Outlook.
+        ("DTSTART:20261214T000000Z\nDTEND:20261215T000000Z\n", "2026-12-14", None, True),
+        ("DTSTART:20261218T000000\nDTEND:20261218T235900\nX-MICROSOFT-CDO-ALLDAYEVENT:TRUE\n",
+         "2026-12-18", None, True),
+        # A night that ends at midnight keeps its times.
+        ("DTSTART;TZID=Europe/Berlin:20261219T200000\nDTEND;TZID=Europe/Berlin:20261220T000000\n",
+         "2026-12-19T20:00", "2026-12-20T00:00", False),
+    ],
+)  # fmt: skip
+def test_the_end_and_whole_days_as_the_feed_writes_them(lines, start, end, all_day):
+    (event,), problems = ical.events(feed(f"UID:x\nSUMMARY:Messe\n{lines}"), FETCHED)
+    assert (iso(event.start), iso(event.end), event.all_day) == (start, end, all_day)
+    assert problems == []

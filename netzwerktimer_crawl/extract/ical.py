@@ -55,9 +55,32 @@ def _moment(value: object) -> date | datetime:
     raise ValueError(f"not a date: {value!r}")  # icalendar keeps broken values as text
 
 
+def _midnight(value: object) -> bool:
+    return isinstance(value, datetime) and value.time() == time()
+
+
+def _span(component: Component) -> tuple[date | datetime, date | datetime | None]:
+    """DTSTART and the end (DTEND, else DTSTART + DURATION), DTEND exclusive as written.
+    Days written as times are days: from midnight to midnight, in the feed's own zone
+    (DPCalendar writes them at midnight UTC) or in Berlin's, or marked all-day by Outlook."""
+    start = component.decoded("DTSTART")
+    end = component.decoded("DTEND") if "DTEND" in component else None
+    if end is None and "DURATION" in component:
+        end = start + component.decoded("DURATION")
+    outlook = str(component.get("X-MICROSOFT-CDO-ALLDAYEVENT", "")).upper() == "TRUE"
+    if isinstance(start, datetime) and isinstance(end, datetime) and end > start:
+        for read in (lambda moment: moment, _moment):
+            if _midnight(read(start)) and _midnight(read(end)):
+                return read(start).date(), read(end).date()
+    if outlook and isinstance(start, datetime):
+        start = _moment(start).date()
+        end = _moment(end).date() if isinstance(end, datetime) else None
+        return start, end if end and end > start else None
+    return _moment(start), _moment(end) if end is not None else None
+
+
 def _event(component: Component) -> Event:
-    start = _moment(component.decoded("DTSTART"))
-    end = _moment(component.decoded("DTEND")) if "DTEND" in component else None
+    start, end = _span(component)
     all_day = not isinstance(start, datetime)
     if all_day and end is not None:
         end = end - timedelta(days=1)  # DTEND of an all-day event is exclusive
