@@ -115,13 +115,26 @@ _ISO_VALUE = re.compile(r"^\s*\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d|\s*$)")
 
 
 def _attribute_date(element: etree._Element) -> date | None:
-    """An ISO date in a date attribute of the block or of its own inline elements."""
+    """An ISO date in a date attribute of the block or of its own inline elements, or of
+    the day a calendar cell's day number links to."""
     for node in (element, *_own_inline(element)):
         for name in _DATE_ATTRIBUTES:
             if _ISO_VALUE.match(value := node.get(name) or ""):
                 if (found := parse_machine(value)) is not None:
                     return found
+        if (day := _day_link(node)) is not None:
+            return day
     return None
+
+
+def _day_link(node: etree._Element) -> date | None:
+    """The day of a month grid's day number that links to that day's events: Events
+    Manager's `<a href="?calendar_day=2026-11-05">5</a>`, a day view's /2026-11-05/."""
+    text = (node.text or "").strip() if node.tag == "a" and not len(node) else ""
+    if not (text.isdigit() and 1 <= int(text) <= 31):
+        return None
+    day = url_day(node.get("href") or "")
+    return day if day is not None and day.day == int(text) else None
 
 
 def _own_inline(element: etree._Element) -> list[etree._Element]:

@@ -824,6 +824,18 @@ def events(
             url = _url(record, title_element, base_url)
             location = _location(record, title)
             made = []
+            # a month grid's days: each day's events, each a link in a list item of its own
+            items = _day_items(record, title_element, group, order)
+            if items:
+                text = dom.text_of(items[0][0])  # the row's other days are not its text
+            for item, day in items[1:]:
+                link = item.xpath(".//a[@href]")[0]
+                other = _clean_title(dom.text_of(item).split("\n")[0])
+                same = sessions and sessions[0].start and _day_of(sessions[0].start) == day
+                for when in (sessions if same else [When(day)]) if other else []:
+                    event = _event(other, when, urljoin(base_url, link.get("href")), None, "")
+                    if event is not None:
+                        made.append(Found(event, False, len(candidate.records), False))
             for when in sessions:
                 if when.whole_month:
                     continue  # "Mai 2017" on a teaser is no event's day
@@ -844,6 +856,36 @@ def events(
         if not all(f.borrowed and not _timed(f.event) for f in of_list):
             found.extend(of_list)
     return _within(_unique(found), reference), notes
+
+
+def _day_items(
+    record: etree._Element, title_element: etree._Element | None, group: list[Anchor],
+    order: dict[int, int],
+) -> list[tuple[etree._Element, date]]:
+    """The list items of a month grid's days (Events Manager: a cell's day number, then a
+    list of the day's events), each with the day of the cell it is in, when the record's
+    title is the first of them: two or more, each with a link of its own and no date. Else
+    none: a list of an event's speakers follows the event's own title."""
+    items = [li for li in record.iter("li") if li.xpath(".//a[@href]") and not li.xpath(".//li")]
+    if len(items) < 2 or title_element is None or not _own_links(items):
+        return []
+    if not any(node is items[0] for node in (title_element, *title_element.iterancestors())):
+        return []
+    days = sorted((order[id(a.block.element)], a.block.element, a.day) for a in group if a.day)
+    if any(element is node for _, element, _ in days for li in items for node in li.iter()):
+        return []  # the items have dates of their own
+    found = []
+    for item in items:
+        # the day of the cell that holds the item, or else of the last day before it
+        before = [(element, day) for at, element, day in days if at < order[id(item)]]
+        held = [day for element, day in before if _within_block(item, element)]
+        if held or before:
+            found.append((item, (held or [before[-1][1]])[-1]))
+    return found if len(found) == len(items) else []
+
+
+def _day_of(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _timed(event: Event) -> bool:
