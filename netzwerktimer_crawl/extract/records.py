@@ -859,7 +859,9 @@ def events(
 
 
 def _day_items(
-    record: etree._Element, title_element: etree._Element | None, group: list[Anchor],
+    record: etree._Element,
+    title_element: etree._Element | None,
+    group: list[Anchor],
     order: dict[int, int],
 ) -> list[tuple[etree._Element, date]]:
     """The list items of a month grid's days (Events Manager: a cell's day number, then a
