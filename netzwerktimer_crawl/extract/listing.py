@@ -39,6 +39,9 @@ class Listing:
     # XPath from an item to the heading whose year its year-less dates are in, e.g.
     # "preceding::h2[1]" for a hand-written list under "Termine 2027".
     year_heading: str | None = None
+    # XPath from an item to the day it is listed under, where its own date text is a time at
+    # most: a month view's day ("20261105", "2026-11-05").
+    day: str | None = None
     # What `netzwerktimer extract` calls it: the CMS module, or the spider's own.
     name: str = "site"
 
@@ -110,6 +113,9 @@ MEC_LIST = Listing(
     location=".mec-event-loc-place",
     description=".mec-event-description",
     year_heading="preceding::div[contains(@class, 'mec-month-divider')][1]",
+    # the monthly view (app/skins/monthly_view/calendar.php): a time at most, in the day's
+    # div.mec-calendar-events-sec[data-mec-cell="20261105"]
+    day="ancestor::*[@data-mec-cell][1]/@data-mec-cell",
 )
 
 # TYPO3 sf_event_mgt list (Partials/Event/ListItem.html): label-value rows, with start and
@@ -184,6 +190,15 @@ def _hint(node: Selector, css: str | None) -> date | datetime | None:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+_DAY = re.compile(r"^((?:19|20)\d\d)-?(\d\d)-?(\d\d)$")
+
+
+def _day(node: Selector, xpath: str | None) -> date | None:
+    match = _DAY.match((node.xpath(xpath).get() or "").strip()) if xpath else None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    except ValueError:
+        return None
 
 
 def _heading_year(node: Selector, xpath: str | None) -> date | None:
@@ -204,12 +219,14 @@ def events(
     for node in selector.css(listing.item):
         title = _text(node, listing.title)
         href = node.css(listing.url).get()
+        when = _text(node, listing.when)
+        if not (title or href or when):
+            continue  # a day's placeholder: MEC's "Keine Veranstaltungen"
         description = (
             html_to_text(node.css(listing.description).get()) if listing.description else None
         )
         location = _parts(node, listing.location)
         hint = _hint(node, listing.date_hint) or _heading_year(node, listing.year_heading)
-        when = _text(node, listing.when)
         # Hand-written lists lead with the date: "1. Februar: Jahresempfang".
         if title and when and title.startswith(when):
             title = title[len(when) :].lstrip(" :,-–") or title
@@ -222,6 +239,10 @@ def events(
         all_day = parsed.all_day if parsed else None
         if parsed is not None:
             start = parsed.start
+        elif start is None and (day := _day(node, listing.day)) is not None:
+            spans = find_times(when or "")
+            on = spans[0].on(day) if spans else None
+            start, end, all_day = (on.start, on.end, False) if on else (day, None, not when)
         if start is not None and end is None:
             # TYPO3 news used for events: a day in the markup, the hours in the teaser
             start, end, all_day = _hours_in_text(start, description, all_day)
