@@ -137,6 +137,28 @@ def _day_link(node: etree._Element) -> date | None:
     return day if day is not None and day.day == int(text) else None
 
 
+# A calendar's day container: MEC's monthly view, div[data-mec-cell="20261105"], around
+# entries that state a time alone.
+_DATA_DAY = re.compile(r"^\s*((?:19|20)\d\d)-?(\d\d)-?(\d\d)\s*$")
+_CONTAINER_REACH = 4
+
+
+def _container_day(element: etree._Element) -> date | None:
+    """The day a data attribute of an element around a time names ("20261105")."""
+    node = element.getparent()
+    for _ in range(_CONTAINER_REACH):
+        if node is None:
+            return None
+        for name, value in node.attrib.items():
+            if name.startswith("data-") and (match := _DATA_DAY.match(value)):
+                try:
+                    return date(int(match[1]), int(match[2]), int(match[3]))
+                except ValueError:
+                    continue
+        node = node.getparent()
+    return None
+
+
 def _own_inline(element: etree._Element) -> list[etree._Element]:
     """The inline elements of the block's own text (spans, not nested blocks)."""
     found = []
@@ -194,6 +216,8 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
             found.append(Anchor(block, month=sessions[0]))
             continue
         times = [] if sessions else find_times(text)
+        if times and machine is None:
+            machine = _container_day(block.element)
         all_day = not (sessions or times) and bool(_ALL_DAY.fullmatch(text.strip()))
         if sessions or times or all_day or machine is not None:
             published = _is_published(block, sessions)

@@ -435,8 +435,10 @@ def _title(
             # a link inside a date line goes on in its words: "1. Februar: <a>Jahresempfang</a>
             # (zusammen mit BVMW)"; not in its times ("08.12.2026 - <a>…</a> 10:00 - 16:00")
             rest = _clean_title(residue(dom.text_of(line).split("\n")[0]))
-            # only what follows the link: "12.01.2027 | Erfurt | <a>…</a>" puts the town first
-            if rest and rest.startswith(text) and len(rest) <= _RESIDUE_TITLE:
+            # only what follows the link: "12.01.2027 | Erfurt | <a>…</a>" puts the town first;
+            # and as its own text: "<a>…</a> <span>Foyer</span>" names the room
+            said = _LETTERS.search(element.tail or "")
+            if rest and rest.startswith(text) and len(rest) <= _RESIDUE_TITLE and said:
                 text = rest
         return text, element
     if primary is not None:
