@@ -43,6 +43,9 @@ _INLINE_LABEL = re.compile(
     r"|location|venue|wo|where)\s*:\s*(.+)$",
     re.I,
 )
+# A label of the end: its value follows the start's as the end of one span ("Beginn:
+# 10. Dezember 2026 @ 14:00", "Ende: 12. Dezember 2026 @ 13:00" in The Events Calendar).
+_END_LABEL = re.compile(r"^(?:ende|end|enddatum|end date|bis)\s*:?$", re.I)
 _LABEL_TAGS = frozenset("dt th td strong b label span h2 h3 h4 h5 h6 div p".split())
 _NEAR = 12  # blocks after the title in which its date may stand (before it: 3)
 _MAX_VALUE = 200
@@ -162,15 +165,17 @@ def labelled(root: etree._Element) -> tuple[list[str], list[str]]:
                 bucket = places if bucket is None and _PLACE_LABEL.match(text) else bucket
                 if bucket is not None:
                     if not dom.in_chrome(element):
-                        bucket.append(_following_text(element))
+                        end = bucket is dates and bool(dates and _END_LABEL.match(text))
+                        bucket.append(("– " if end else "") + _following_text(element))
                     continue
         if dom.is_block(element):
             for line in dom.own_text(element).split("\n"):
                 if (match := _INLINE_LABEL.match(line.strip())) and not dom.in_chrome(element):
                     bucket = places if _PLACE_LABEL.match(match[1]) else dates
-                    bucket.append(match[2])
+                    end = bucket is dates and bool(dates and _END_LABEL.match(match[1]))
+                    bucket.append(("– " if end else "") + match[2])
                     inline.add(element)
-    return [d for d in dates if d], [p for p in places if p]
+    return [d for d in dates if d.strip("– ")], [p for p in places if p]
 
 
 def _published_day(selector: Selector) -> date | None:
