@@ -245,7 +245,8 @@ _PIECES: dict[str, str] = {
     "NUM": rf"{_NUM_START}(?P<num>\d{{1,2}})(?![.,:]?\d)",
     # range separators: bis, und, u., "Beginn: … Ende: …", to; and - – — (all "-" by now), &, /
     "SEPWORD": rf"{_NOT_AFTER_LETTER}(?:bis|und|u\.|ende|to){_NOT_BEFORE_LETTER}",
-    "SEPCHAR": r"[-&/]",
+    # not a doubled "//": a theme's divider ("08. Dezember // 18:00"), a soft gap
+    "SEPCHAR": r"[-&]|(?<!/)/(?!/)",
     # ganztägig, ganztaegig, ganztags
     "ALLDAY": rf"{_NOT_AFTER_LETTER}(?:ganzt(?:ä|ae|a)gig\w*|ganztags){_NOT_BEFORE_LETTER}",
 }
@@ -282,7 +283,7 @@ _SCANNER = _scanner()
 # A soft gap: layout punctuation and filler words only (no digits, no other words).
 _SOFT_GAP = re.compile(
     rf"""(?:
-        [\s,;:|@()\[\]{{}}.*•·"'„“”‚‘’«»>_]
+        [\s,;:|@()\[\]{{}}.*•·"'„“”‚‘’«»>_/]
       | {_NOT_AFTER_LETTER}(?:{_alternation(_FILLER_WORDS)}){_NOT_BEFORE_LETTER}
     )*""",
     re.VERBOSE,

@@ -475,6 +475,10 @@ LAYOUT = [
     D("Workshop Digitalisierung 14.10.2025 Weimar", "2025-10-14"),
     D("14.10.2025 | Jena | Workshop", "2025-10-14"),
     T("14.10.2025 · 18:00", "2025-10-14T18:00"),
+    # a theme's doubled slash divides date, time and place; a single one joins two days
+    T("08. Dezember // 18:00", "2026-12-08T18:00"),
+    T("Di 08.12. // 18 – 20 Uhr // Erfurt", "2026-12-08T18:00", "2026-12-08T20:00"),
+    D("8./9. Dezember 2026", "2026-12-08", "2026-12-09"),
 ]
 
 NON_DATES = [
