@@ -117,12 +117,14 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     root = dom.parse(response.text)  # without scripts and styles
     page_anchors = anchors.find(dom.blocks(root), reference, month_first)
     generic, notes = records.events(
-        page_anchors, base, reference, bare_dates=not _is_article(selector)
+        page_anchors, base, reference, bare_dates=not _is_article(selector), page=response.url
     )
     found += [g.event for g in generic]
     rank = {id(g.event): (not g.borrowed, g.support) for g in generic}
     tried.append(f"{steps.GENERIC_RECORDS}: {len(generic)} ({'; '.join(notes)})")
-    single, note = eventpage.event(root, selector, page_anchors, base, reference, month_first)
+    # the page's own address, not its <base href>: that is the site's root on Contao
+    page = response.url
+    single, note = eventpage.event(root, selector, page_anchors, page, reference, month_first)
     # A list of one entry: no repeated records, but a record around the page's only timed
     # date with a linked heading of its own, which names the event where an unlabelled date
     # near the page's h1 ("Veranstaltungen") would have made that h1 its title.
@@ -130,7 +132,7 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     aside = {id(g.event) for g in generic if g.aside}
     if not found and (not single or note == eventpage.NEAR_TITLE):
         lone, _ = records.events(
-            page_anchors, base, reference, bare_dates=not _is_article(selector), lone=True
+            page_anchors, base, reference, not _is_article(selector), lone=True, page=page
         )
     if lone:
         found += [g.event for g in lone]

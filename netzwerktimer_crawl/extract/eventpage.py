@@ -26,7 +26,7 @@ from ..items import Event
 from ..text import city_from_location
 from . import dom
 from .anchors import Anchor
-from .records import place_text
+from .records import is_place, place_text
 from .steps import EVENT_PAGE
 
 _DATE_LABEL = re.compile(
@@ -178,6 +178,26 @@ def labelled(root: etree._Element) -> tuple[list[str], list[str]]:
     return [d for d in dates if d.strip("– ")], [p for p in places if p]
 
 
+_PLACE_REACH = 3  # levels above the title: its article, not the page's sidebar
+
+
+def _place_after(heading: etree._Element | None) -> str | None:
+    """Without a place label: the first element after the title, in the title's article,
+    that markup names a place (Contao's p.location, an address, a div.venue)."""
+    node, seen = heading, False
+    for _ in range(_PLACE_REACH):
+        node = node.getparent() if node is not None else None
+        if node is None:
+            return None
+        for element in node.iter():
+            seen = seen or element is heading
+            if seen and isinstance(element.tag, str) and is_place(element):
+                if not dom.in_chrome(element) and (text := place_text(element)):
+                    return text
+        seen = False
+    return None
+
+
 def _published_day(selector: Selector) -> date | None:
     value = parse_iso(_meta(selector, "article:published_time"))
     return value.date() if isinstance(value, datetime) else value
@@ -296,7 +316,7 @@ def event(
     sessions = [w for w in sessions if w.start is not None or w.open_start]
     if not sessions:
         return [], "no labelled date and no date near the title"
-    location = places[0] if places else None
+    location = places[0] if places else _place_after(heading)
     # og:description is the page's own; a plain meta description is often the site's
     description = (
         _meta(selector, "og:description")

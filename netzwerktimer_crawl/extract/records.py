@@ -490,7 +490,7 @@ def _in_place(element: etree._Element, record: etree._Element) -> bool:
     for node in (element, *element.iterancestors()):
         if node is record:
             return False
-        if _is_place(node):
+        if is_place(node):
             return True
     return False
 
@@ -498,17 +498,17 @@ def _in_place(element: etree._Element, record: etree._Element) -> bool:
 def _text_less_places(element: etree._Element) -> str:
     """The element's text without the places inside it: the title of "Netzwerktreffen
     <span class="event-location">@ TZ Ilmenau</span>" (All-in-One Event Calendar)."""
-    places = [e for e in element.iterdescendants() if isinstance(e.tag, str) and _is_place(e)]
+    places = [e for e in element.iterdescendants() if isinstance(e.tag, str) and is_place(e)]
     if not places:
         return dom.text_of(element)
     copy = deepcopy(element)
-    for inner in [e for e in copy.iterdescendants() if isinstance(e.tag, str) and _is_place(e)]:
+    for inner in [e for e in copy.iterdescendants() if isinstance(e.tag, str) and is_place(e)]:
         if inner.getparent() is not None:
             dom.drop(inner)
     return dom.text_of(copy)
 
 
-def _is_place(element: etree._Element) -> bool:
+def is_place(element: etree._Element) -> bool:
     classes = element.get("class") or ""
     tokens = {part.casefold() for part in re.split(r"[\s_-]+", classes)}  # "field-ort"
     return element.tag == "address" or bool(tokens & _PLACE_TOKENS)
@@ -539,7 +539,7 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
             if (match := _PLACE_LABEL.match(" ".join(line.split()))) and match[1].strip():
                 return match[1].strip()
         labelled = element.tag in ("dd", "td") and _PLACE_COLUMN.match(_label_before(element))
-        if (_is_place(element) or labelled or _PLACE_COLUMN.match(_column_head(element))) and (
+        if (is_place(element) or labelled or _PLACE_COLUMN.match(_column_head(element))) and (
             place := place_text(element)
         ):
             return place  # a place's class, its label before it (<dt>Ort:</dt>), its column
@@ -750,11 +750,13 @@ def events(
     reference: date | None,
     bare_dates: bool = True,
     lone: bool = False,
+    page: str | None = None,
 ) -> tuple[list[Found], list[str]]:
     """Events of the page's repeated records, and notes on what was tried. Without
     `bare_dates` (on a news article), records dated by a day alone are not taken: there they
     are related articles, not events. With `lone`, a page without a list may have one
-    record (`_lone`)."""
+    record (`_lone`). `page` is the page's own address where it is not `base_url` (a
+    `<base href>`): a day view's URL names its day."""
     usable = [a for a in anchors if not (a.month or a.published or a.deadline)]
     usable = [a for a in usable if not dom.in_chrome(a.block.element)]
     _group_terms(usable)
@@ -763,7 +765,7 @@ def events(
     if lone and not lists and (single := _lone(usable)) is not None:
         lists = [single]
     notes = [f"{len(usable)} date anchors, {len(candidates)} candidate lists, {len(lists)} lists"]
-    page_day = url_day(base_url)
+    page_day = url_day(page or base_url)
     found: list[Found] = []
     root = usable[0].block.element.getroottree().getroot() if usable else None
     # Document order; the list keeps lxml's proxies alive, so their ids stay theirs.
