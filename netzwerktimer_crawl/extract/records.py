@@ -56,6 +56,13 @@ _WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.I)
 _CLOSED = re.compile(
     r"\b(?:geschlossen|closed|ruhetag|betriebsferien|betriebsurlaub|schließtag)\b", re.I
 )
+# A post that looks back on an event reports it; it announces none: "Rückblick: Jahrestagung
+# 2026" beside the events of a news category.
+_LOOKBACK = re.compile(
+    r"^\W*(?:rückblick|rueckblick|nachlese|nachbericht|recap|impressionen|bildergalerie"
+    r"|fotogalerie)\b",
+    re.I,
+)
 _GENERIC_LINK = re.compile(
     r"^(?:mehr|weiter|weiterlesen|mehr erfahren|mehr infos?|details?|info|infos|read more"
     r"|more|learn more|tickets?|anmelden|anmeldung|zur anmeldung|register|jetzt anmelden"
@@ -820,7 +827,7 @@ def events(
                 if heading := dom.preceding_heading(record):
                     title, borrowed = heading, True
             closed = primary is not None and _CLOSED.search(residue(primary.block.text))
-            if not title or closed or _CLOSED.search(title):
+            if not title or closed or _CLOSED.search(title) or _LOOKBACK.search(title):
                 previous = None
                 continue
             if not borrowed and _continues(record, title_element, primary):
