@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
@@ -30,6 +31,19 @@ def parse_iso(value: str | None) -> date | datetime | None:
             return date.fromisoformat(text)
         return local(datetime.fromisoformat(text))
     except (ValueError, OverflowError):  # OverflowError: in Berlin time beyond year 9999
+        return None
+
+
+_DAY = re.compile(r"^\s*((?:19|20)\d\d)-?(\d\d)-?(\d\d)\s*$")
+
+
+def parse_day(value: str | None) -> date | None:
+    """A day as a data attribute names it: "2026-11-05", or compact, "20261105" (Modern
+    Events Calendar's data-mec-cell, Contao's ?day=)."""
+    match = _DAY.match(value or "")
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    except ValueError:
         return None
 
 

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
 
-from ..berlin import parse_machine
+from ..berlin import parse_day, parse_machine
 from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when, residue
 from .dom import Block, heading_text, is_block
 
@@ -139,7 +139,6 @@ def _day_link(node: etree._Element) -> date | None:
 
 # A calendar's day container: MEC's monthly view, div[data-mec-cell="20261105"], around
 # entries that state a time alone.
-_DATA_DAY = re.compile(r"^\s*((?:19|20)\d\d)-?(\d\d)-?(\d\d)\s*$")
 _CONTAINER_REACH = 4
 
 
@@ -150,11 +149,8 @@ def _container_day(element: etree._Element) -> date | None:
         if node is None:
             return None
         for name, value in node.attrib.items():
-            if name.startswith("data-") and (match := _DATA_DAY.match(value)):
-                try:
-                    return date(int(match[1]), int(match[2]), int(match[3]))
-                except ValueError:
-                    continue
+            if name.startswith("data-") and (day := parse_day(value)) is not None:
+                return day
         node = node.getparent()
     return None
 

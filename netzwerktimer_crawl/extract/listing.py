@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-from ..berlin import parse_machine
+from ..berlin import parse_day, parse_machine
 from ..dates import find_times, parse_when
 from ..items import Event
 from ..text import clean, html_to_text, status_from_text
@@ -190,15 +190,10 @@ def _hint(node: Selector, css: str | None) -> date | datetime | None:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
-_DAY = re.compile(r"^((?:19|20)\d\d)-?(\d\d)-?(\d\d)$")
 
 
 def _day(node: Selector, xpath: str | None) -> date | None:
-    match = _DAY.match((node.xpath(xpath).get() or "").strip()) if xpath else None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3])) if match else None
-    except ValueError:
-        return None
+    return parse_day(node.xpath(xpath).get()) if xpath else None
 
 
 def _heading_year(node: Selector, xpath: str | None) -> date | None:

@@ -839,11 +839,12 @@ def events(
             items = _day_items(record, title_element, group, order)
             if items:
                 text = dom.text_of(items[0][0])  # the row's other days are not its text
+                if not _on(sessions, items[0][1]):
+                    sessions = [When(items[0][1])]
             for item, day in items[1:]:
                 link = item.xpath(".//a[@href]")[0]
                 other = _clean_title(dom.text_of(item).split("\n")[0])
-                same = sessions and sessions[0].start and _day_of(sessions[0].start) == day
-                for when in (sessions if same else [When(day)]) if other else []:
+                for when in (sessions if _on(sessions, day) else [When(day)]) if other else []:
                     event = _event(other, when, urljoin(base_url, link.get("href")), None, "")
                     if event is not None:
                         made.append(Found(event, False, len(candidate.records), False))
@@ -884,7 +885,10 @@ def _day_items(
         return []
     if not any(node is items[0] for node in (title_element, *title_element.iterancestors())):
         return []
-    days = sorted((order[id(a.block.element)], a.block.element, a.day) for a in group if a.day)
+    days = sorted(
+        ((order[id(a.block.element)], a.block.element, a.day) for a in group if a.day),
+        key=lambda found: found[0],
+    )
     if any(element is node for _, element, _ in days for li in items for node in li.iter()):
         return []  # the items have dates of their own
     found = []
@@ -897,8 +901,10 @@ def _day_items(
     return found if len(found) == len(items) else []
 
 
-def _day_of(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value
+def _on(sessions: list[When], day: date) -> bool:
+    """Whether the first of `sessions` begins on `day`."""
+    start = sessions[0].start if sessions else None
+    return start is not None and (start.date() if isinstance(start, datetime) else start) == day
 
 
 def _timed(event: Event) -> bool:
