@@ -210,7 +210,7 @@ class _Batch:
                 self._wait(record)
                 continue
             self.write()
-            _store(self.db, record, self.run, matched)
+            _store(self.db, record, self.run, matched, self.sectors)
             self.known.add(record["id"])
             self.candidates = None  # that write may have changed any of them
         self.write()
@@ -254,7 +254,9 @@ def _new_event(record: dict, sectors: dict[str, str | None], event_id: str) -> d
     }  # fmt: skip
 
 
-def _store(db: Database, record: dict, run: int, matched: str | None) -> None:
+def _store(
+    db: Database, record: dict, run: int, matched: str | None, sectors: dict[str, str | None]
+) -> None:
     """Store a record of a known source, or of a new source that `matched` an event."""
     seen = record["last_seen"]
     source = db.execute(
@@ -271,7 +273,6 @@ def _store(db: Database, record: dict, run: int, matched: str | None) -> None:
     )
     rows = _dicts(db, "select * from events where id = ?", [event_id])
     if not rows:  # a source whose event is gone: it starts the event again
-        sectors = dict(db.execute("select slug, sector from networks").fetchall())
         rowid = _insert(db, "events", _new_event(record, sectors, event_id))
         search_text.index(db, [rowid])
         return
