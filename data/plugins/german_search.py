@@ -25,21 +25,29 @@ follows the number of hits. Datasette's `rowid in (hits)` makes SQLite fetch eve
 sort them all for a page of 50: 530 ms for a word in a fifth of a million events
 (benchmarks/bench_catalog.py). So up to PROBE hits are read first:
 - if that is all of them, the rows are looked up from that list and sorted;
-- if there are more, `+rowid in (hits)`: the unary plus keeps SQLite from looking each hit
-  up, so it walks the index of the page's order and stops at the page's end, which comes
-  soon when one row in 50 or more is a hit (310 ms; the search index's own reading of the
-  hits is 130 of them).
+- if there are more, the search is dense: SQLite walks the index of the page's order and
+  asks search_hit() of each row, and stops at the page's end, soon when one row in 50 or
+  more is a hit. search_hit() answers from a bitmap of the hits, one bit per rowid.
+Either is read once per catalog version (Hits): the trigram index alone needs 110 to 130 ms
+to read a fifth of a million events' hits, and 140 ms for three common words, which paging
+through them, the count and each facet paid again before.
 The count and the facets run the same clause, so they stay exact.
 """
 
 import json
 import re
+import sqlite3
+from collections import OrderedDict
+from contextlib import closing
 
 from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite
 
+from netzwerktimer_crawl.result_cache import catalog_version
+
 PROBE = 20_000  # hits read before the plan is chosen: up to 20 ms
+KEPT = 32  # searches' hits kept: up to 150 kB of rowids, or a bitmap of 125 kB at 1M
 
 # A quoted phrase, or a run of anything but white space.
 TERM = re.compile(r'"([^"]*)"|(\S+)')
@@ -68,12 +76,77 @@ def fts_query(text: str | None, *, word_start: bool = False) -> str:
     return " ".join(phrases) or '""'
 
 
+def hit_bitmap(conn: sqlite3.Connection, index: str, search: str) -> bytearray:
+    """One bit per rowid, set for the rows of `index` that `search` finds."""
+    name = escape_sqlite(index)
+    sql = f"select rowid from {name} where {name} match ?"
+    rowids = [rowid for (rowid,) in conn.execute(sql, [fts_query(search)])]
+    bits = bytearray((max(rowids) >> 3) + 1 if rowids else 0)
+    for rowid in rowids:
+        bits[rowid >> 3] |= 1 << (rowid & 7)
+    return bits
+
+
+class Hits:
+    """What searches found, kept per catalog version under the JSON of [index, search]:
+    the JSON list of the rowids when there are at most PROBE, else their bitmap."""
+
+    def __init__(self) -> None:
+        self.found: OrderedDict[tuple[str, str], str | bytearray] = OrderedDict()
+        self.version: tuple | None = None
+
+    def current(self, database, key: str) -> str | bytearray | None:
+        """What `key` found in the catalog as it is now, if that is kept."""
+        version = catalog_version(database)
+        if version != self.version:
+            self.found.clear()
+            self.version = version
+        return self.found.get((database.path, key))
+
+    def keep(self, path: str, key: str, found: str | bytearray) -> str | bytearray:
+        self.found[(path, key)] = found
+        while len(self.found) > KEPT:
+            self.found.popitem(last=False)
+        return found
+
+    def bitmap(self, path: str, key: str) -> bytearray:
+        """`key`'s bitmap; one dropped since its query was planned (by a change of the
+        catalog, or by other searches) is read again, on a connection of its own."""
+        bits = self.found.get((path, key))
+        if not isinstance(bits, bytearray):
+            with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+                bits = self.keep(path, key, hit_bitmap(conn, *json.loads(key)))
+        return bits
+
+
+HITS = Hits()
+
+
 @hookimpl(trylast=True)
-def prepare_connection(conn):
+def prepare_connection(conn, database, datasette):
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
     conn.create_function(
         "escape_fts_start", 1, lambda text: fts_query(text, word_start=True), deterministic=True
     )
+    path = datasette.get_database(database).path
+    if not path:
+        return
+    kept: dict[int, bytearray] = {}  # this connection's bitmaps, by search_bits()' token
+
+    def search_bits(key: str) -> int:
+        # Deterministic, of a constant: SQLite calls it once per statement, not per row.
+        bits = HITS.bitmap(path, key)
+        kept[id(bits)] = bits
+        while len(kept) > 4:
+            del kept[next(iter(kept))]
+        return id(bits)
+
+    def search_hit(token: int, rowid: int) -> bool:
+        bits = kept[token]
+        return rowid >> 3 < len(bits) and bool(bits[rowid >> 3] >> (rowid & 7) & 1)
+
+    conn.create_function("search_bits", 1, search_bits, deterministic=True)
+    conn.create_function("search_hit", 2, search_hit, deterministic=True)
 
 
 @hookimpl
@@ -84,17 +157,27 @@ def filters_from_request(request, database, table, datasette):
         return None
 
     async def hits() -> FilterArguments:
-        name = escape_sqlite(index)
-        match = f"select rowid from {name} where {name} match escape_fts(:search)"
-        first = await datasette.get_database(database).execute(
-            f"{match} limit {PROBE + 1}", {"search": search}
-        )
-        params = {"search": search}
-        if len(first) <= PROBE:
-            params["search_hits"] = json.dumps([row[0] for row in first])
+        db = datasette.get_database(database)
+        key = json.dumps([index, search], ensure_ascii=False)
+        found = HITS.current(db, key)
+        if found is None:
+            name = escape_sqlite(index)
+            first = await db.execute(
+                f"select rowid from {name} where {name} match escape_fts(:search) "
+                f"limit {PROBE + 1}",
+                {"search": search},
+            )
+            if len(first) <= PROBE:
+                found = json.dumps([row[0] for row in first])
+            else:
+                found = await db.execute_fn(lambda conn: hit_bitmap(conn, index, search))
+            HITS.keep(db.path, key, found)
+        if isinstance(found, str):
+            params = {"search": search, "search_hits": found}
             where = "rowid in (select value from json_each(:search_hits))"
         else:
-            where = f"+rowid in ({match})"
+            params = {"search": search, "search_hits": key}
+            where = "search_hit(search_bits(:search_hits), rowid)"
         return FilterArguments(
             [where],
             params,
