@@ -5,7 +5,9 @@
 Builds a catalog of that many events through the project's schema (db.open_db: its
 indexes, triggers and search index) with sqlite-utils' insert_all, 16 networks over ten
 years, one in twenty co-hosted by a second network, then asks Datasette in process for each
-page and prints the median beside its goal. A --db that exists is reused.
+page and prints the median beside its goal. A --db that exists is reused. Anchors: the
+unfaceted table page in Datasette alone (no plugins, no templates) on the same file, and a
+plain sqlite3 + csv dump for the downloads.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import random
 import resource
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -111,7 +114,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", type=Path)
     parser.add_argument("--stream-rows", type=int, default=100_000)
+    parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.plain:
+        return print(asyncio.run(plain_table_ms(args.db, args.runs)))
     path = args.db or Path(tempfile.mkdtemp()) / "netzwerktimer.db"
     if not path.exists():
         began = time.perf_counter()
@@ -122,7 +128,7 @@ def main() -> None:
 
     app = datasette.app()
 
-    async def get(page: str, enough=lambda body: False) -> tuple[int, float, float, int]:
+    async def get(page: str, enough=lambda body: False, app=app) -> tuple[int, float, float, int]:
         """Status, ms to the first byte of the body, ms to its end (or to the part that
         `enough` says is enough) and the bytes read, from Datasette's ASGI app as a server
         would call it."""
@@ -188,6 +194,11 @@ def main() -> None:
             note += f", filled in {filled:.1f} s" if filled > 0.05 else ""
             note += ", facets cut" if cut[0] else ""
             print(f"{page:<48} {median:>8.0f} ms ≤ {goal} ms  {sorted(statuses)} {mark}  ({note})")
+        # The table page's anchor: Datasette without this project's plugins and templates,
+        # on the same file. Its own process: plugins register for the whole process.
+        command = [sys.executable, __file__, "--db", str(path), "--runs", str(args.runs)]
+        plain = subprocess.run([*command, "--plain"], capture_output=True, text=True, check=True)
+        print(f"{'the same page, plain Datasette':<48} {float(plain.stdout):>8.0f} ms (anchor)")
         plain_dump(path, args.stream_rows)  # once to warm the page cache, as the pages did
         dump = plain_dump(path, args.stream_rows)
         print(f"{'plain sqlite3 + csv dump of events_public':<48} {dump:>8,.0f} rows/s (anchor)")
@@ -207,6 +218,21 @@ def main() -> None:
             )
 
     asyncio.run(measure())
+
+
+async def plain_table_ms(path: Path, runs: int) -> float:
+    """The median ms of the unfaceted table page in Datasette alone, in process."""
+    from datasette.app import Datasette
+
+    plain = Datasette([str(path)], settings={"default_page_size": 50})
+    page = f"/{plain.get_database().name}/events?_sort=start&_nofacet=1"
+    await plain.client.get(page)
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        await plain.client.get(page)
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
 
 
 def plain_dump(path: Path, rows: int) -> float:
