@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
@@ -22,11 +22,15 @@ def _clean_query(query: str, *drop: re.Pattern) -> str:
 
 
 def without_tracking(url: str) -> str:
-    """The URL as the site wrote it, less tracking and session parameters."""
+    """The URL as the site wrote it, less tracking and session parameters. The parameters
+    kept keep their bytes: decoded and encoded again, TEC's "?tribe_events=name%2F/" would
+    become "name%2F%2F"."""
     parts = urlsplit(url)
-    if not parts.query:
+    pairs = parts.query.split("&")
+    kept = [p for p in pairs if not _TRACKING.match(unquote_plus(p.partition("=")[0]))]
+    if len(kept) == len(pairs):
         return url
-    return urlunsplit(parts._replace(query=_clean_query(parts.query, _TRACKING)))
+    return urlunsplit(parts._replace(query="&".join(kept)))
 
 
 def canonical_url(url: str) -> str:

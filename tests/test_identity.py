@@ -42,3 +42,12 @@ def test_stored_address_keeps_what_the_site_needs():
     assert without_tracking(url) == (
         "https://www.cluster-thueringen.de/detail?tx_x%5Bevent%5D=87&cHash=ab12"
     )
+
+
+def test_stored_address_keeps_its_bytes():
+    from netzwerktimer_crawl.identity import without_tracking
+
+    # The Events Calendar's plain permalinks: an encoded slash beside a plain one.
+    url = "https://example.org/?tribe_events=netzwerktag%2F/&fbclid=x1"
+    assert without_tracking(url) == "https://example.org/?tribe_events=netzwerktag%2F/"
+    assert without_tracking("https://example.org/?a=b%2F/") == "https://example.org/?a=b%2F/"

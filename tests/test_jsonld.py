@@ -100,3 +100,51 @@ def test_events_in_an_item_list_and_a_pages_main_entity_are_read():
         ("Jahrestagung 2027", datetime(2027, 5, 5, 9)),
     ]
     assert problems == []
+
+
+def test_a_venues_events_are_read():
+    # A cinema's or a venue's page: its MovieTheater or Place lists its events under `event`.
+    page = """<script type="application/ld+json">{"@context": "https://schema.org",
+      "@type": "MovieTheater", "name": "Kino am Markt", "event": [
+        {"@type": "ScreeningEvent", "name": "Die Wolke", "startDate": "2026-12-04T20:15"},
+        {"@type": "Event", "name": "Kinderkino", "startDate": "2026-12-05T15:00"}]}</script>
+      <script type="application/ld+json">{"@type": "Organization", "name": "Verein",
+      "events": {"@type": "Event", "name": "Jahresfeier", "startDate": "2026-12-12"}}</script>"""
+    events, problems = jsonld.events(Selector(text=page))
+    assert [(e.title, e.start) for e in events] == [
+        ("Die Wolke", datetime(2026, 12, 4, 20, 15)),
+        ("Kinderkino", datetime(2026, 12, 5, 15)),
+        ("Jahresfeier", date(2026, 12, 12)),
+    ]
+    assert problems == []
+
+
+def test_a_postal_code_written_as_a_number_and_a_place_named_by_its_address():
+    # "postalCode": 04109 is not JSON; read leniently it is the number 4109. The place's
+    # name is its address already, which is not said twice.
+    page = """<script type="application/ld+json">{"@type": "Event",
+      "name": "Klimastreik", "startDate": "2026-03-25T09:00",
+      "location": {"@type": "Place", "name": "Augustusplatz, 04109 Leipzig",
+        "address": {"@type": "PostalAddress", "streetAddress": "Augustusplatz",
+          "addressLocality": "Leipzig", "postalCode": 04109}}}</script>"""
+    (event,), problems = jsonld.events(Selector(text=page))
+    assert (event.title, event.location, event.city) == (
+        "Klimastreik",
+        "Augustusplatz, 04109 Leipzig",
+        "Leipzig",
+    )
+    assert "repaired" in problems[0]
+
+
+def test_fields_that_are_not_text_lose_only_themselves():
+    page = """<script type="application/ld+json">[
+      {"@type": "Event", "name": "Mit Objekt", "startDate": "2026-12-01",
+       "description": {"@type": "TextObject"}},
+      {"@type": "Event", "name": "Mit Liste", "startDate": "2026-12-02", "description": [1]}
+      ]</script>"""
+    events, problems = jsonld.events(Selector(text=page))
+    assert [(e.title, e.start, e.description) for e in events] == [
+        ("Mit Objekt", date(2026, 12, 1), None),
+        ("Mit Liste", date(2026, 12, 2), None),
+    ]
+    assert problems == []

@@ -88,6 +88,20 @@ def _is_article(selector: Selector) -> bool:
     return kind == "article" or bool(published)
 
 
+def _own_event(structured: list[Event], page: str) -> Event | None:
+    """The page's own event, when its structured data holds just one and names no other
+    page for it. The generic steps' dates within its days are its program."""
+    if len(structured) != 1 or structured[0].start is None:
+        return None
+    url = structured[0].url
+    same_page = url is None or _address(urljoin(page, url)) == _address(page)
+    return structured[0] if same_page else None
+
+
+def _address(url: str) -> str:
+    return url.split("#")[0].split("://", 1)[-1].rstrip("/")
+
+
 def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     base = get_base_url(response)  # honours <base href>, which Contao sets
     selector = Selector(root=dom.tree(response.text), type="html")
@@ -119,6 +133,11 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     generic, notes = records.events(
         page_anchors, base, reference, bare_dates=not _is_article(selector), page=response.url
     )
+    if own := _own_event(found, response.url):
+        kept = [g for g in generic if not merge.program_of(g.event, own)]
+        if len(kept) < len(generic):
+            notes.append(f"{len(generic) - len(kept)} in the days of the page's own event")
+        generic = kept
     found += [g.event for g in generic]
     rank = {id(g.event): (not g.borrowed, g.support) for g in generic}
     tried.append(f"{steps.GENERIC_RECORDS}: {len(generic)} ({'; '.join(notes)})")

@@ -54,8 +54,9 @@ def _loads(block: str) -> tuple[object, str | None]:
 
 
 # Where a page's node holds its events: a list page's ItemList (itemListElement, each a
-# ListItem's item), a WebPage's mainEntity.
-_HOLDERS = ("itemListElement", "item", "mainEntity")
+# ListItem's item), a WebPage's mainEntity, the events of a Place or an Organization (a
+# cinema's MovieTheater, a venue, a club: `event`, formerly `events`).
+_HOLDERS = ("itemListElement", "item", "mainEntity", "event", "events")
 
 
 def _nodes(data: object) -> Iterator[dict]:
@@ -102,13 +103,17 @@ def _place(location: object) -> tuple[str | None, str | None, bool]:
     parts = [location.get("name")]
     if isinstance(address, dict):
         city = clean(address.get("addressLocality"))
-        locality = " ".join(
-            filter(None, [address.get("postalCode"), address.get("addressLocality")])
-        )
+        # A postal code may be a number ("postalCode": 04109, read leniently as 4109).
+        postal = clean(address.get("postalCode"))
+        locality = " ".join(filter(None, [postal, city]))
         parts += [address.get("streetAddress"), locality, address.get("description")]
     elif isinstance(address, str):
         parts.append(address)
-    text = ", ".join(dict.fromkeys(c for p in parts if (c := clean(p))))
+    # A part the name already holds ("Augustusplatz, 04109 Leipzig") is not said twice.
+    text = ""
+    for part in filter(None, map(clean, parts)):
+        if part.casefold() not in text.casefold():
+            text = f"{text}, {part}" if text else part
     return text or None, city, False
 
 
@@ -144,7 +149,9 @@ def _written(value: object) -> datetime | None:
 def _event(node: dict) -> Event:
     location, city, virtual = _place(node.get("location"))
     title = clean(node.get("name"))
-    description = html_to_text(node.get("description"))
+    # Text, though plugins print a description as an object or a list too
+    description = node.get("description")
+    description = html_to_text(description) if isinstance(description, str) else None
     attendance = _ATTENDANCE.get(_enum(node.get("eventAttendanceMode")))
     if attendance is None and virtual:
         attendance = "online"
@@ -197,5 +204,11 @@ def events(selector: Selector) -> tuple[list[Event], list[str]]:
             continue
         if repaired:
             problems.append(f"JSON-LD block {index} was malformed ({repaired}); repaired")
-        found.extend(_event(node) for node in _nodes(data) if _is_event(node))
+        for node in _nodes(data):
+            if not _is_event(node):
+                continue
+            try:
+                found.append(_event(node))
+            except Exception as error:  # noqa: BLE001 - one odd node, not the page's others
+                problems.append(f"JSON-LD block {index}: an event could not be read: {error!r}")
     return found, problems

@@ -76,6 +76,13 @@ def _within(day_copy: Event, span: Event) -> bool:
     )
 
 
+def program_of(item: Event, event: Event) -> bool:
+    """Whether `item`, another copy than `event`'s, falls within `event`'s days: on the page
+    of `event`, a line of its program ("13:30 - 14:30 Uhr Klimatalks")."""
+    first, last, day = _day(event), _last_day(event), _day(item)
+    return None not in (first, last, day) and first <= day <= last and not same(item, event)
+
+
 def same(a: Event, b: Event) -> bool:
     """Whether two copies describe one event (see the module's docstring)."""
     if _day(a) is None:

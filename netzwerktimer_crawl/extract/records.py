@@ -69,6 +69,8 @@ _GENERIC_LINK = re.compile(
     r"|zum event|zur veranstaltung|hier|link|»|›|→|\+)\W*$",
     re.I,
 )
+# Hashtags and handles name a tag or a profile, not an event: "#PeopleNotProfit", "@ADFC".
+_TAGS = re.compile(r"^(?:[#@]\w+[\s,;·|]*)+$")
 _SKIP_HREF = re.compile(
     r"^(?:javascript:|mailto:|tel:|webcal:|#$)|maps\.google|google\.[a-z.]+/maps|/maps\?"
     r"|[?&](?:outlook-)?ical=|\.ics\b|/ical/?$|ical\.download|icals\.export"
@@ -309,9 +311,10 @@ def _select(candidates: list[_List]) -> list[_List]:
 def _clean_title(text: str | None) -> str | None:
     if not text:
         return None
-    text = " ".join(text.split()).strip(" -–|:,;")
+    text = " ".join(text.split()).strip(" -–|:,;·")
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
-    return text if _LETTERS.search(text) and not places.lookup(text) else None
+    named = _LETTERS.search(text) and not places.lookup(text) and not _TAGS.match(text)
+    return text if named else None
 
 
 def _not_date(text: str) -> str | None:
@@ -455,7 +458,17 @@ def _title(
                 # what a date line says besides its date is a title only when it is short;
                 # else the date stands in a sentence ("Die Saison beginnt am …")
                 short = len(left) <= _RESIDUE_TITLE and len(left.split()) <= 10
-                return (_clean_title(_less_town(left)) if short else None), None
+                if title := _clean_title(_less_town(left)) if short else None:
+                    return title, None
+                break
+        # else the record's first plain line after its date line, if short: a post's
+        # "<p>Sa, 12.12.2026, 10 Uhr</p><p>Weihnachtsmarkt im Hof</p>"
+        text = dom.text_of(record)
+        after = text[text.find(primary.block.text) + len(primary.block.text) :]
+        if primary.block.text in text and (line := after.strip().split("\n")[0].strip()):
+            short = len(line) <= _RESIDUE_TITLE and len(line.split()) <= 10
+            if short and not _LABEL.match(line) and not _dated(line):
+                return _clean_title(line), None
     return None, None
 
 
