@@ -189,6 +189,11 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         found = single
     elif single and (not found or (len(found) == 1 and merge.same(found[0], single[0]))):
         found += single
+    elif single and len(found) == 1 and not rank.get(id(found[0]), (True,))[0]:
+        # the one entry took a heading above it for its title: the page's own event's
+        # details in a box of their own ("Termindetails: Startdatum … Uhrzeit …")
+        if found[0].start == single[0].start:
+            found = single
     elif single:
         single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")

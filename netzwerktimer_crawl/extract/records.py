@@ -69,6 +69,12 @@ _GENERIC_LINK = re.compile(
     r"|zum event|zur veranstaltung|hier|link|»|›|→|\+)\W*$",
     re.I,
 )
+# A box's heading that names what it holds, not an event: "Termindetails", "Event details".
+_SECTION = re.compile(
+    r"^(?:termin|veranstaltungs?|event|kurs)?-?\s?(?:details|informationen|infos?)"
+    r"|(?:mehr|weitere) (?:informationen|infos?)|auf einen blick|kurzinfo|event info(?:rmation)?",
+    re.I,
+)
 # Hashtags and handles name a tag or a profile, not an event: "#PeopleNotProfit", "@ADFC".
 _TAGS = re.compile(r"^(?:[#@]\w+[\s,;·|]*)+$")
 _SKIP_HREF = re.compile(
@@ -420,6 +426,8 @@ def _title(
         full = _text_less_places(element)
         raw = " ".join(full.split())
         if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(raw)):
+            continue
+        if kind == 0 and _SECTION.fullmatch(raw.strip(" :")):
             continue
         # a title is one line: "MEDICA 2026 – Gemeinschaftsstand", not the teaser below it
         # as is a table cell's: its title, then the place or a teaser below it
@@ -837,7 +845,8 @@ def events(
             if title is None and primary is not None:
                 # only a record that is a date line may take the heading above it; a
                 # calendar cell with nothing but its day number is no event
-                if heading := dom.preceding_heading(record):
+                heading = dom.preceding_heading(record)
+                if heading and not _SECTION.fullmatch(heading.strip(" :")):
                     title, borrowed = heading, True
             closed = primary is not None and _CLOSED.search(residue(primary.block.text))
             if not title or closed or _CLOSED.search(title) or _LOOKBACK.search(title):
