@@ -47,15 +47,23 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
+# A German date in an attribute meant for ISO: <time datetime="05.10.2026 13:30:00">.
+_GERMAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ ,T]+(\d{1,2})[:.](\d\d)(?::\d\d)?)?$")
+
+
 def parse_machine(value: str | None) -> date | datetime | None:
     """A machine-readable date attribute (`<time datetime>`, `content`): ISO 8601, or a Unix
-    timestamp as custom Contao templates print the database's fields. A timestamp at
-    midnight Berlin time is a day."""
+    timestamp as custom Contao templates print the database's fields (one at midnight
+    Berlin time is a day), or a German date and time as themes print them there too."""
     text = (value or "").strip()
     if text.isdigit() and 9 <= len(text) <= 10:
         moment = local(datetime.fromtimestamp(int(text), UTC))
         return moment.date() if (moment.hour, moment.minute) == (0, 0) else moment
     try:
+        if german := _GERMAN.match(text):
+            day, month, year, hour, minute = german.groups()
+            on = date(int(year), int(month), int(day))
+            return datetime(on.year, on.month, on.day, int(hour), int(minute)) if hour else on
         return parse_iso(text)
     except (ValueError, OverflowError):
         return None

@@ -20,6 +20,10 @@ from netzwerktimer_crawl.extract import anchors, dom
         ("1794438000", date(2026, 11, 12)),  # midnight in Berlin: a day
         ("1794502800", datetime(2026, 11, 12, 18, 0)),
         ("18:00", None),  # TEC's month grid: a time only, the day is the cell's
+        # a theme printing a German date where ISO belongs
+        ("05.10.2026 13:30:00", datetime(2026, 10, 5, 13, 30)),
+        ("5.10.2026", date(2026, 10, 5)),
+        ("31.02.2026", None),
         ("", None),
     ],
 )

@@ -142,8 +142,13 @@ def _day_link(node: etree._Element) -> date | None:
 _CONTAINER_REACH = 4
 
 
+# An id that holds an ISO day: a cinema's day tab, div#tag-2026-10-05.
+_ID_DAY = re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)")
+
+
 def _container_day(element: etree._Element) -> date | None:
-    """The day a data attribute of an element around a time names ("20261105")."""
+    """The day a data attribute of an element around a time names ("20261105"), or its
+    id ("tag-2026-10-05")."""
     node = element.getparent()
     for _ in range(_CONTAINER_REACH):
         if node is None:
@@ -151,6 +156,8 @@ def _container_day(element: etree._Element) -> date | None:
         for name, value in node.attrib.items():
             if name.startswith("data-") and (day := parse_day(value)) is not None:
                 return day
+        if (found := _ID_DAY.search(node.get("id") or "")) and (day := parse_day(found[0])):
+            return day
         node = node.getparent()
     return None
 
