@@ -213,7 +213,7 @@ _PIECES: dict[str, str] = {
     # a day range in English order: Nov. 5-7, 2025; Juni 3 - 5
     "ENGRANGE": rf"""
         {_NOT_AFTER_LETTER}(?P<er_m>{_MONTH})\.?\s*(?P<er_d1>{_DAY})\.?
-        \s*(?P<er_sep>-|bis{_NOT_BEFORE_LETTER})\s*
+        \s*(?P<er_sep>-|(?:bis|to){_NOT_BEFORE_LETTER})\s*
         (?P<er_d2>{_DAY})(?:st|nd|rd|th|\.)?
         (?![\d:]|\.\d|\s*(?:uhr|h){_NOT_BEFORE_LETTER})        # not "Mai 10 - 12 Uhr"
         (?:\s*,?\s*(?P<er_y>\d{{4}})(?!\d))?""",
@@ -239,8 +239,8 @@ _PIECES: dict[str, str] = {
         {_NUM_START}(?P<th_h>{_HOUR})\s*
         (?:(?:uhr|h)(?:(?P<th_m>[0-5]\d)(?!\d))?|(?P<th_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?|(?<=\d)am))
         {_NOT_BEFORE_LETTER}""",
-    # the "3." of "3.–5. Juni"
-    "DAY": rf"{_NUM_START}(?P<day>{_DAY})\.(?!\d)",
+    # the "3." of "3.–5. Juni", the "20th" of "20th to 22nd December"
+    "DAY": rf"{_NUM_START}(?P<day>{_DAY})(?:\.|(?:st|nd|rd|th){_NOT_BEFORE_LETTER})(?!\d)",
     # a bare number: the "9" of "von 9 bis 15 Uhr" or "14 bis 16"
     "NUM": rf"{_NUM_START}(?P<num>\d{{1,2}})(?![.,:]?\d)",
     # range separators: bis, und, u., "Beginn: … Ende: …", to; and - – — (all "-" by now), &, /

@@ -185,6 +185,9 @@ ENGLISH_ORDER = [
     D("November 5 - 7, 2025", "2025-11-05", "2025-11-07"),
     D("Juni 3 bis 5 2025", "2025-06-03", "2025-06-05"),
     D("Nov. 5 - 7", "2026-11-05", "2026-11-07"),
+    # ticket sites' English ranges, with "to" and ordinals (wegottickets.com)
+    D("December 20 to 22, 2026", "2026-12-20", "2026-12-22"),
+    D("20th to 22nd December 2026", "2026-12-20", "2026-12-22"),
 ]
 
 WEEKDAY_PREFIXES = [
