@@ -662,6 +662,11 @@ def _own_time(anchors: list[Anchor], title: str | None) -> TimeSpan | None:
     return best[2] if best else None
 
 
+def _first_day(event: Event) -> date | None:
+    value = event.start
+    return value.date() if isinstance(value, datetime) else value
+
+
 def _on_day(span: TimeSpan | None, day: date) -> list[When]:
     return [span.on(day)] if span else []
 
@@ -803,6 +808,7 @@ def events(
         claimed = {id(a) for group in candidate.anchors.values() for a in group}
         previous: Found | None = None  # a date-only record waiting for its time
         last: Found | None = None  # the list's last event, which an "Ende" row may end
+        own_day: date | None = None  # the day the list's last dated entry stated itself
         of_list: list[Found] = []
         for record in candidate.records:
             group = candidate.anchors[id(record)]
@@ -836,6 +842,10 @@ def events(
                     previous = None
                     continue
                 day = _heading_day(usable, record, group[0], claimed) or page_day
+                if day is None and span and title_element is not None:
+                    # a program that prints each day once, in its first entry: the entries
+                    # after it give their times alone ("04.10. Sonntag 14:15", "15:15")
+                    day = own_day
                 all_day = not span and any(a.all_day for a in group)
                 if day is None or not (span or all_day):
                     previous = None
@@ -885,6 +895,10 @@ def events(
             of_list.extend(made)
             previous = made[-1] if untimed and len(made) == 1 else None
             last = made[-1] if made else last
+            # the day a time-only entry after this one may take: the date this entry states
+            # beside its own title (not a day heading's, which titles nothing)
+            if made and primary is not None:
+                own_day = None if borrowed else _first_day(made[-1].event)
         # Days without a title of their own and without a time are day headings (Contao's
         # div.header, a grid's cells), which date the records under them: no events.
         if not all(f.borrowed and not _timed(f.event) for f in of_list):
