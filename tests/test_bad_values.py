@@ -97,6 +97,7 @@ def test_an_http_date_in_year_9999_is_not_the_fetch_date(tmp_path):
 PAGE = """<!doctype html><html lang="de"><head><title>Veranstaltungen</title>
 <script type="application/ld+json">{ld}</script></head>
 <body><h1>Veranstaltungen</h1>
+<p>Vorschau: gut, fern und spaet.</p>
 <ul class="termine">
 <li class="termin"><h3><a href="/de/termine/a.html">Energieforum Erfurt</a></h3>
   <time datetime="2026-12-10T10:00">10.12.2026, 10:00 Uhr</time></li>
