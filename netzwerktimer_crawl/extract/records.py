@@ -94,8 +94,9 @@ _PLACE_LABEL = re.compile(
 )
 # Parts of class names that name a place: "em-event-location", "field-ort", "loc-place";
 # whole parts only ("has-placeholder" is an image).
-_PLACE_TOKENS = frozenset(
-    "location venue place address adresse ort orte veranstaltungsort where wo".split()
+_PLACE_WORD = re.compile(
+    r"(?:event)?(?:location|venue|place|address|adresse|ort|orte|veranstaltungsort)"
+    r"(?:name|title|info|details?)?|where|wo"
 )
 _POSTCODE = re.compile(r"(?<![\d.])\d{5}\s+[A-ZÄÖÜ][\w.-]+")
 _TAKES_PLACE = re.compile(
@@ -539,7 +540,8 @@ def _text_less_places(element: etree._Element) -> str:
 def is_place(element: etree._Element) -> bool:
     classes = element.get("class") or ""
     tokens = {part.casefold() for part in re.split(r"[\s_-]+", classes)}  # "field-ort"
-    return element.tag == "address" or bool(tokens & _PLACE_TOKENS)
+    # run together too: "venuename", "eventLocation", "locationInfo"
+    return element.tag == "address" or any(map(_PLACE_WORD.fullmatch, tokens))
 
 
 def place_text(element: etree._Element) -> str | None:
