@@ -215,7 +215,8 @@ _PIECES: dict[str, str] = {
         {_NOT_AFTER_LETTER}(?P<er_m>{_MONTH})\.?\s*(?P<er_d1>{_DAY})\.?
         \s*(?P<er_sep>-|(?:bis|to){_NOT_BEFORE_LETTER})\s*
         (?P<er_d2>{_DAY})(?:st|nd|rd|th|\.)?
-        (?![\d:]|\.\d|\s*(?:uhr|h){_NOT_BEFORE_LETTER})        # not "Mai 10 - 12 Uhr"
+        # not "Mai 10 - 12 Uhr", "Dec 5 to 7 pm"
+        (?![\d:]|\.\d|\s*(?:uhr|h|[ap]\.?\ ?m\.?){_NOT_BEFORE_LETTER})
         (?:\s*,?\s*(?P<er_y>\d{{4}})(?!\d))?""",
     # English order as calendar plugins print it: Okt. 16 2019, Mai 10 @ 18:00, Oktober 16, 2019
     "ENGDATE": rf"""
@@ -543,9 +544,20 @@ def parse_sessions(
     month_first: bool = False,
 ) -> list[When]:
     """The first date expression of ``text`` once per session it lists: "Sonntag,
-    31. Dezember 09:45 – 11:30 und 14:00 – 15:45 Uhr" is two Whens on one day."""
+    31. Dezember 09:45 – 11:30 und 14:00 – 15:45 Uhr" is two Whens on one day. Doors
+    followed by the start ("Einlass: 19.15 Uhr, Beginn: 20.00 Uhr") is the start."""
+    if isinstance(text, str):
+        text = _DOORS_THEN_START.sub(lambda m: " " * len(m[0]), text)
     grammar = _grammar(text, reference, prefer, month_first)
     return grammar.run() if grammar else []
+
+
+_DOORS_THEN_START = re.compile(
+    r"(?:einlass|einlaß|saalöffnung|türöffnung|doors(?:\s+open)?)\s*:?\s*(?:ab|um|from|at)?\s*"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:uhr|h|pm|am)?[\s,;|/·–-]*"
+    r"(?=(?:beginn|konzertbeginn|vorstellungsbeginn|start|show|showtime)\b)",
+    re.I,
+)
 
 
 def find_times(text: str) -> list[TimeSpan]:

@@ -6,7 +6,7 @@ import re
 
 from w3lib.html import remove_tags, remove_tags_with_content, replace_entities
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"), None)
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"), None)  # soft hyphens …
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAG = re.compile(r"<(?:br|/p|/div|/li|/h\d)\b[^>]*>", re.I)
 
@@ -36,7 +36,7 @@ def clean(value: str | None) -> str | None:
     """Entities decoded, tags removed, whitespace collapsed; None for empty text."""
     if value is None:
         return None
-    text = replace_entities(str(value)).translate(_INVISIBLE)
+    text = replace_entities(str(value)).translate(INVISIBLE)
     text = _SPACE.sub(" ", text).strip()
     return text or None
 

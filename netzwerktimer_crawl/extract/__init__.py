@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 from scrapy.http import Headers, Response, TextResponse
@@ -27,6 +27,7 @@ from scrapy.utils.response import get_base_url
 from ..berlin import http_date, local
 from ..dates import whole_month
 from ..items import Event
+from ..text import INVISIBLE
 from . import (
     anchors,
     dom,
@@ -88,31 +89,46 @@ def _is_article(selector: Selector) -> bool:
     return kind == "article" or bool(published)
 
 
-_TYPOGRAPHY = str.maketrans({"–": "-", "—": "-", "„": '"', "“": '"', "”": '"', "’": "'"})
+_TYPOGRAPHY = str.maketrans(
+    {"–": "-", "—": "-", "„": '"', "“": '"', "”": '"', "’": "'"} | INVISIBLE
+)
 
 
 def _flat(text: str) -> str:
     return " ".join(text.casefold().translate(_TYPOGRAPHY).split())
 
 
-def _not_shown(found: list[Event], root) -> list[Event]:
+def _not_shown(found: list[Event], shown: list[Event], root) -> list[Event]:
     """The JSON-LD events, when the page's text names none of their titles (not even their
-    first 40 characters) while its HTML shows events: structured data of other posts, as
-    The Events Calendar's test snapshots and stale page caches carry it. One title named
-    keeps them all: a calendar that a script draws may show some of its events only."""
+    first 40 characters) and none falls on a day of an event its HTML shows: structured
+    data of other posts, as The Events Calendar's test snapshots and stale page caches
+    carry it. One title named or one day shared keeps them all: a calendar that a script
+    draws may show some of its events only, a ticket page names its show more briefly."""
     structured = [e for e in found if e.extractor == "json-ld" and e.title]
-    text = _flat(dom.text_of(root)) if structured else ""
+    days = {merge.first_day(e) for e in shown}
+    if not structured or any(merge.first_day(e) in days for e in structured):
+        return []
+    text = _flat(dom.text_of(root))
     return [] if any(_flat(e.title)[:40] in text for e in structured) else structured
 
 
-def _own_event(structured: list[Event], page: str) -> Event | None:
-    """The page's own event, when its structured data holds just one and names no other
-    page for it. The generic steps' dates within its days are its program."""
+def _own_event(found: list[Event], page: str) -> Event | None:
+    """The page's own event, when its JSON-LD holds just one and names no other page for
+    it. Dates within its days that link no page of their own on the site are its program."""
+    structured = [e for e in found if e.extractor == "json-ld"]
     if len(structured) != 1 or structured[0].start is None:
         return None
     url = structured[0].url
     same_page = url is None or _address(urljoin(page, url)) == _address(page)
     return structured[0] if same_page else None
+
+
+def _own_page(event: Event, page: str) -> bool:
+    """Whether the event links a page of its own on the page's site: another event."""
+    if not event.url:
+        return False
+    url = urljoin(page, event.url)
+    return urlsplit(url).hostname == urlsplit(page).hostname and _address(url) != _address(page)
 
 
 def _address(url: str) -> str:
@@ -150,15 +166,20 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     generic, notes = records.events(
         page_anchors, base, reference, bare_dates=not _is_article(selector), page=response.url
     )
-    shown = ([] if not chosen else cms) + [g.event for g in generic]
-    if shown and (unseen := _not_shown(found, root)):
+    # what the page's main content shows: not a sidebar's list of news or other events
+    shown = ([] if not chosen else cms) + [g.event for g in generic if not g.aside]
+    if shown and (unseen := _not_shown(found, shown, root)):
         found = [e for e in found if e not in unseen]
         problems.append(
             f"{steps.JSON_LD}: left out {len(unseen)} event(s) the page does not show, "
             f"beside {len(shown)} it does: " + "; ".join(repr(e.title) for e in unseen[:5])
         )
     if own := _own_event(found, response.url):
-        kept = [g for g in generic if not merge.program_of(g.event, own)]
+        kept = [
+            g
+            for g in generic
+            if _own_page(g.event, response.url) or not merge.program_of(g.event, own)
+        ]
         if len(kept) < len(generic):
             notes.append(f"{len(generic) - len(kept)} in the days of the page's own event")
         generic = kept

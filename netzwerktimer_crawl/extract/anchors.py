@@ -142,8 +142,9 @@ def _day_link(node: etree._Element) -> date | None:
 _CONTAINER_REACH = 4
 
 
-# An id that holds an ISO day: a cinema's day tab, div#tag-2026-10-05.
-_ID_DAY = re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)")
+# An id that names a day: a cinema's day tab, div#tag-2026-10-05 (not an issue's or a
+# post's id that holds a date: section#ausgabe-2026-11-20).
+_ID_DAY = re.compile(r"(?:^|[-_])(?:tag|day|datum|date)[-_]?((?:19|20)\d\d-\d\d-\d\d)(?!\d)", re.I)
 
 
 def _container_day(element: etree._Element) -> date | None:
@@ -156,7 +157,7 @@ def _container_day(element: etree._Element) -> date | None:
         for name, value in node.attrib.items():
             if name.startswith("data-") and (day := parse_day(value)) is not None:
                 return day
-        if (found := _ID_DAY.search(node.get("id") or "")) and (day := parse_day(found[0])):
+        if (found := _ID_DAY.search(node.get("id") or "")) and (day := parse_day(found[1])):
             return day
         node = node.getparent()
     return None

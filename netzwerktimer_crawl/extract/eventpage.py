@@ -32,8 +32,11 @@ from .steps import EVENT_PAGE
 _DATE_LABEL = re.compile(
     r"^(?:datum|termin|termine|wann|zeit|uhrzeit|beginn|start|ende|zeitraum|veranstaltungs"
     r"(?:datum|termin|zeit)|date|dates|date\(s\)|time|date/time|date & time|when|datum/uhrzeit"
-    r"|datum und uhrzeit|datum & uhrzeit|startdatum|enddatum|startzeit|endzeit|anfang|von|bis"
-    r"|start date|end date|start time|end time)\s*:?$",
+    r"|datum und uhrzeit|datum & uhrzeit|startdatum|enddatum|startzeit|endzeit"
+    r"|start date|end date|start time|end time)\s*:?$"
+    # words of a sentence too ("Anmeldungen <b>von</b> 01.12. <b>bis</b> 20.12."): labels
+    # only with their colon
+    r"|^(?:von|bis|anfang)\s*:$",
     re.I,
 )
 _PLACE_LABEL = re.compile(
@@ -46,7 +49,7 @@ _INLINE_LABEL = re.compile(
 )
 # A label of the end: its value follows the start's as the end of one span ("Beginn:
 # 10. Dezember 2026 @ 14:00", "Ende: 12. Dezember 2026 @ 13:00" in The Events Calendar).
-_END_LABEL = re.compile(r"^(?:ende|end|enddatum|end date|endzeit|end time|bis)\s*:?$", re.I)
+_END_LABEL = re.compile(r"^(?:(?:ende|end|enddatum|end date|endzeit|end time)\s*:?|bis\s*:)$", re.I)
 _LABEL_TAGS = frozenset("dt th td strong b label span h2 h3 h4 h5 h6 div p".split())
 _NEAR = 12  # blocks after the title in which its date may stand (before it: 3)
 _MAX_VALUE = 200

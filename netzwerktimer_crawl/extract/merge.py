@@ -31,9 +31,13 @@ from .steps import TRUST
 _FIELDS = ("url", "description", "location", "city", "status", "status_evidence", "attendance")
 
 
-def _day(event: Event) -> date | None:
+def first_day(event: Event) -> date | None:
+    """The event's first day (of its end when it states none)."""
     value = event.start if event.start is not None else event.end
     return value.date() if isinstance(value, datetime) else value
+
+
+_day = first_day
 
 
 def _title(event: Event) -> str:

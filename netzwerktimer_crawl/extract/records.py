@@ -88,6 +88,7 @@ _TITLE_CLASS = re.compile(
     r"title|titel|headline|heading|event-?name|(?:^|[-_\s])name(?:$|\s)", re.I
 )
 _LABEL = re.compile(r"^\s*[\w ./()-]{1,30}:\s*$")
+_LABELLED = re.compile(r"^\s*[\w ./()-]{1,30}:(?:\s|$)")  # "Ort: Gemeindehaus", "Eintritt:"
 _PLACE_LABEL = re.compile(
     r"^(?:ort|veranstaltungsort|location|venue|wo|where|adresse|address|treffpunkt)\s*[:\-]\s*(.*)",
     re.I,
@@ -467,16 +468,19 @@ def _title(
                 # what a date line says besides its date is a title only when it is short;
                 # else the date stands in a sentence ("Die Saison beginnt am …")
                 short = len(left) <= _RESIDUE_TITLE and len(left.split()) <= 10
-                if title := _clean_title(_less_town(left)) if short else None:
+                title = _clean_title(_less_town(left)) if short else None
+                if title or not short:
                     return title, None
-                break
+                break  # a town or hashtags beside the date: the title may follow
         # else the record's first plain line after its date line, if short: a post's
-        # "<p>Sa, 12.12.2026, 10 Uhr</p><p>Weihnachtsmarkt im Hof</p>"
+        # "<p>Sa, 12.12.2026, 10 Uhr</p><p>Weihnachtsmarkt im Hof</p>"; not a labelled
+        # value ("Ort: Gemeindehaus") nor a link's "Weiterlesen"
         text = dom.text_of(record)
         after = text[text.find(primary.block.text) + len(primary.block.text) :]
         if primary.block.text in text and (line := after.strip().split("\n")[0].strip()):
             short = len(line) <= _RESIDUE_TITLE and len(line.split()) <= 10
-            if short and not _LABEL.match(line) and not _dated(line):
+            named = not (_LABELLED.match(line) or _GENERIC_LINK.match(line) or _dated(line))
+            if short and named:
                 return _clean_title(line), None
     return None, None
 
@@ -844,9 +848,11 @@ def events(
                     previous = None
                     continue
                 day = _heading_day(usable, record, group[0], claimed) or page_day
-                if day is None and span and title_element is not None:
+                bare = all(not _LETTERS.search(residue(a.block.text)) for a in group)
+                if day is None and span and title_element is not None and bare:
                     # a program that prints each day once, in its first entry: the entries
-                    # after it give their times alone ("04.10. Sonntag 14:15", "15:15")
+                    # after it give their times alone ("04.10. Sonntag 14:15", "15:15"), not
+                    # beside words ("Termin folgt, 19:00 Uhr")
                     day = own_day
                 all_day = not span and any(a.all_day for a in group)
                 if day is None or not (span or all_day):
