@@ -117,7 +117,8 @@ def main() -> None:
     parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.plain:
-        return print(asyncio.run(plain_table_ms(args.db, args.runs)))
+        print(asyncio.run(plain_table_ms(args.db, args.runs)))
+        return
     path = args.db or Path(tempfile.mkdtemp()) / "netzwerktimer.db"
     if not path.exists():
         began = time.perf_counter()
@@ -226,7 +227,8 @@ async def plain_table_ms(path: Path, runs: int) -> float:
 
     plain = Datasette([str(path)], settings={"default_page_size": 50})
     page = f"/{plain.get_database().name}/events?_sort=start&_nofacet=1"
-    await plain.client.get(page)
+    if (await plain.client.get(page)).status_code != 200:
+        raise SystemExit(f"plain Datasette could not answer {page}")
     times = []
     for _ in range(runs):
         began = time.perf_counter()

@@ -148,3 +148,12 @@ def test_fields_that_are_not_text_lose_only_themselves():
         ("Mit Liste", date(2026, 12, 2), None),
     ]
     assert problems == []
+
+
+def test_an_address_part_is_left_out_only_when_the_name_holds_it_as_words():
+    page = """<script type="application/ld+json">{"@type": "Event", "name": "Stammtisch",
+      "startDate": "2026-12-01", "location": {"@type": "Place", "name": "Ratskeller Markt 12",
+      "address": {"streetAddress": "Markt 1", "postalCode": 4109,
+      "addressLocality": "Leipzig"}}}</script>"""
+    (event,), _ = jsonld.events(Selector(text=page))
+    assert event.location == "Ratskeller Markt 12, Markt 1, 04109 Leipzig"

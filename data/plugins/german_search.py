@@ -37,10 +37,12 @@ The count and the facets run the same clause, so they stay exact.
 import json
 import re
 import sqlite3
+import threading
 from collections import OrderedDict
 from contextlib import closing
 
 from datasette import hookimpl
+from datasette.database import Database
 from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite
 
@@ -89,33 +91,43 @@ def hit_bitmap(conn: sqlite3.Connection, index: str, search: str) -> bytearray:
 
 class Hits:
     """What searches found, kept per catalog version under the JSON of [index, search]:
-    the JSON list of the rowids when there are at most PROBE, else their bitmap."""
+    the JSON list of the rowids when there are at most PROBE, else their bitmap. Used from
+    the event loop and from Datasette's query threads (search_bits), hence the lock."""
 
     def __init__(self) -> None:
         self.found: OrderedDict[tuple[str, str], str | bytearray] = OrderedDict()
-        self.version: tuple | None = None
+        self.versions: dict[str, tuple] = {}  # by database path
+        self.lock = threading.Lock()
 
-    def current(self, database, key: str) -> str | bytearray | None:
-        """What `key` found in the catalog as it is now, if that is kept."""
+    def current(self, database: Database, key: str) -> tuple[str | bytearray | None, tuple]:
+        """What `key` found in the catalog as it is now, if that is kept, and the version
+        to keep what is read now for."""
         version = catalog_version(database)
-        if version != self.version:
-            self.found.clear()
-            self.version = version
-        return self.found.get((database.path, key))
+        with self.lock:
+            if self.versions.get(database.path) != version:
+                for stale in [k for k in self.found if k[0] == database.path]:
+                    del self.found[stale]
+                self.versions[database.path] = version
+            return self.found.get((database.path, key)), version
 
-    def keep(self, path: str, key: str, found: str | bytearray) -> str | bytearray:
-        self.found[(path, key)] = found
-        while len(self.found) > KEPT:
-            self.found.popitem(last=False)
-        return found
+    def keep(self, path: str, key: str, found: str | bytearray, version: tuple | None) -> None:
+        """Keeps `found` if the catalog is still at `version`, the one it was read from."""
+        with self.lock:
+            if self.versions.get(path) != version:
+                return
+            self.found[(path, key)] = found
+            while len(self.found) > KEPT:
+                self.found.popitem(last=False)
 
     def bitmap(self, path: str, key: str) -> bytearray:
         """`key`'s bitmap; one dropped since its query was planned (by a change of the
         catalog, or by other searches) is read again, on a connection of its own."""
-        bits = self.found.get((path, key))
+        with self.lock:
+            bits, version = self.found.get((path, key)), self.versions.get(path)
         if not isinstance(bits, bytearray):
             with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-                bits = self.keep(path, key, hit_bitmap(conn, *json.loads(key)))
+                bits = hit_bitmap(conn, *json.loads(key))
+            self.keep(path, key, bits, version)
         return bits
 
 
@@ -159,19 +171,22 @@ def filters_from_request(request, database, table, datasette):
     async def hits() -> FilterArguments:
         db = datasette.get_database(database)
         key = json.dumps([index, search], ensure_ascii=False)
-        found = HITS.current(db, key)
+        # a database in memory has no file to version, nor to read a bitmap from: its hits
+        # are read each time, as a list
+        found, version = HITS.current(db, key) if db.path else (None, None)
         if found is None:
             name = escape_sqlite(index)
+            limit = f"limit {PROBE + 1}" if db.path else ""
             first = await db.execute(
-                f"select rowid from {name} where {name} match escape_fts(:search) "
-                f"limit {PROBE + 1}",
+                f"select rowid from {name} where {name} match escape_fts(:search) {limit}",
                 {"search": search},
             )
-            if len(first) <= PROBE:
+            if len(first) <= PROBE or not db.path:
                 found = json.dumps([row[0] for row in first])
             else:
                 found = await db.execute_fn(lambda conn: hit_bitmap(conn, index, search))
-            HITS.keep(db.path, key, found)
+            if db.path:
+                HITS.keep(db.path, key, found, version)
         if isinstance(found, str):
             params = {"search": search, "search_hits": found}
             where = "rowid in (select value from json_each(:search_hits))"

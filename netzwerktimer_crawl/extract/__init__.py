@@ -210,11 +210,15 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         found = single
     elif single and (not found or (len(found) == 1 and merge.same(found[0], single[0]))):
         found += single
-    elif single and len(found) == 1 and not rank.get(id(found[0]), (True,))[0]:
+    elif (
+        single
+        and len(found) == 1
+        and not rank.get(id(found[0]), (True,))[0]
+        and found[0].start == single[0].start
+    ):
         # the one entry took a heading above it for its title: the page's own event's
         # details in a box of their own ("Termindetails: Startdatum … Uhrzeit …")
-        if found[0].start == single[0].start:
-            found = single
+        found = single
     elif single:
         single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")

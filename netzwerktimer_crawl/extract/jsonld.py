@@ -104,15 +104,17 @@ def _place(location: object) -> tuple[str | None, str | None, bool]:
     if isinstance(address, dict):
         city = clean(address.get("addressLocality"))
         # A postal code may be a number ("postalCode": 04109, read leniently as 4109).
-        postal = clean(address.get("postalCode"))
+        postal = address.get("postalCode")
+        postal = str(postal).zfill(5) if isinstance(postal, int) else clean(postal)
         locality = " ".join(filter(None, [postal, city]))
         parts += [address.get("streetAddress"), locality, address.get("description")]
     elif isinstance(address, str):
         parts.append(address)
-    # A part the name already holds ("Augustusplatz, 04109 Leipzig") is not said twice.
+    # A part the name already holds ("Augustusplatz, 04109 Leipzig") is not said twice;
+    # as words, so that "Ratskeller Markt 12" does not hold "Markt 1".
     text = ""
     for part in filter(None, map(clean, parts)):
-        if part.casefold() not in text.casefold():
+        if not re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text, re.I):
             text = f"{text}, {part}" if text else part
     return text or None, city, False
 
