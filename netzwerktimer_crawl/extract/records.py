@@ -75,6 +75,11 @@ _SECTION = re.compile(
     r"|(?:mehr|weitere) (?:informationen|infos?)|auf einen blick|kurzinfo|event info(?:rmation)?",
     re.I,
 )
+# A weekday alone is a date's piece ("Mi." above "12.10" in a card's date box), no title.
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:(?:{})\.?[\s,/&-]*)+$".format("|".join(sorted(map(re.escape, WEEKDAYS), key=len)[::-1])),
+    re.I,
+)
 # Hashtags and handles name a tag or a profile, not an event: "#PeopleNotProfit", "@ADFC".
 _TAGS = re.compile(r"^(?:[#@]\w+[\s,;·|]*)+$")
 _SKIP_HREF = re.compile(
@@ -321,7 +326,8 @@ def _clean_title(text: str | None) -> str | None:
         return None
     text = " ".join(text.split()).strip(" -–|:,;·")
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
-    named = _LETTERS.search(text) and not places.lookup(text) and not _TAGS.match(text)
+    named = _LETTERS.search(text) and not places.lookup(text)
+    named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
     return text if named else None
 
 
@@ -646,6 +652,8 @@ def _weekly(text: str) -> bool:
 _DOORS = frozenset(
     "einlass türöffnung türöffnungen doors bar kasse abendkasse öffnung geöffnet".split()
 )
+_START_WORDS = frozenset("beginn start anpfiff spielbeginn konzertbeginn begin starts".split())
+_END_WORDS = frozenset("ende end schluss ends".split())
 _SEGMENT = re.compile(r"\s*(?:\||\n|;|\s/\s)\s*")
 
 
@@ -655,17 +663,29 @@ def _own_time(anchors: list[Anchor], title: str | None) -> TimeSpan | None:
     or the bar's opening, else the first."""
     words = {w.casefold() for w in _LETTERS.findall(title or "") if len(w) >= 4}
     best: tuple[int, int, TimeSpan] | None = None
+    end: int | None = None
     order = 0
     for anchor in anchors:
         text = anchor.block.text.replace(title, " ") if title else anchor.block.text
+        label = anchor.block.element.getprevious()
+        if not _LETTERS.search(text) and label is not None and len(dom.text_of(label)) < 30:
+            # a value cell after its label cell: <div>Beginn</div><div>17:30</div>
+            text = f"{dom.text_of(label)} {text}"
         for part in _SEGMENT.split(text):
             for span in find_times(part)[:1]:
                 labels = {w.casefold() for w in _LETTERS.findall(part)}
+                if labels & _END_WORDS and span.end is None:
+                    end = span.start  # "Ende 18:30": the end of the start labelled before it
+                    continue
                 score = 2 * len(labels & words) - (1 if labels & _DOORS else 0)
+                score += 1 if labels & _START_WORDS else 0  # "Treffen 17:25", "Beginn 17:30"
                 order -= 1
                 if best is None or (score, order) > best[:2]:
                     best = (score, order, span)
-    return best[2] if best else None
+    if best is None:
+        return None
+    span = best[2]
+    return span._replace(end=end) if span.end is None and end is not None else span
 
 
 def _first_day(event: Event) -> date | None:
