@@ -63,3 +63,75 @@ def test_json_without_events_is_said_to_be_of_an_unknown_shape():
     assert result.problems == [
         "JSON of an unknown shape: no list of entries with a title and a start"
     ]
+
+
+# Modeled on radar.squat.net's event API (api/1.2/search/events.json): entries in an object
+# keyed by their ids, each start in a list of occurrences.
+KEYED_BY_ID = {
+    "result": {
+        "597687": {
+            "title": "Konzert im Hof",
+            "url": "https://radar.example/node/597687",
+            "date_time": [
+                {"value": "1796148000", "time_start": "2026-12-01T20:00:00+01:00",
+                 "time_end": "2026-12-01T23:00:00+01:00", "rrule": None}
+            ],
+        },
+        "597690": {
+            "title": "Filmabend",
+            "url": "https://radar.example/node/597690",
+            "date_time": [{"time_start": "2026-12-04T19:30:00+01:00", "time_end": None}],
+        },
+    },
+    "count": 2,
+}  # fmt: skip
+
+# Modeled on a Wix site's page data (script#wix-warmup-data): the Events app's list lies
+# four objects deep, each start in scheduling.config, in UTC.
+WIX = {
+    "appsWarmupData": {
+        "140603ad-af8d-84a5-2c80-a0f60cb47351": {
+            "widgetcomp-kdgvr9vc": {
+                "events": {
+                    "events": [
+                        {
+                            "title": "Jazz am Montag",
+                            "slug": "jazz-am-montag",
+                            "location": {"name": "Kulturhaus", "address": "Markt 3, 07743 Jena"},
+                            "scheduling": {
+                                "config": {
+                                    "startDate": "2026-12-07T18:00:00.000Z",
+                                    "endDate": "2026-12-07T21:00:00.000Z",
+                                    "timeZoneId": "Europe/Berlin",
+                                },
+                                "formatted": "7. Dezember 2026 um 19:00",
+                            },
+                        }
+                    ]
+                }
+            }
+        }
+    }
+}
+
+
+def test_entries_keyed_by_id_and_starts_in_nested_objects():
+    found, problems = json_feed.events(KEYED_BY_ID)
+    assert [(e.title, e.start, e.end, e.url) for e in found] == [
+        ("Konzert im Hof", datetime(2026, 12, 1, 20), datetime(2026, 12, 1, 23),
+         "https://radar.example/node/597687"),
+        ("Filmabend", datetime(2026, 12, 4, 19, 30), None, "https://radar.example/node/597690"),
+    ]  # fmt: skip
+    assert problems == []
+
+
+def test_a_wix_pages_events_in_its_page_data():
+    body = (
+        '<html><body><div id="SITE_CONTAINER"></div><script type="application/json" '
+        f'id="wix-warmup-data">{json.dumps(WIX)}</script></body></html>'
+    ).encode()
+    result = extract(saved_page(body, "https://www.kulturhaus-beispiel.de/", FETCHED), "x")
+    assert [(e.title, e.start, e.end, e.location) for e in result.events] == [
+        ("Jazz am Montag", datetime(2026, 12, 7, 19), datetime(2026, 12, 7, 22),
+         "Kulturhaus, Markt 3, 07743 Jena"),
+    ]  # fmt: skip

@@ -4,8 +4,9 @@ Calendar widgets load their events as JSON: FullCalendar's event source (`title`
 `end`, `allDay`, `url`), which many CMS calendars serve from an AJAX or REST endpoint, and
 REST APIs with schema.org's names (`name`, `startDate`, `endDate`, `location`) or a
 plugin's own (`start_date`, `permalink`, `venue`). The events are the list at the top or
-under a key such as "events", "data" or "items"; an entry counts when it has a title and a
-start that reads as a date. The Events Calendar's REST API has a reader of its own
+under a key such as "events", "data" or "items", else the first such list deeper in the
+feed (a Wix page's data) or an object of entries keyed by their ids; an entry counts when it
+has a title and a start that reads as a date, also one nested a level or two down. The Events Calendar's REST API has a reader of its own
 (tribe_api.py).
 
 Its background events (`"display": "background"`) shade closed days and are skipped.
@@ -31,9 +32,16 @@ from ..text import city_from_location, clean, html_to_text
 from .steps import JSON_FEED
 
 TITLE = ("title", "name", "summary", "titel", "event_title")
-START = ("start", "startDate", "start_date", "startdate", "start_time", "begin", "dtstart",
-         "date", "datum", "beginn")  # fmt: skip
-END = ("end", "endDate", "end_date", "enddate", "end_time", "dtend", "ende")
+START = ("start", "startDate", "start_date", "startdate", "start_time", "time_start", "begin",
+         "dtstart", "date", "datum", "beginn")  # fmt: skip
+END = ("end", "endDate", "end_date", "enddate", "end_time", "time_end", "dtend", "ende")
+# Names that say "the event's start" wherever they stand: read in an entry's nested objects
+# too (Wix's scheduling.config.startDate, radar.squat.net's date_time[0].time_start), where a
+# plain "date" may be anything's.
+NESTED_START = ("startDate", "start_date", "time_start", "dtstart")
+NESTED_END = ("endDate", "end_date", "time_end", "dtend")
+_REACH = 2  # levels of nested objects an entry's start is looked for in
+_DEPTH = 6  # levels of a feed its list of entries is looked for in
 ALL_DAY = ("allDay", "all_day", "allday")
 URL = ("url", "link", "permalink", "href", "event_url")
 PLACE = ("location", "venue", "place", "ort", "veranstaltungsort", "address")
@@ -41,14 +49,31 @@ TEXT = ("description", "excerpt", "content", "teaser", "beschreibung")
 LISTS = ("events", "data", "items", "results", "entries", "records", "termine", "veranstaltungen")
 
 
-def entries(data: object) -> list[dict]:
+def entries(data: object, depth: int = _DEPTH) -> list[dict]:
     """The feed's entries that may be events: a title and a start field. None of them when
-    no start reads as a date (a shop's products with a "date" are no events)."""
+    no start reads as a date (a shop's products with a "date" are no events). The list is
+    the feed, or under a key such as "events", else the first list of them found deeper
+    (Wix's appsWarmupData, an object of entries keyed by their ids)."""
     found = data if isinstance(data, list) else []
     if isinstance(data, dict):
         found = next((data[k] for k in LISTS if isinstance(data.get(k), list)), [])
     found = [e for e in found if isinstance(e, dict) and _title(e) and _first(e, START)[0]]
-    return found if any(_start(e)[0] for e in found) else []
+    if any(_start(e)[0] for e in found):
+        return found
+    if depth and isinstance(data, dict):
+        values = list(data.values())
+        if values and all(isinstance(v, dict) for v in values):
+            keyed = entries(values, 0)  # {"597687": {…}, "597688": {…}}
+            if keyed:
+                return keyed
+        for value in values:
+            if isinstance(value, dict | list) and (deeper := entries(value, depth - 1)):
+                return deeper
+    elif depth and isinstance(data, list):
+        for value in data[:20]:
+            if isinstance(value, dict) and (deeper := entries(value, depth - 1)):
+                return deeper
+    return []
 
 
 def events(data: object) -> tuple[list[Event], list[str]]:
@@ -125,7 +150,24 @@ def _balanced(text: str, start: int) -> str | None:
 
 
 def _first(entry: dict, keys: tuple[str, ...]) -> tuple[str | None, object]:
-    return next(((k, entry[k]) for k in keys if entry.get(k) not in (None, "", [])), (None, None))
+    found = next(((k, entry[k]) for k in keys if entry.get(k) not in (None, "", [])), None)
+    if found is None and keys in (START, END):
+        found = _nested(entry, NESTED_START if keys is START else NESTED_END, _REACH)
+    return found or (None, None)
+
+
+def _nested(entry: dict, keys: tuple[str, ...], reach: int) -> tuple[str, object] | None:
+    """The first of `keys` in the entry's nested objects (a list's first object)."""
+    for value in entry.values():
+        value = value[0] if isinstance(value, list) and value else value
+        if not isinstance(value, dict):
+            continue
+        for key in keys:
+            if value.get(key) not in (None, "", []):
+                return key, value[key]
+        if reach > 1 and (found := _nested(value, keys, reach - 1)):
+            return found
+    return None
 
 
 def _text(value: object) -> str | None:
