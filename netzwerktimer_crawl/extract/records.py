@@ -481,14 +481,24 @@ def _title(
         # else the record's first plain line after its date line, if short: a post's
         # "<p>Sa, 12.12.2026, 10 Uhr</p><p>Weihnachtsmarkt im Hof</p>"; not a labelled
         # value ("Ort: Gemeindehaus") nor a link's "Weiterlesen"
-        text = dom.text_of(record)
-        after = text[text.find(primary.block.text) + len(primary.block.text) :]
-        if primary.block.text in text and (line := after.strip().split("\n")[0].strip()):
+        if line := _line_after(dom.text_of(record), primary.block.text):
             short = len(line) <= _RESIDUE_TITLE and len(line.split()) <= 10
             named = not (_LABELLED.match(line) or _GENERIC_LINK.match(line) or _dated(line))
             if short and named:
                 return _clean_title(line), None
     return None, None
+
+
+def _line_after(text: str, block: str) -> str | None:
+    """The line of `text` after those that hold `block` (a block joined of several
+    elements, "Mi. 09.12", stands on several lines)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    wanted, seen = " ".join(block.split()), ""
+    for index, line in enumerate(lines):
+        seen = f"{seen} {line}".strip()
+        if wanted in seen:
+            return lines[index + 1] if index + 1 < len(lines) else None
+    return None
 
 
 def _less_town(text: str) -> str:
