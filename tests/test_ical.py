@@ -249,6 +249,23 @@ def test_a_broken_event_is_a_problem_of_its_own(broken, problem):
     assert len(problems) == 1 and problems[0].startswith(problem)
 
 
+def test_a_broken_time_zone_loses_only_itself():
+    # The Events Calendar's export on a real site: one VTIMEZONE with two TZIDs. The
+    # events keep their IANA zone by its name.
+    zone = (
+        "BEGIN:VTIMEZONE\nTZID:UTC\nBEGIN:STANDARD\nTZOFFSETFROM:+0000\nTZOFFSETTO:+0000\n"
+        "TZNAME:UTC\nDTSTART:20240101T000000\nEND:STANDARD\nTZID:America/Chicago\n"
+        "BEGIN:DAYLIGHT\nTZOFFSETFROM:-0600\nTZOFFSETTO:-0500\nTZNAME:CDT\n"
+        "DTSTART:20240310T080000\nEND:DAYLIGHT\nEND:VTIMEZONE\n"
+    ).replace("\n", "\r\n")
+    text = feed(SINGLE, "UID:chi\nSUMMARY:Sitzung\nDTSTART;TZID=America/Chicago:20261201T083000\n")
+    text = text.replace("VERSION:2.0\r\n", f"VERSION:2.0\r\n{zone}")
+    found, problems = read(text)
+    assert found == [("Einzeltermin", "2026-12-01T10:00"), ("Sitzung", "2026-12-01T15:30")]
+    assert problems[0].startswith("iCal feed does not parse as a whole")
+    assert "VTIMEZONE 0 is malformed; left out" in problems
+
+
 def test_an_event_of_year_9999_goes_no_further_than_validation(tmp_path):
     rows = extract(tmp_path, feed(SINGLE, "UID:far\nSUMMARY:Fern\nDTSTART:99991231T100000\n"))
     assert [r["title"] for r in rows] == ["Einzeltermin"]

@@ -102,20 +102,35 @@ def _event(component: Component) -> Event:
 
 
 def _calendars(text: str) -> tuple[list[Calendar], list[str]]:
+    # icalendar raises what its parsers raise on odd feeds: a ValueError, and an
+    # AttributeError for a VTIMEZONE with two TZIDs (a The Events Calendar export)
     try:
         return [Calendar.from_ical(text)], []
-    except ValueError as error:
-        problems = [f"iCal feed does not parse as a whole ({error}); reading event by event"]
-    zones = "".join(_VTIMEZONE.findall(text))
+    except Exception as error:  # noqa: BLE001 - the feed is read event by event instead
+        problems = [f"iCal feed does not parse as a whole ({error!r}); reading event by event"]
+    zones = ""
+    for index, zone in enumerate(_VTIMEZONE.findall(text)):
+        if _parses(zone):
+            zones += zone
+        else:  # its events' TZIDs are read as IANA names, or as floating times
+            problems.append(f"VTIMEZONE {index} is malformed; left out")
     calendars = []
     for index, block in enumerate(_VEVENT.findall(text)):
         try:
             calendars.append(
                 Calendar.from_ical(f"BEGIN:VCALENDAR\r\n{zones}{block}END:VCALENDAR\r\n")
             )
-        except ValueError as error:
-            problems.append(f"VEVENT {index} is malformed: {error}")
+        except Exception as error:  # noqa: BLE001 - one broken VEVENT, not the feed
+            problems.append(f"VEVENT {index} is malformed: {error!r}")
     return calendars, problems
+
+
+def _parses(component: str) -> bool:
+    try:
+        Calendar.from_ical(f"BEGIN:VCALENDAR\r\n{component}END:VCALENDAR\r\n")
+    except Exception:  # noqa: BLE001
+        return False
+    return True
 
 
 @dataclass
