@@ -10,7 +10,11 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"), None)  # s
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAG = re.compile(r"<(?:br|/p|/div|/li|/h\d)\b[^>]*>", re.I)
 
-_CANCELLED = re.compile(r"\b(abgesagt|entf[äa]llt|storniert|cancel+ed|canceled)\b", re.I)
+_CANCELLED = re.compile(
+    r"\b(abgesagt|entf[äa]llt|storniert|ausgefallen|f[äa]llt(?: leider)? aus|findet nicht statt"
+    r"|cancel+ed|canceled)\b|(?:^|\W)ausfall:",
+    re.I,
+)
 _POSTPONED = re.compile(r"\b(verschoben|postponed)\b", re.I)
 _POSTCODE_CITY = re.compile(
     r"\b\d{5}\s+([A-ZÄÖÜ][\w.-]*(?:\s(?:an der|am|in|bei|/)?\s?[A-ZÄÖÜ][\w.-]*)?)"

@@ -26,7 +26,7 @@ from ..items import Event
 from ..text import city_from_location
 from . import dom
 from .anchors import Anchor
-from .records import is_place, place_text
+from .records import is_place, place_text, without_map_links
 from .steps import EVENT_PAGE
 
 _DATE_LABEL = re.compile(
@@ -320,7 +320,7 @@ def event(
     sessions = [w for w in sessions if w.start is not None or w.open_start]
     if not sessions:
         return [], "no labelled date and no date near the title"
-    location = places[0] if places else _place_after(heading)
+    location = without_map_links(places[0] if places else _place_after(heading))
     # og:description is the page's own; a plain meta description is often the site's
     description = (
         _meta(selector, "og:description")

@@ -5,9 +5,9 @@ Calendar widgets load their events as JSON: FullCalendar's event source (`title`
 REST APIs with schema.org's names (`name`, `startDate`, `endDate`, `location`) or a
 plugin's own (`start_date`, `permalink`, `venue`). The events are the list at the top or
 under a key such as "events", "data" or "items", else the first such list deeper in the
-feed (a Wix page's data) or an object of entries keyed by their ids; an entry counts when it
-has a title and a start that reads as a date, also one nested a level or two down. The Events Calendar's REST API has a reader of its own
-(tribe_api.py).
+feed (a Wix page's data) or an object of entries keyed by their ids; an entry counts when
+it has a title and a start that reads as a date, also one nested a level or two down. The
+Events Calendar's REST API has a reader of its own (tribe_api.py).
 
 Its background events (`"display": "background"`) shade closed days and are skipped.
 A page with a calendar drawn by JavaScript may carry the same feed inline: in a script

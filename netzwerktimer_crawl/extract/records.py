@@ -572,12 +572,21 @@ def place_text(element: etree._Element) -> str | None:
     if len(element) and _PLACE_LABEL.match(f"{label}:") and text.startswith(label):
         text = text[len(label) :]  # "Ort <a>Messe Leipzig</a>" (RSEvents!Pro): a label alone
     # "@ TZ Ilmenau": calendar plugins' "at" before the venue; "(Karte)": its map link
-    text = _MAP_LINK.sub("", _PLACE_LABEL.sub(r"\1", text).strip())
-    return text.removeprefix("@").strip() or None
+    return without_map_links(_PLACE_LABEL.sub(r"\1", text).strip())
+
+
+def without_map_links(text: str | None) -> str | None:
+    """A place less a map link's or a phone-only label's words at its end ("…, 60602,
+    Driving Directions", "…, Aachen-Brand, Wo:") and a calendar plugin's "@"."""
+    return _MAP_LINK.sub("", text or "").removeprefix("@").strip() or None
 
 
 _MAP_LINK = re.compile(
-    r"[\s,]*[(\[]?\s*(?:karte(?:\s+anzeigen)?|google\s*maps?|map|lageplan)\s*[)\]]?\s*$", re.I
+    r"[\s,]*[(\[]?\s*(?:karte(?:\s+anzeigen)?|google\s*maps?|map|lageplan|anfahrt|route(?:\s+planen)?"
+    r"|routenplaner|driving\s+directions|directions|get\s+directions|in\s+karte\s+zeigen)\s*[)\]]?\s*$"
+    # a label that a theme shows on phones only, left at the line's end: "…, Aachen-Brand, Wo:"
+    r"|[\s,]*\b(?:wo|wann|ort|where|when)\s*:\s*$",
+    re.I,
 )
 
 

@@ -1,0 +1,28 @@
+"""A record's place as one line (records.place_text): without its map link's words or a
+label a theme shows on phones only."""
+
+import lxml.html
+import pytest
+
+from netzwerktimer_crawl.extract import records
+
+
+@pytest.mark.parametrize(
+    ("html", "place"),
+    [
+        # a course table's label for phones, inside the cell beside its value
+        ('<td><div class="visible-xs-inline">Wo:</div> Mobilé, Aachen-Brand</td>',
+         "Mobilé, Aachen-Brand"),
+        ('<td>Mobilé, Aachen-Brand <div class="visible-xs-inline">Wann:</div></td>',
+         "Mobilé, Aachen-Brand"),
+        # a map link's words after the address
+        ('<p class="location">Rathaus, Markt 1, 07743 Jena <a href="#">Anfahrt</a></p>',
+         "Rathaus, Markt 1, 07743 Jena"),
+        ('<p class="location">121 N. La Salle, Chicago, IL 60602 <a href="#">Driving '
+         "Directions</a></p>", "121 N. La Salle, Chicago, IL 60602"),
+        ('<p class="location">Volkshaus (Karte)</p>', "Volkshaus"),
+        ('<p class="location">Wohnzimmer Ort</p>', "Wohnzimmer Ort"),
+    ],
+)  # fmt: skip
+def test_a_place_without_its_map_link_and_label_words(html, place):
+    assert records.place_text(lxml.html.fragment_fromstring(html)) == place
