@@ -55,7 +55,7 @@ def differences(expected: list[dict], found: list[dict]) -> list[str]:
             diffs.append(f"missing {want['title']!r} {want['start']}; that day: {near}")
             continue
         left.remove(match)
-        for field in ("end", "url", "location"):
+        for field in ("end", "url", "location", "status"):
             if field in want and flat(match[field]) != flat(want[field]):
                 diffs.append(
                     f"{want['title']!r} {field}: expected {want[field]!r}, got {match[field]!r}"

@@ -778,7 +778,9 @@ def _sessions(
         # a date tag ("Jan 22 2026") beside the schedule ("22. Januar @ 18:00 - 21:00"):
         # the line of that day which says more
         head = dated[0]
-        dated.sort(key=lambda a: not _says_more(a, head))
+        # months alone name no day: "PEKiP für Babys geboren Dezember 2024 und Januar 2025"
+        # is a course's title beside its date "Do. 15.05.2025, 9.15 Uhr"
+        dated.sort(key=lambda a: (_months_only(a.sessions[0]), not _says_more(a, head)))
         sessions = dated[0].sessions
         first = sessions[0]
         if first.open_start or first.start is None:
@@ -807,6 +809,15 @@ def _sessions(
         span = _own_time([a for a in anchors if a.times], title)
         return (_on_day(span, machine) if span else [When(machine)]), span is None
     return [], True
+
+
+def _months_only(when: When) -> bool:
+    """Whether the span is whole months, the 1st of one to the last of one ("Dezember 2024
+    und Januar 2025"), and so names no day."""
+    start, end = when.start, when.end
+    if type(start) is not date or type(end) is not date:
+        return False
+    return start.day == 1 and (end + timedelta(days=1)).day == 1
 
 
 def _says_more(anchor: Anchor, first: Anchor) -> bool:
@@ -1056,7 +1067,12 @@ def _add_time(event: Event, span: TimeSpan) -> None:
 def _event(
     title: str, when: When, url: str | None, location: str | None, text: str
 ) -> Event | None:
-    status = status_from_text(title)
+    # the title, or a short line of its own: a course table's traffic light "Kurs
+    # ausgefallen" (not a sentence's condition, "Der Kurs fällt aus, wenn …")
+    badges = [line for line in text.split("\n") if len(line.split()) <= 4]
+    badge = next((line for line in badges if status_from_text(line)), None)
+    status = status_from_text(title) or status_from_text(badge)
+    evidence = f"title: {title}" if status_from_text(title) else f"text: {badge}"
     return Event(
         description=_description(text, title, location),
         extra={"text": text[:500]},
@@ -1067,7 +1083,7 @@ def _event(
         location=location,
         city=city_from_location(location),
         status=status,
-        status_evidence=f"title: {title}" if status else None,
+        status_evidence=evidence if status else None,
         extractor=STEP,
     )
 
