@@ -66,7 +66,9 @@ _LOOKBACK = re.compile(
 _GENERIC_LINK = re.compile(
     r"^(?:mehr|weiter|weiterlesen|mehr erfahren|mehr infos?|details?|info|infos|read more"
     r"|more|learn more|tickets?|anmelden|anmeldung|zur anmeldung|register|jetzt anmelden"
-    r"|zum event|zur veranstaltung|hier|link|»|›|→|\+)\W*$",
+    r"|zum event|zur veranstaltung|hier|link|»|›|→|\+"
+    # a performer's or the venue's own pages: "[Website]", "Facebook"
+    r"|website|webseite|homepage|facebook|instagram|youtube|soundcloud|bandcamp|spotify)\W*$",
     re.I,
 )
 # A box's heading that names what it holds, not an event: "Termindetails", "Event details".
@@ -482,9 +484,11 @@ def _title(
         # "<p>Sa, 12.12.2026, 10 Uhr</p><p>Weihnachtsmarkt im Hof</p>"; not a labelled
         # value ("Ort: Gemeindehaus") nor a link's "Weiterlesen"
         if line := _line_after(dom.text_of(record), primary.block.text):
+            # a time leads it, as in a venue's schedule: "Sat Jun 13", "7pm - Greta Matassa"
+            line = residue(line) if _dated(line) or find_times(line) else line
             short = len(line) <= _RESIDUE_TITLE and len(line.split()) <= 10
             named = not (_LABELLED.match(line) or _GENERIC_LINK.match(line) or _dated(line))
-            if short and named:
+            if line and short and named:
                 return _clean_title(line), None
     return None, None
 
@@ -914,7 +918,8 @@ def events(
                 # only a record that is a date line may take the heading above it; a
                 # calendar cell with nothing but its day number is no event
                 heading = dom.preceding_heading(record)
-                if heading and not _SECTION.fullmatch(heading.strip(" :")):
+                # not a box's name ("Termindetails") nor a month's ("June", "Mai 2026")
+                if heading and not _SECTION.fullmatch(heading.strip(" :")) and _not_date(heading):
                     title, borrowed = heading, True
             closed = primary is not None and _CLOSED.search(residue(primary.block.text))
             if not title or closed or _CLOSED.search(title) or _LOOKBACK.search(title):
