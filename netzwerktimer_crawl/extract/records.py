@@ -386,14 +386,37 @@ def _column_head(cell: etree._Element) -> str:
     table = next(row.iterancestors("table"), None)
     if table is None:
         return ""
-    head = next(table.iter("tr"), None)  # a head row is the table's first (thead's too)
-    if head is None or head is row or head.find("th") is None:
+    head = _head_row(table)
+    if head is None or head is row:
         return ""
     column = _column(cell)
     for cell_of_head in head:
         if isinstance(cell_of_head.tag, str) and _column(cell_of_head) == column:
             return " ".join(dom.text_of(cell_of_head).split())
     return ""
+
+
+# Words of a column head written in plain cells: "<tr><td>Von</td><td>Bis</td>
+# <td>Veranstaltung</td>…" (a hand-made table without th).
+_HEAD_WORDS = re.compile(
+    r"^(?:von|bis|datum|termin|wann|zeit|uhrzeit|beginn|ende|veranstaltung|titel|thema|ort"
+    r"|wo|date|time|event|title|venue|where|when)$",
+    re.I,
+)
+
+
+def _head_row(table: etree._Element) -> etree._Element | None:
+    """The table's head row: its first row when that has th cells (thead's too), else one
+    of its first rows whose plain cells are column names ("Von", "Bis", "Veranstaltung")."""
+    rows = [r for r, _ in zip(table.iter("tr"), range(6), strict=False)]
+    if rows and rows[0].find("th") is not None:
+        return rows[0]
+    for row in rows:
+        names = [" ".join(dom.text_of(c).split()) for c in row if c.tag in ("td", "th")]
+        if len(names) >= 3 and sum(bool(_HEAD_WORDS.match(n)) for n in names) >= 2:
+            if not any(_dated(n) for n in names):
+                return row
+    return None
 
 
 def _in_title_column(cell: etree._Element) -> bool:
