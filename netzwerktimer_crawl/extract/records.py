@@ -734,6 +734,27 @@ def _own_time(anchors: list[Anchor], title: str | None) -> TimeSpan | None:
     return span._replace(end=end) if span.end is None and end is not None else span
 
 
+# A line that leads with its time, then its act: "7pm - Nancy Dillon Trio", "20 Uhr: Lesung".
+_LEADING_TIME = re.compile(
+    r"^\W*\d{1,2}(?:[:.]\d\d)?\s*(?:uhr|h|[ap]\.?\s?m\.?)?\s*[-–—:|]\s*\w", re.I
+)
+
+
+def _acts(anchors: list[Anchor]) -> list[tuple[TimeSpan, str]]:
+    """The record's lines of their own that each lead with a time and name an act."""
+    acts = []
+    for anchor in anchors:
+        line = anchor.block.text.strip().split("\n")[0]
+        if anchor.sessions or not anchor.times or not _LEADING_TIME.match(line):
+            continue
+        name = residue(line)
+        if len(name) > _RESIDUE_TITLE:
+            name = name.split(" - ")[0]  # "Quintet - Melissa Brewer (vocals), …": its players
+        if (name := _clean_title(name)) and len(name) <= _RESIDUE_TITLE:
+            acts.append((anchor.times[0], name))
+    return acts
+
+
 def _first_day(event: Event) -> date | None:
     value = event.start
     return value.date() if isinstance(value, datetime) else value
@@ -966,6 +987,16 @@ def events(
                     event = _event(other, when, urljoin(base_url, link.get("href")), None, "")
                     if event is not None:
                         made.append(Found(event, False, len(candidate.records), False))
+            acts = _acts(group)
+            if len(acts) >= 2 and len(sessions) == 1 and sessions[0].start is not None:
+                # a day of a venue's schedule with a show per line of its own: "Sat May 2",
+                # "7pm - Melissa Brewer Quintet", "9:30pm - Ian Hughes Quartet"
+                day = _first_day(Event(network="", title=None, start=sessions[0].start))
+                for span, act in acts:
+                    event = _event(act, span.on(day), url, location, text) if day else None
+                    if event is not None:
+                        made.append(Found(event, False, len(candidate.records), False))
+                sessions = []
             for when in sessions:
                 if when.whole_month:
                     continue  # "Mai 2017" on a teaser is no event's day
