@@ -755,8 +755,7 @@ def _acts(anchors: list[Anchor]) -> list[tuple[TimeSpan, str]]:
     return acts
 
 
-def _first_day(event: Event) -> date | None:
-    value = event.start
+def _day_of(value: date | datetime | None) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
@@ -991,11 +990,12 @@ def events(
             if len(acts) >= 2 and len(sessions) == 1 and sessions[0].start is not None:
                 # a day of a venue's schedule with a show per line of its own: "Sat May 2",
                 # "7pm - Melissa Brewer Quintet", "9:30pm - Ian Hughes Quartet"
-                day = _first_day(Event(network="", title=None, start=sessions[0].start))
+                day = _day_of(sessions[0].start)
                 for span, act in acts:
                     event = _event(act, span.on(day), url, location, text) if day else None
                     if event is not None:
-                        made.append(Found(event, False, len(candidate.records), False))
+                        aside = dom.in_sidebar(record)
+                        made.append(Found(event, False, len(candidate.records), aside))
                 sessions = []
             for when in sessions:
                 if when.whole_month:
@@ -1015,7 +1015,7 @@ def events(
             # the day a time-only entry after this one may take: the date this entry states
             # beside its own title (not a day heading's, which titles nothing)
             if made and primary is not None:
-                own_day = None if borrowed else _first_day(made[-1].event)
+                own_day = None if borrowed else _day_of(made[-1].event.start)
         # Days without a title of their own and without a time are day headings (Contao's
         # div.header, a grid's cells), which date the records under them: no events.
         if not all(f.borrowed and not _timed(f.event) for f in of_list):
