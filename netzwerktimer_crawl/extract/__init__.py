@@ -26,6 +26,7 @@ from scrapy.utils.response import get_base_url
 
 from ..berlin import http_date, local
 from ..dates import whole_month
+from ..identity import canonical_url
 from ..items import Event
 from ..text import INVISIBLE
 from . import (
@@ -119,7 +120,7 @@ def _own_event(found: list[Event], page: str) -> Event | None:
     if len(structured) != 1 or structured[0].start is None:
         return None
     url = structured[0].url
-    same_page = url is None or _address(urljoin(page, url)) == _address(page)
+    same_page = url is None or canonical_url(urljoin(page, url)) == canonical_url(page)
     return structured[0] if same_page else None
 
 
@@ -128,11 +129,8 @@ def _own_page(event: Event, page: str) -> bool:
     if not event.url:
         return False
     url = urljoin(page, event.url)
-    return urlsplit(url).hostname == urlsplit(page).hostname and _address(url) != _address(page)
-
-
-def _address(url: str) -> str:
-    return url.split("#")[0].split("://", 1)[-1].rstrip("/")
+    own, here = canonical_url(url), canonical_url(page)
+    return urlsplit(own).hostname == urlsplit(here).hostname and own != here
 
 
 def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
