@@ -479,7 +479,11 @@ def today(conn: sqlite3.Connection) -> date:
 
 def add_today(conn: sqlite3.Connection) -> None:
     """SQL function heute(), which the view upcoming_events and the catalog's queries use."""
-    conn.create_function("heute", 0, lambda: today(conn).isoformat())
+    # Declared deterministic so that SQLite calls it once per statement, as it does its own
+    # date('now'), and not once per row: the map's query read catalog_info 9,570 times at a
+    # million events, 60-90 ms of its 100-130 (benchmarks/bench_catalog.py). It may change
+    # between statements, so no index, generated column or CHECK may use it.
+    conn.create_function("heute", 0, lambda: today(conn).isoformat(), deterministic=True)
 
 
 def open_db(path: str | Path) -> Database:

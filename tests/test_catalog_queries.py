@@ -6,7 +6,7 @@ Expected rows are derived from the database where other networks' events may joi
 import asyncio
 import json
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -40,6 +40,16 @@ def test_heute_is_berlins_date_in_a_live_catalog(tmp_path):
         live.client.get("/netzwerktimer.json?sql=select+heute()+as+t&_shape=array")
     )
     assert answer.json() == [{"t": datetime.now(ZoneInfo("Europe/Berlin")).date().isoformat()}]
+
+
+def test_heute_follows_a_new_pin_on_an_open_connection(tmp_path):
+    # heute() is declared deterministic, so SQLite reads it once per statement; the next
+    # statement must still see a date set in between.
+    db = catalog.open_db(tmp_path / "pinned.db")
+    catalog.set_today(db, date(2026, 11, 16))
+    assert db.execute("select heute()").fetchone() == ("2026-11-16",)
+    catalog.set_today(db, date(2026, 12, 24))
+    assert db.execute("select heute()").fetchone() == ("2026-12-24",)
 
 
 def test_diese_woche(get, sql):
