@@ -79,6 +79,24 @@ def test_dpcalendar_all_day_dates_at_midnight_utc_are_days():
     assert (timed.start, timed.all_day) == (datetime(2026, 11, 26, 10, 0), False)
 
 
+def test_days_written_as_their_first_and_last_moments_are_days():
+    # An exhibition as a script's toISOString() writes it, and an installation that ends
+    # at 23:59:00 of its last day.
+    page = """<script type="application/ld+json">[
+    {"@type":"ExhibitionEvent","name":"Licht und Glas","startDate":"2026-04-25T00:00:00.000Z",
+     "endDate":"2026-11-29T00:00:00.000Z"},
+    {"@type":"Event","name":"Klangraum","startDate":"2026-07-27T00:00:00+02:00",
+     "endDate":"2026-09-20T23:59:00+02:00"},
+    {"@type":"Event","name":"Nachtführung","startDate":"2026-07-27T22:00:00+02:00",
+     "endDate":"2026-07-27T23:59:00+02:00"}]</script>"""
+    events, _ = jsonld.events(Selector(text=page))
+    assert [(e.title, e.start, e.end, e.all_day) for e in events] == [
+        ("Licht und Glas", date(2026, 4, 25), date(2026, 11, 29), True),
+        ("Klangraum", date(2026, 7, 27), date(2026, 9, 20), True),
+        ("Nachtführung", datetime(2026, 7, 27, 22), datetime(2026, 7, 27, 23, 59), False),
+    ]
+
+
 LIST_PAGE = """<html><head><script type="application/ld+json">{"@context":"https://schema.org",
  "@type":"ItemList","itemListElement":[
  {"@type":"ListItem","position":1,"item":{"@type":"Event","name":"Laserforum",
