@@ -150,7 +150,7 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         found += inline
         problems += inline_problems
         tried.append(f"{steps.JSON_FEED} (in the page's scripts): {len(inline)}")
-    chosen = chosen or listing.detect(selector)
+    chosen = chosen or listing.detect(selector, response.url)
     next_url = None
     if chosen:
         cms = listing.events(selector, chosen, base, reference)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
@@ -44,6 +44,9 @@ class Listing:
     day: str | None = None
     # What `netzwerktimer extract` calls it: the CMS module, or the spider's own.
     name: str = "site"
+    # A news module's list: its dates are the posts' days, an event's only where a site uses
+    # it for its dates, on a page that says so (about_events).
+    news: bool = False
 
 
 # The Events Calendar, v2 list view.
@@ -143,6 +146,7 @@ TYPO3_NEWS = Listing(
     description=".teaser-text [itemprop=description]",
     date_hint="span.news-list-date time::attr(datetime)",
     next_page="ul.f3-widget-paginator li.next a::attr(href)",
+    news=True,
 )
 
 # Joomla DPCalendar list view (site/views/list/tmpl/default_events.php). Its items carry
@@ -287,6 +291,24 @@ def next_page(selector: Selector, listing: Listing, base_url: str) -> str | None
     return urljoin(base_url, href.strip()) if href else None
 
 
-def detect(selector: Selector) -> Listing | None:
-    """The known list template this page uses, for pages without a spider."""
-    return next((listing for listing in KNOWN if selector.css(listing.item)), None)
+# Words of a page that lists events, in its address, title or h1: "Termine", "/veranstaltungen/".
+_EVENT_WORDS = re.compile(
+    r"termin|veranstaltung|(?<![a-z])events?(?![a-z])|kalender|calendar|agenda|programm"
+    r"|seminar|workshop|kurse|weiterbildung|tagung|konferenz|messe",
+    re.I,
+)
+
+
+def about_events(selector: Selector, page: str) -> bool:
+    """Whether the page calls itself a page of events, in its address, title or h1."""
+    named = [urlsplit(page).path, selector.css("title::text").get() or ""]
+    named += selector.css("h1 ::text").getall()
+    return bool(_EVENT_WORDS.search(" ".join(named)))
+
+
+def detect(selector: Selector, page: str) -> Listing | None:
+    """The known list template this page uses, for pages without a spider. A news list
+    counts only on a page of events: a home page's or an "Aktuelles" page's posts are
+    news, dated the day they were published."""
+    found = next((listing for listing in KNOWN if selector.css(listing.item)), None)
+    return None if found and found.news and not about_events(selector, page) else found
