@@ -77,9 +77,12 @@ _SECTION = re.compile(
     r"|(?:mehr|weitere) (?:informationen|infos?)|auf einen blick|kurzinfo|event info(?:rmation)?",
     re.I,
 )
-# A weekday alone is a date's piece ("Mi." above "12.10" in a card's date box), no title.
+# Weekdays alone are a date's piece ("Mi." above "12.10" in a card's date box), no title;
+# so are they joined, what residue() leaves of "Freitag bis Sonntag 9.-11. Sept.".
 _WEEKDAY_ONLY = re.compile(
-    r"^(?:(?:{})\.?[\s,/&-]*)+$".format("|".join(sorted(map(re.escape, WEEKDAYS), key=len)[::-1])),
+    r"^(?:(?:{})\.?[\s,/&+-]*(?:(?:bis|und|u\.|and|to|till|until)(?:\s+|$))?)+$".format(
+        "|".join(sorted(map(re.escape, WEEKDAYS), key=len)[::-1])
+    ),
     re.I,
 )
 # Hashtags and handles name a tag or a profile, not an event: "#PeopleNotProfit", "@ADFC".
@@ -337,7 +340,7 @@ def _not_date(text: str) -> str | None:
     """The text when it is more than a date (what is left must hold words), less a date
     it starts with: "Sa_27.06. Sommerfest" is the Sommerfest."""
     left = residue(text)
-    if not (left and _LETTERS.search(left)):
+    if not (left and _LETTERS.search(left)) or _WEEKDAY_ONLY.match(left):
         return None
     flat = " ".join(text.split())
     return _clean_title(left if flat.endswith(left) and not flat.startswith(left) else flat)
@@ -464,8 +467,14 @@ def _title(
             continue
         # a title is one line: "MEDICA 2026 – Gemeinschaftsstand", not the teaser below it
         # as is a table cell's: its title, then the place or a teaser below it
-        first = full.split("\n")[0]
-        if text := _not_date(first if len(raw) > _RESIDUE_TITLE or element.tag == "td" else raw):
+        first, *rest = [line for line in full.split("\n") if line.strip()]
+        if rest and not _not_date(first):
+            # a date line leads it: "<a><b>Freitag bis Sonntag 9.-11. Sept.</b><br>
+            # 17. Eggisrieder Seminar</a>"
+            text = _not_date(rest[0])
+        else:
+            text = _not_date(first if len(raw) > _RESIDUE_TITLE or element.tag == "td" else raw)
+        if text:
             candidates.append((kind, element, text))
     if candidates:
         anchor = dated[0] if dated else record
