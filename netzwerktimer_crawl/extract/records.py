@@ -841,11 +841,13 @@ def _sessions(
         first = sessions[0]
         if first.open_start or first.start is None:
             return sessions, False
+        day = first.start.date() if isinstance(first.start, datetime) else first.start
         if machine is not None and isinstance(machine, date):
-            day = first.start.date() if isinstance(first.start, datetime) else first.start
             target = machine.date() if isinstance(machine, datetime) else machine
             if day != target and (day.month, day.day) == (target.month, target.day):
                 sessions = [_move_year(s, target.year) for s in sessions]
+        elif (year := _year_written(dated, day)) is not None:
+            sessions = [_move_year(s, year) for s in sessions]
         if len(sessions) == 1 and first.all_day and not first.whole_month:
             # the time is on another line, or later on the date's line, past the title:
             # "08.12.2026 - <a>Winterforum</a> 10:00 - 16:00" (Events Manager's grouped list)
@@ -865,6 +867,19 @@ def _sessions(
         span = _own_time([a for a in anchors if a.times], title)
         return (_on_day(span, machine) if span else [When(machine)]), span is None
     return [], True
+
+
+def _year_written(dated: list[Anchor], day: date) -> int | None:
+    """The year another date of the record writes out for the day that the first one
+    states without a year: a card's teaser "am 12. Juli", its footer "Juli 12, 2018"."""
+    if str(day.year) in dated[0].block.text:
+        return None
+    for anchor in dated[1:]:
+        other = anchor.day
+        if other and other != day and (other.month, other.day) == (day.month, day.day):
+            if str(other.year) in anchor.block.text:
+                return other.year
+    return None
 
 
 def _months_only(when: When) -> bool:
