@@ -108,6 +108,25 @@ def test_json_ld_and_html_with_different_urls_are_one_event():
     ]
 
 
+def test_an_event_within_anothers_days_with_a_page_of_its_own_is_another_event():
+    # A library's collection drive and, within its weeks at another branch, the swap meet
+    # it collects for; a calendar's cell of the drive's later day links the drive's page.
+    html = listing(
+        ROW.format(href="/details/schulsachenboerse-sammelaktion-44673",
+                   title="Schulsachenbörse-Sammelaktion", when="28.10.2026 – 18.12.2026")
+        + ROW.format(href="/details/schulsachenboerse-43850", title="Schulsachenbörse",
+                     when="01.12.2026 – 19.12.2026")
+        + ROW.format(href="/details/schulsachenboerse-sammelaktion-44673",
+                     title="Schulsachenbörse-Sammelaktion", when="02.11.2026")
+    )  # fmt: skip
+    base = "https://www.example-netzwerk.de/details/"
+    assert found(html) == [
+        ("Schulsachenbörse-Sammelaktion", "2026-10-28", "2026-12-18",
+         base + "schulsachenboerse-sammelaktion-44673"),
+        ("Schulsachenbörse", "2026-12-01", "2026-12-19", base + "schulsachenboerse-43850"),
+    ]  # fmt: skip
+
+
 def test_occurrences_sharing_a_url_stay_separate():
     # Modern Events Calendar: one script per occurrence, all pointing at the series' page.
     page = "https://www.example-netzwerk.de/events/sprechstunde/"

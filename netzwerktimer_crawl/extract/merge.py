@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 
 from rapidfuzz import fuzz
 
+from ..identity import canonical_url
 from ..items import Event
 from .steps import TRUST
 
@@ -87,11 +88,18 @@ def program_of(item: Event, event: Event) -> bool:
     return None not in (first, last, day) and first <= day <= last and not same(item, event)
 
 
+def _other_pages(a: Event, b: Event) -> bool:
+    """Whether the two link pages of their own that differ: two events."""
+    return bool(a.url and b.url) and canonical_url(a.url) != canonical_url(b.url)
+
+
 def same(a: Event, b: Event) -> bool:
     """Whether two copies describe one event (see the module's docstring)."""
     if _day(a) is None:
         return False
-    if (_within(a, b) or _within(b, a)) and _titles_match(a, b):
+    # a calendar's cell of a day the other spans links the same page; "Schulsachenbörse"
+    # within the days of "Schulsachenbörse-Sammelaktion", with a page of its own, is another
+    if (_within(a, b) or _within(b, a)) and _titles_match(a, b) and not _other_pages(a, b):
         return True
     if _day(a) != _day(b) or not _times_agree(a, b):
         return False
