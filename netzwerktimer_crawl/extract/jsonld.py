@@ -125,9 +125,7 @@ def _place(location: object) -> tuple[str | None, str | None, bool]:
 _UTC_MIDNIGHT = re.compile(r"^\d{4}-\d\d-\d\dT00:00(?::00(?:\.0+)?)?(?:\+00:?00|Z)$")
 _DAY_START = re.compile(r"^\d{4}-\d\d-\d\dT00:00(?::00(?:\.0+)?)?(?:[+-]\d\d:?\d\d|Z)?$")
 # A day's last minute, to the second or not: 23:59, 23:59:59(.999), 23:59:00.
-_DAY_END = re.compile(
-    r"^\d{4}-\d\d-\d\dT23:59(?::59(?:\.9+)?|:00(?:\.0+)?)?(?:[+-]\d\d:?\d\d|Z)?$"
-)
+_DAY_END = re.compile(r"^\d{4}-\d\d-\d\dT23:59(?::59(?:\.9+)?|:00(?:\.0+)?)?(?:[+-]\d\d:?\d\d|Z)?$")
 
 
 def _dates(node: dict) -> tuple[date | datetime | None, date | datetime | None]:
