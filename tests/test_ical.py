@@ -199,6 +199,21 @@ def test_a_feed_of_ordinary_series_is_not_cut():
     assert sum(title == "Jour fixe" for title, _ in found) == 70
 
 
+def test_an_until_without_a_zone_is_in_the_zone_of_the_series_start():
+    # As Google Calendar exports a series (RFC 5545 wants UNTIL in UTC): read as UTC, its
+    # 23:59:59 ends the New York series four hours early, before the last Tuesday's 20:00.
+    text = feed(
+        "UID:bachata\nSUMMARY:Bachata Tuesdays\nDTSTART;TZID=America/New_York:20261201T200000\n"
+        "RRULE:FREQ=WEEKLY;UNTIL=20261222T235959;BYDAY=TU\n"
+    )
+    found, problems = read(text)
+    assert problems == []
+    # 20:00 in New York is 02:00 the next morning in Berlin
+    assert [start for _, start in found] == [
+        "2026-12-02T02:00", "2026-12-09T02:00", "2026-12-16T02:00", "2026-12-23T02:00",
+    ]  # fmt: skip
+
+
 def test_events_without_a_uid_stand_alone():
     text = feed(
         "SUMMARY:Reihe A\nDTSTART:20261201T100000\nRRULE:FREQ=WEEKLY;COUNT=2\n",

@@ -21,7 +21,7 @@ import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import recurring_ical_events
 from dateutil.rrule import rrulestr
@@ -195,10 +195,29 @@ def _stop(core: Component, lo: datetime, hi: datetime, limit: int, budget: _Budg
     return hi
 
 
+def _until_in_zone(core: Component) -> None:
+    """A rule's UNTIL without a zone, beside a DTSTART with one, in DTSTART's zone, as
+    calendar apps read it: Google's and Outlook's exports write it so (RFC 5545 wants UTC),
+    and read as UTC it drops the last occurrence west of Greenwich."""
+    start = core.decoded("DTSTART")
+    if not isinstance(start, datetime) or start.tzinfo is None:
+        return
+    rules = core.get("RRULE")
+    for rule in rules if isinstance(rules, list) else [rules]:
+        until = rule.get("UNTIL")
+        values = until if isinstance(until, list) else [until]
+        if values and isinstance(values[0], datetime) and values[0].tzinfo is None:
+            rule["UNTIL"] = [values[0].replace(tzinfo=start.tzinfo).astimezone(UTC)]
+
+
 def _series(
     parts: list[Component], zones: list[Component], lo: datetime, hi: datetime, budget: _Budget
 ) -> tuple[list[Event], list[str]]:
     core = next(p for p in parts if "RRULE" in p)
+    try:
+        _until_in_zone(core)
+    except _READING as error:
+        return [], [f"series {_name(core)} is unreadable: {error}"]
     limit = min(SERIES_LIMIT, budget.occurrences)
     try:
         stop = _stop(core, lo, hi, limit, budget)
