@@ -600,6 +600,26 @@ def is_place(element: etree._Element) -> bool:
     return element.tag == "address" or any(map(_PLACE_WORD.fullmatch, tokens))
 
 
+# An icon's class or symbol that stands for a place: Font Awesome's "fa-map-marker-alt",
+# "icon-pin", "dashicons-location", an SVG sprite's "#icon-map-pin".
+_PLACE_ICON = frozenset({"marker", "pin", "location", "place", "map", "geo", "venue"})
+_ICONS = ("i", "span", "svg", "img", "em")
+
+
+def _place_icon(element: etree._Element) -> bool:
+    """An element that opens with an icon standing for a place, and its text beside it:
+    "<li><i class="fas fa-map-marker-alt"></i>Stadtbibliothek Laim</li>"."""
+    if (element.text or "").strip() or not len(element):
+        return False
+    icon = element[0]
+    if not isinstance(icon.tag, str) or icon.tag not in _ICONS or dom.text_of(icon).strip():
+        return False
+    names = [icon.get("class") or "", icon.get("alt") or ""]
+    names += [u.get("href") or u.get("xlink:href") or "" for u in icon.iter("use")]
+    tokens = {part.casefold() for name in names for part in re.split(r"[\s_#-]+", name)}
+    return bool(tokens & _PLACE_ICON) and bool(dom.text_of(element).strip())
+
+
 def place_text(element: etree._Element) -> str | None:
     """An address block's lines as one line: "Kongresszentrum, Am Hang 12, 99096 Erfurt"."""
     lines = [" ".join(line.split()) for line in dom.text_of(element).split("\n")]
@@ -634,10 +654,12 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
             if (match := _PLACE_LABEL.match(" ".join(line.split()))) and match[1].strip():
                 return match[1].strip()
         labelled = element.tag in ("dd", "td") and _PLACE_COLUMN.match(_label_before(element))
-        if (is_place(element) or labelled or _PLACE_COLUMN.match(_column_head(element))) and (
+        placed = is_place(element) or labelled or _place_icon(element)
+        if (placed or _PLACE_COLUMN.match(_column_head(element))) and (
             place := place_text(element)
         ):
-            return place  # a place's class, its label before it (<dt>Ort:</dt>), its column
+            # a place's class, its label before it (<dt>Ort:</dt>), its icon, its column
+            return place
     for element in elements:
         if dom.is_block(element):
             for line in dom.own_text(element).split("\n"):
