@@ -157,6 +157,7 @@ _FILLER_WORDS = (
 
 
 _FILLER_SET = frozenset(_FILLER_WORDS)
+_LIST_MARKS = frozenset({";", "|", "·", "•"})  # between a list's days without times
 
 
 def _alternation(words: list[str] | dict[str, int]) -> str:
@@ -846,7 +847,10 @@ class _Grammar:
         while True:
             j, times = self.times_after(k + 1, self.toks[k].minutes)
             items.append((k, times))
-            if self.at(j, _DATE) and self.gap(j).strip() == ",":
+            # "12.03., 23.04."; a club's "12.03. | 23.04. | 28.05.2026", but not a timed
+            # date then another: "So, 04.01.2026, 19:00 Uhr | Mo, 05.01.2026"
+            mark = self.gap(j).strip() if self.at(j, _DATE) else None
+            if mark == "," or (mark in _LIST_MARKS and times == (None, None)):
                 k, commas = j, commas + 1
             elif (self.at(j, _SEP) and self.toks[j].form in ("und", "&", "u.")
                   and self.at(j + 1, _DATE) and not self.gap(j).strip()):  # fmt: skip

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..berlin import parse_day, parse_machine
 from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when, residue
-from .dom import Block, heading_text, is_block
+from .dom import Block, heading_text, is_block, preceding_heading
 
 # Only the start of a long block is read: a date deep in a paragraph of prose is no anchor.
 _READ = 240
@@ -179,12 +179,26 @@ _DEADLINE_LABEL = re.compile(
 )
 
 
-def _deadline(block: Block) -> bool:
-    """The block is the value of a deadline label: <dt>Anmeldeschluss</dt><dd>04.09.</dd>."""
+# What is due by a day: "Einzahlung Jahresbeitrag bis 30.09.", under "Abgabetermine".
+_DUE = re.compile(
+    r"anmeld|bewerb|einsende|meldeschluss|abgabe|einzahlung|zahlung|frist|rückmeld|einreich"
+    r"|antr[aä]g|deadline|due\b",
+    re.I,
+)
+
+
+def _deadline(block: Block, sessions: list[When]) -> bool:
+    """The block is the value of a deadline label: <dt>Anmeldeschluss</dt><dd>04.09.</dd>;
+    or it says only until when, without a time, of something due ("Abgabe … bis 01.02.")
+    or under a heading of such ("Abgabetermine"): an exhibition "bis 20.12." is not."""
     label = block.element.getprevious()
-    if label is None or label.tag not in ("dt", "th", "td", "strong", "b", "span", "label"):
+    if label is not None and label.tag in ("dt", "th", "td", "strong", "b", "span", "label"):
+        if _DEADLINE_LABEL.match(" ".join(label.xpath("string()").split())):
+            return True
+    if not (sessions and sessions[0].open_start and sessions[0].all_day):
         return False
-    return bool(_DEADLINE_LABEL.match(" ".join(label.xpath("string()").split())))
+    before = block.text.split(" bis ")[0]
+    return bool(_DUE.search(before) or _DUE.search(preceding_heading(block.element) or ""))
 
 
 def _is_month(when: When, text: str) -> bool:
@@ -226,7 +240,7 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
         if sessions or times or all_day or machine is not None:
             published = _is_published(block, sessions)
             found.append(Anchor(block, sessions, times, machine, None, published,
-                                _deadline(block), all_day))  # fmt: skip
+                                _deadline(block, sessions), all_day))  # fmt: skip
     return found
 
 

@@ -352,14 +352,17 @@ def hidden(element: etree._Element, within: etree._Element | None = None) -> boo
 
 def heading_text(element: etree._Element, strict: bool = False) -> str | None:
     """The element's text when it reads as a heading: an h1–h6, or a block whose class says
-    title or heading, or a paragraph that is only bold text."""
+    title or heading, or a paragraph or a table's cell that is only bold text, or says so in
+    its class ("font_11pt_bold", Bootstrap's "fw-bold")."""
     tag = _tag(element)
     classes = (element.get("class") or "").lower()
-    bold_only = (
-        tag == "p"
-        and len(element) >= 1
-        and all(_tag(c) in ("strong", "b") and not (c.tail or "").strip() for c in element)
-        and not (element.text or "").strip()
+    bold_only = tag in ("p", "td") and (
+        (
+            len(element) >= 1
+            and all(_tag(c) in ("strong", "b") and not (c.tail or "").strip() for c in element)
+            and not (element.text or "").strip()
+        )
+        or "bold" in classes
     )
     if tag in HEADINGS or "title" in classes or "heading" in classes or (bold_only and not strict):
         text = " ".join(text_of(element).split())

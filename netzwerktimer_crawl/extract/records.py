@@ -504,6 +504,10 @@ def _title(
     if primary is not None:
         for line in primary.block.text.split("\n"):
             left = residue(line)
+            if left and _at_place(line, left):
+                # "14.03.2026 – 14:00 Uhr im Vereinsheim": where, under a heading that says
+                # what ("Mitgliederversammlung"), which the record borrows
+                return None, None
             if left and _LETTERS.search(left) and not _LABEL.match(line):
                 # what a date line says besides its date is a title only when it is short;
                 # else the date stands in a sentence ("Die Saison beginnt am …")
@@ -523,6 +527,31 @@ def _title(
             if line and short and named:
                 return _clean_title(line), None
     return None, None
+
+
+# A preposition of place before what a date line says besides its date and time; not in
+# phrases of time or manner ("im Anschluss an", "im Rahmen der").
+_AT = re.compile(r"(?:^|\s)(?:im|am|beim|in der|in|auf dem|an der|at)\s+$", re.I)
+_NOT_PLACE = re.compile(
+    r"^(?:anschlu(?:ss|ß)|rahmen|wechsel|kooperation|zusammenarbeit|auftrag|vorfeld|nachgang"
+    r"|laufe|abend|morgen|vormittag|nachmittag|wochenende)\b",
+    re.I,
+)
+
+
+def _at_place(line: str, left: str) -> bool:
+    """Whether all a date line says besides its date and time is where: "jeweils 19:00 Uhr
+    im Anglerheim", "Treffpunkt jeweils 8:00 Uhr am Vereinsheim"."""
+    words = _place_words(left)
+    at = line.find(words) if words else -1
+    if at <= 0 or not _AT.search(line[:at]) or _NOT_PLACE.match(words):
+        return False
+    before, after = residue(line[:at]).removeprefix("Treffpunkt"), residue(line[at + len(words) :])
+    return not (_LETTERS.search(before) or _LETTERS.search(after))
+
+
+def _place_words(left: str) -> str:
+    return left.removeprefix("Treffpunkt").strip()
 
 
 def _line_after(text: str, block: str) -> str | None:
@@ -667,6 +696,8 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
                     return match[1]
                 if _POSTCODE.search(line) and len(line) < 120:
                     return line.strip()
+                if (left := residue(line)) and _at_place(line, left):  # "19:00 Uhr im Anglerheim"
+                    return _place_words(left)
     return _town_line(elements, title)
 
 
