@@ -128,10 +128,17 @@ _DAY_START = re.compile(r"^\d{4}-\d\d-\d\dT00:00(?::00(?:\.0+)?)?(?:[+-]\d\d:?\d
 _DAY_END = re.compile(r"^\d{4}-\d\d-\d\dT23:59(?::59(?:\.9+)?|:00(?:\.0+)?)?(?:[+-]\d\d:?\d\d|Z)?$")
 
 
+# A day as some CMSs write it when it has no time: noon UTC, start and end the same instant
+# (a city portal's microdata beside "So. 13.09.2026 11:00 - 21:00 Uhr" in its text).
+_UTC_NOON = re.compile(r"^\d{4}-\d\d-\d\dT12:00(?::00(?:\.0+)?)?(?:\+00:?00|Z)$")
+
+
 def _dates(node: dict) -> tuple[date | datetime | None, date | datetime | None]:
     start, end = (str(node.get(key) or "").strip() for key in ("startDate", "endDate"))
     if _UTC_MIDNIGHT.match(start) and (not end or _UTC_MIDNIGHT.match(end)):
         start, end = start[:10], end[:10]
+    if _UTC_NOON.match(start) and end == start:
+        start, end = start[:10], ""
     # The Events Calendar's all-day events run from 00:00 to 23:59:59 of their days.
     if _DAY_START.match(start) and _DAY_END.match(end):
         start, end = start[:10], end[:10]
