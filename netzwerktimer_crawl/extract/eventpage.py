@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from itertools import takewhile
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -209,7 +210,7 @@ def _published_day(selector: Selector) -> date | None:
 
 def _near_title(
     anchors: list[Anchor], heading: etree._Element | None, published: date | None
-) -> When | None:
+) -> tuple[Anchor, When] | None:
     usable = [a for a in anchors if a.sessions and not a.published]
     usable = [a for a in usable if not dom.in_chrome(a.block.element)]
     if not usable:
@@ -230,8 +231,40 @@ def _near_title(
         # unlabelled, only a time or a span of days marks an event's date: a bare date
         # near a title is as likely the page's own (a day view, an archive, a post)
         if not when.all_day or (when.end is not None and not when.whole_month):
-            return when
+            return anchor, when
     return None
+
+
+# A line that opens with a day: "So 13. September", "13.09.", "Sonntag, 13.09.".
+_DAY_LINE = re.compile(r"^\s*(?:[^\W\d_]{2,10}\.?,?\s+)?\d{1,2}\.(?!\d)")
+_DAYS_APART = 14  # a festival's or a fair's days, not a later event the box names
+
+
+def _later_days(text: str, first: When, reference: date | None, month_first: bool) -> list[When]:
+    """The further days, each with its hours, that the box of the date near the title gives
+    after the first: a festival's "Sa 12. September<br>16:00 bis 23:00 Uhr<br><br>
+    So 13. September<br>11.00 Uhr bis 21:00 Uhr"."""
+    lines, found = text.split("\n"), [first]
+    for at in range(1, len(lines)):
+        if not _DAY_LINE.match(lines[at]):
+            continue
+        # the day's line and its hours below it, up to the next day's
+        own = [
+            lines[at],
+            *takewhile(lambda line: not _DAY_LINE.match(line), lines[at + 1 : at + 3]),
+        ]
+        parsed = parse_sessions("\n".join(own), reference, month_first=month_first)
+        when = parsed[0] if parsed else None
+        if when is None or when.start is None or when.all_day:
+            continue
+        if _day(found[-1]) < _day(when) and (_day(when) - _day(first)).days <= _DAYS_APART:
+            found.append(when)
+    return found[1:]
+
+
+def _day(when: When) -> date:
+    start = when.start
+    return start.date() if isinstance(start, datetime) else start  # type: ignore[return-value]
 
 
 _TEXT = 60  # a paragraph of the page's text, not a label or a caption
@@ -314,7 +347,8 @@ def event(
     sessions = parse_sessions(" ".join(dates), reference, month_first=month_first)
     note = "labelled date" if sessions else NEAR_TITLE
     if not sessions and (near := _near_title(anchors, heading, _published_day(selector))):
-        sessions = [near]
+        anchor, when = near
+        sessions = [when, *_later_days(anchor.block.text, when, reference, month_first)]
     if not sessions and (named := _titled_day(title, anchors, heading, reference)):
         sessions, note = [named], TITLE_DAY
     sessions = [w for w in sessions if w.start is not None or w.open_start]

@@ -333,7 +333,9 @@ def _clean_title(text: str | None) -> str | None:
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
     named = _LETTERS.search(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
-    return text if named else None
+    # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
+    remark = text.startswith("(") and (")" not in text or text.endswith(")"))
+    return text if named and not remark else None
 
 
 def _not_date(text: str) -> str | None:
