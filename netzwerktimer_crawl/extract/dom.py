@@ -18,7 +18,9 @@ BLOCK_TAGS = frozenset(
     "td tfoot th thead tr ul center".split()
 )
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_SKIP = frozenset("script style noscript template svg iframe object select option button".split())
+_SKIP = frozenset(
+    "head script style noscript template svg iframe object select option button".split()
+)
 _SPACES = re.compile(r"[ \t\r\f\v\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _DIGITS = re.compile(r"\d+")
 # Class and id words of regions that hold no events: menus, page chrome, sharing. A token
