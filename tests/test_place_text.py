@@ -22,7 +22,21 @@ from netzwerktimer_crawl.extract import records
          "Directions</a></p>", "121 N. La Salle, Chicago, IL 60602"),
         ('<p class="location">Volkshaus (Karte)</p>', "Volkshaus"),
         ('<p class="location">Wohnzimmer Ort</p>', "Wohnzimmer Ort"),
+        # a meta line that gives the time after the place
+        ('<span class="ort">Ort: Kulturhaus, Gera · 19:00 Uhr</span>', "Kulturhaus, Gera"),
     ],
 )  # fmt: skip
 def test_a_place_without_its_map_link_and_label_words(html, place):
     assert records.place_text(lxml.html.fragment_fromstring(html)) == place
+
+
+@pytest.mark.parametrize(
+    ("html", "place"),
+    [
+        ('<h3 class="event-loc">München · DE</h3>', True),  # a tour's dates: "loc"
+        ('<li><i class="fas fa-map-marker-alt"></i>Stadtbibliothek Laim</li>', False),
+        ('<div class="event-prog">Wie das flunkert</div>', False),
+    ],
+)  # fmt: skip
+def test_classes_that_name_a_place(html, place):
+    assert records.is_place(lxml.html.fragment_fromstring(html)) is place

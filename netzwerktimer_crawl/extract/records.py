@@ -66,7 +66,7 @@ _LOOKBACK = re.compile(
 _GENERIC_LINK = re.compile(
     r"^(?:mehr|weiter|weiterlesen|mehr erfahren|mehr infos?|details?|info|infos|read more"
     r"|more|learn more|tickets?|anmelden|anmeldung|zur anmeldung|register|jetzt anmelden"
-    r"|zum event|zur veranstaltung|hier|link|»|›|→|\+"
+    r"|zum event|zur veranstaltung|hier|link|»|›|→|\+|infos? (?:&|und) tickets?"
     # a performer's or the venue's own pages: "[Website]", "Facebook"
     r"|website|webseite|homepage|facebook|instagram|youtube|soundcloud|bandcamp|spotify)\W*$",
     re.I,
@@ -106,7 +106,7 @@ _PLACE_LABEL = re.compile(
 # Parts of class names that name a place: "em-event-location", "field-ort", "loc-place";
 # whole parts only ("has-placeholder" is an image).
 _PLACE_WORD = re.compile(
-    r"(?:event)?(?:location|venue|place|address|adresse|ort|orte|veranstaltungsort)"
+    r"(?:event)?(?:location|loc|venue|place|address|adresse|ort|orte|veranstaltungsort)"
     r"(?:name|title|info|details?)?|where|wo"
 )
 _POSTCODE = re.compile(r"(?<![\d.])\d{5}\s+[A-ZÄÖÜ][\w.-]+")
@@ -459,8 +459,8 @@ def _title(
             kind = 4  # a row's plain cell: of those, the longest is the title
         else:
             continue
-        if kind and _in_place(element, record):
-            continue  # "dp-location__title" names the venue
+        if (kind or is_place(element)) and _in_place(element, record):
+            continue  # "dp-location__title", "h3.event-loc" name the venue
         full = _text_less_places(element)
         raw = " ".join(full.split())
         if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(raw)):
@@ -659,7 +659,14 @@ def place_text(element: etree._Element) -> str | None:
     if len(element) and _PLACE_LABEL.match(f"{label}:") and text.startswith(label):
         text = text[len(label) :]  # "Ort <a>Messe Leipzig</a>" (RSEvents!Pro): a label alone
     # "@ TZ Ilmenau": calendar plugins' "at" before the venue; "(Karte)": its map link
-    return without_map_links(_PLACE_LABEL.sub(r"\1", text).strip())
+    return without_map_links(_undated(_PLACE_LABEL.sub(r"\1", text)))
+
+
+def _undated(text: str) -> str:
+    """A place line less the parts that give a day or a time: "Ort: Kulturhaus, Gera ·
+    19:00 Uhr" is the Kulturhaus."""
+    parts = _PARTS.split(text.strip())
+    return " · ".join(p for p in parts if not _dated(p)) if len(parts) > 1 else text.strip()
 
 
 def without_map_links(text: str | None) -> str | None:
@@ -682,8 +689,8 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
     for element in elements:
         # a line of its own: "Datum: 10.12.2026<br>Ort: Kongresszentrum, Erfurt"
         for line in dom.own_text(element).split("\n"):
-            if (match := _PLACE_LABEL.match(" ".join(line.split()))) and match[1].strip():
-                return match[1].strip()
+            if (match := _PLACE_LABEL.match(" ".join(line.split()))) and _undated(match[1]):
+                return _undated(match[1])
         labelled = element.tag in ("dd", "td") and _PLACE_COLUMN.match(_label_before(element))
         placed = is_place(element) or labelled or _place_icon(element)
         if (placed or _PLACE_COLUMN.match(_column_head(element))) and (
