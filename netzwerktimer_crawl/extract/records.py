@@ -1103,10 +1103,49 @@ def events(
             if made and primary is not None:
                 own_day = None if borrowed else _day_of(made[-1].event.start)
         # Days without a title of their own and without a time are day headings (Contao's
-        # div.header, a grid's cells), which date the records under them: no events.
+        # div.header, a grid's cells), which date the records under them: no events; unless
+        # they are a list of nothing but days, the dates of what the heading names
         if not all(f.borrowed and not _timed(f.event) for f in of_list):
             found.extend(of_list)
+        elif of_list and _days_only(candidate.records):
+            if span := _shared_time(candidate.records[0]):
+                for made in of_list:
+                    _add_time(made.event, span)
+            found.extend(of_list)
     return _within(_unique(found), reference), notes
+
+
+_DAYS_ONLY = 3  # "Termine 2023: 7. Januar, 4. Februar, …": one list of days at least this long
+# What says that a time holds for every day: "jeweils von 14 bis 17 Uhr".
+_EACH = re.compile(r"\b(?:jeweils|immer|each|always)\b", re.I)
+
+
+def _days_only(records: list[etree._Element]) -> bool:
+    """Whether the records are the items of one list, side by side, each nothing but a day:
+    a Repair Café's "<ul><li>7. Januar</li><li>4. Februar</li>…", not day headings with
+    the entries they date between them."""
+    if len(records) < _DAYS_ONLY or len({id(r.getparent()) for r in records}) != 1:
+        return False
+    siblings = list(records[0].itersiblings())
+    if siblings[: len(records) - 1] != records[1:]:
+        return False
+    return all(not _LETTERS.search(_WEEKDAY_WORD.sub("", residue(dom.text_of(r)))) for r in records)
+
+
+def _shared_time(first: etree._Element) -> TimeSpan | None:
+    """The time that a paragraph just before a list of days gives for each of them."""
+    node: etree._Element | None = first.getparent()
+    for _ in range(_SHARED_BLOCKS):
+        node = node.getprevious() if node is not None else None
+        if node is None or node.tag in dom.HEADINGS:
+            return None
+        text = " ".join(dom.text_of(node).split())
+        if _EACH.search(text) and (spans := find_times(text)):
+            return spans[0]
+    return None
+
+
+_SHARED_BLOCKS = 4
 
 
 def _day_items(
