@@ -70,9 +70,28 @@ def parse(body: str) -> html.HtmlElement:
     for bad in root.xpath("//script|//style|//noscript|//template|//comment()"):
         drop(bad)
     _unfold_card_links(root)
+    _list_numbers_as_days(root)
     _spread_row_spans(root)
     _split_dated_lines(root)
     return root
+
+
+_MONTH_FIRST = re.compile(
+    r"^\s*(?:jan|feb|mär|maer|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?\s",
+    re.I,
+)
+
+
+def _list_numbers_as_days(root: html.HtmlElement) -> None:
+    """Markdown makes "16. Januar 2020" at a line's start an ordered list that starts at 16:
+    the day is then only the list's marker, <ol start="16"><li>Januar 2020</li>. Put it back
+    where a browser shows it."""
+    for ol in root.iter("ol"):
+        if not (start := ol.get("start") or "").isdigit():
+            continue
+        for number, item in enumerate(ol.findall("li"), int(start)):
+            if number <= 31 and _MONTH_FIRST.match(f"{item.text or ''} "):
+                item.text = f"{number}. {item.text.lstrip()}"
 
 
 # A line that opens with a date: "17.03.2027 – …", "05.–07.05.2027", "Sa, 27.06.", "3. Juni",

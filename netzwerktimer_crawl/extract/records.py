@@ -999,6 +999,9 @@ def events(
         last: Found | None = None  # the list's last event, which an "Ende" row may end
         own_day: date | None = None  # the day the list's last dated entry stated itself
         of_list: list[Found] = []
+        # a list of nothing but days, and the time a paragraph before it gives for each
+        days_only = _days_only(candidate.records)
+        shared = _shared_time(candidate.records[0]) if days_only else None
         for record in candidate.records:
             group = candidate.anchors[id(record)]
             # a date labelled as the end ("Enddatum"): of this record's event, or (a row of
@@ -1050,6 +1053,8 @@ def events(
                 # not a box's name ("Termindetails") nor a month's ("June", "Mai 2026")
                 if heading and not _SECTION.fullmatch(heading.strip(" :")) and _not_date(heading):
                     title, borrowed = heading, True
+            if borrowed and shared and len(sessions) == 1 and sessions[0].all_day:
+                sessions = _on_day(shared, sessions[0].start)  # type: ignore[arg-type]
             closed = primary is not None and _CLOSED.search(residue(primary.block.text))
             if not title or closed or _CLOSED.search(title) or _LOOKBACK.search(title):
                 previous = None
@@ -1107,10 +1112,7 @@ def events(
         # they are a list of nothing but days, the dates of what the heading names
         if not all(f.borrowed and not _timed(f.event) for f in of_list):
             found.extend(of_list)
-        elif of_list and _days_only(candidate.records):
-            if span := _shared_time(candidate.records[0]):
-                for made in of_list:
-                    _add_time(made.event, span)
+        elif days_only:
             found.extend(of_list)
     return _within(_unique(found), reference), notes
 
