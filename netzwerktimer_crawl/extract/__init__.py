@@ -217,6 +217,14 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         # the one entry took a heading above it for its title: the page's own event's
         # details in a box of their own ("Termindetails: Startdatum … Uhrzeit …")
         found = single
+    elif (
+        single
+        and note == eventpage.SUBHEADING
+        and all(not _own_page(e, page) and merge.program_of(e, single[0]) for e in found)
+    ):
+        # what the page lists on the day below its title, without pages of their own, is
+        # that event's programme ("09:15 Neues in QGIS 4")
+        found = single
     elif single:
         single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")

@@ -229,10 +229,22 @@ def _near_title(
         if day == published:
             continue
         # unlabelled, only a time or a span of days marks an event's date: a bare date
-        # near a title is as likely the page's own (a day view, an archive, a post)
+        # near a title is as likely the page's own (a day view, an archive, a post);
+        # but not as the subheading right below the title ("<h1>Anwendertreffen</h1>
+        # <h3>Freitag, 25. September 2015 - Kassel</h3>")
         if not when.all_day or (when.end is not None and not when.whole_month):
             return anchor, when
+        if _subheading(anchor.block.element, heading) and not when.whole_month:
+            return anchor, when
     return None
+
+
+def _subheading(element: etree._Element, heading: etree._Element | None) -> bool:
+    return (
+        heading is not None
+        and element.tag in ("h2", "h3", "h4", "h5", "h6")
+        and element.getprevious() is heading
+    )
 
 
 # A line that opens with a day: "So 13. September", "13.09.", "Sonntag, 13.09.".
@@ -291,6 +303,7 @@ def _main_text(
 
 
 NEAR_TITLE = "date near the title"  # the note of an event dated by no label
+SUBHEADING = "date in the subheading below the title"
 TITLE_DAY = "the title's date"
 
 
@@ -349,6 +362,8 @@ def event(
     if not sessions and (near := _near_title(anchors, heading, _published_day(selector))):
         anchor, when = near
         sessions = [when, *_later_days(anchor.block.text, when, reference, month_first)]
+        if _subheading(anchor.block.element, heading):
+            note = SUBHEADING
     if not sessions and (named := _titled_day(title, anchors, heading, reference)):
         sessions, note = [named], TITLE_DAY
     sessions = [w for w in sessions if w.start is not None or w.open_start]
