@@ -65,6 +65,14 @@ def test_bylines_and_deadlines_are_marked():
     )  # fmt: skip
 
 
+def test_a_date_stamped_to_the_second_is_a_posts_and_one_to_the_minute_may_be_an_events():
+    # a blog theme's post date (Hugo Mainroad's meta__item-datetime), and an event's day
+    page = """<div class="meta__item"><time datetime="2020-03-24T21:40:37+01:00">24.03.2020</time>
+    </div><p class="datum"><time datetime="2020-04-30T19:00:00+02:00">30.04.2020</time></p>"""
+    post, event = found(page)
+    assert (post.published, event.published) == (True, False)
+
+
 def test_a_time_span_in_post_metadata_is_an_event_time():
     # TYPO3 news used for events prints the event's time where a post date would be
     page = '<span class="news-list-date">Mittwoch, 20. Mai 2026, 14:45 Uhr bis 15:45 Uhr</span>'

@@ -101,11 +101,17 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
             if _PUBLISHED_MARKUP.search(node.get(name) or ""):
                 return True
         node = node.getparent()
-    # the date's own inline element: <span class="elementor-post-date">, <time itemprop=…>
+    # the date's own inline element: <span class="elementor-post-date">, <time itemprop=…>;
+    # or a <time> stamped to the second, as a CMS stamps a post ("2020-03-24T21:40:37+01:00"):
+    # an event's time is set to the minute
     return any(
         _PUBLISHED_MARKUP.search(t.get("itemprop") or t.get("class") or "")
+        or _STAMPED.search(t.get("datetime") or "")
         for t in (*_own_times(block.element), *_own_inline(block.element))
     )
+
+
+_STAMPED = re.compile(r"T\d\d:\d\d:(?!00)\d\d")
 
 
 # Attributes where themes keep an ISO date beside a shorter visible one: hCalendar's
