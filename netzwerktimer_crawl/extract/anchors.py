@@ -187,10 +187,13 @@ _DEADLINE_LABEL = re.compile(
 
 # What is due by a day: "Einzahlung Jahresbeitrag bis 30.09.", under "Abgabetermine".
 _DUE = re.compile(
-    r"anmeld|bewerb|einsende|meldeschluss|abgabe|einzahlung|zahlung|frist|rückmeld|einreich"
-    r"|antr[aä]g|deadline|due\b",
+    r"\b(?:anmeldung|anmeldeschluss|bewerbung|bewerbungen|einsendung|einsendeschluss"
+    r"|meldeschluss|abgabe\w*|einzahlung|zahlung|frist|rückmeldung|einreichung|antr[aä]ge?"
+    r"|deadline|due)\b",
     re.I,
 )
+# A heading of deadlines, not of a programme with its registration ("Kurse und Anmeldung").
+_DUE_HEADING = re.compile(r"\b(?:abgabe\w*|fristen|frist|einsendeschluss|deadlines?)\b", re.I)
 
 
 def _deadline(block: Block, sessions: list[When]) -> bool:
@@ -204,7 +207,7 @@ def _deadline(block: Block, sessions: list[When]) -> bool:
     if not (sessions and sessions[0].open_start and sessions[0].all_day):
         return False
     before = block.text.split(" bis ")[0]
-    return bool(_DUE.search(before) or _DUE.search(preceding_heading(block.element) or ""))
+    return bool(_DUE.search(before) or _DUE_HEADING.search(preceding_heading(block.element) or ""))
 
 
 def _is_month(when: When, text: str) -> bool:

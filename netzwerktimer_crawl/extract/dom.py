@@ -76,8 +76,11 @@ def parse(body: str) -> html.HtmlElement:
     return root
 
 
+# A month's name alone or with its year, as the whole item: "Januar 2020", not "August Müller".
 _MONTH_FIRST = re.compile(
-    r"^\s*(?:jan|feb|mär|maer|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?\s",
+    r"^\s*(?:januar|jan|februar|feb|märz|maerz|mär|april|apr|mai|juni|jun|juli|jul|august|aug"
+    r"|september|sept?|oktober|okt|november|nov|dezember|dez|january|february|march|may|june"
+    r"|july|october|oct|december|dec)\.?(?:\s+\d{4})?\s*(?:$|[:,–-])",
     re.I,
 )
 
@@ -90,7 +93,7 @@ def _list_numbers_as_days(root: html.HtmlElement) -> None:
         if not (start := ol.get("start") or "").isdigit():
             continue
         for number, item in enumerate(ol.findall("li"), int(start)):
-            if number <= 31 and _MONTH_FIRST.match(f"{item.text or ''} "):
+            if number <= 31 and _MONTH_FIRST.match(text_of(item)):
                 item.text = f"{number}. {item.text.lstrip()}"
 
 
@@ -383,7 +386,7 @@ def heading_text(element: etree._Element, strict: bool = False) -> str | None:
             and all(_tag(c) in ("strong", "b") and not (c.tail or "").strip() for c in element)
             and not (element.text or "").strip()
         )
-        or "bold" in classes
+        or "bold" in re.split(r"[\s_-]+", classes)
     )
     if tag in HEADINGS or "title" in classes or "heading" in classes or (bold_only and not strict):
         text = " ".join(text_of(element).split())

@@ -258,8 +258,8 @@ def _later_days(text: str, first: When, reference: date | None, month_first: boo
     So 13. September<br>11.00 Uhr bis 21:00 Uhr"."""
     lines, found = text.split("\n"), [first]
     for at in range(1, len(lines)):
-        if not _DAY_LINE.match(lines[at]):
-            continue
+        if not _DAY_LINE.match(lines[at]) or lines[at - 1].rstrip().endswith(":"):
+            continue  # not a day "Nächstes Konzert:" or "Ausweichtermin:" names
         # the day's line and its hours below it, up to the next day's
         own = [
             lines[at],

@@ -128,16 +128,19 @@ _DAY_START = re.compile(r"^\d{4}-\d\d-\d\dT00:00(?::00(?:\.0+)?)?(?:[+-]\d\d:?\d
 _DAY_END = re.compile(r"^\d{4}-\d\d-\d\dT23:59(?::59(?:\.9+)?|:00(?:\.0+)?)?(?:[+-]\d\d:?\d\d|Z)?$")
 
 
-# A day as some CMSs write it when it has no time: noon UTC, start and end the same instant
-# (a city portal's microdata beside "So. 13.09.2026 11:00 - 21:00 Uhr" in its text).
+# A day as some CMSs write it in microdata when it has no time: noon UTC, start and end the
+# same instant (a city portal's date box beside "So. 13.09.2026 11:00 - 21:00 Uhr" in its
+# text). In JSON-LD the same is as often a real 14:00 without an end.
 _UTC_NOON = re.compile(r"^\d{4}-\d\d-\d\dT12:00(?::00(?:\.0+)?)?(?:\+00:?00|Z)$")
 
 
-def _dates(node: dict) -> tuple[date | datetime | None, date | datetime | None]:
+def _dates(
+    node: dict, microdata: bool = False
+) -> tuple[date | datetime | None, date | datetime | None]:
     start, end = (str(node.get(key) or "").strip() for key in ("startDate", "endDate"))
     if _UTC_MIDNIGHT.match(start) and (not end or _UTC_MIDNIGHT.match(end)):
         start, end = start[:10], end[:10]
-    if _UTC_NOON.match(start) and end == start:
+    if microdata and _UTC_NOON.match(start) and end == start:
         start, end = start[:10], ""
     # The Events Calendar's all-day events run from 00:00 to 23:59:59 of their days.
     if _DAY_START.match(start) and _DAY_END.match(end):
@@ -157,7 +160,7 @@ def _written(value: object) -> datetime | None:
         return None
 
 
-def _event(node: dict) -> Event:
+def _event(node: dict, microdata: bool = False) -> Event:
     location, city, virtual = _place(node.get("location"))
     title = clean(node.get("name"))
     # Text, though plugins print a description as an object or a list too
@@ -166,7 +169,7 @@ def _event(node: dict) -> Event:
     attendance = _ATTENDANCE.get(_enum(node.get("eventAttendanceMode")))
     if attendance is None and virtual:
         attendance = "online"
-    start, end = _dates(node)
+    start, end = _dates(node, microdata)
     return Event(
         network="",
         title=title,
@@ -197,7 +200,7 @@ def microdata_events(html: str, base_url: str) -> tuple[list[Event], list[str]]:
         items = extruct.extract(html, base_url=base_url, syntaxes=["microdata"], uniform=True)
     except Exception as error:  # noqa: BLE001 - extruct raises whatever its parsers raise
         return [], [f"microdata could not be read: {error}"]
-    found = [_event(item) for item in _nodes(items["microdata"]) if _is_event(item)]
+    found = [_event(item, True) for item in _nodes(items["microdata"]) if _is_event(item)]
     for event in found:
         event.extractor = "microdata"
     return found, []

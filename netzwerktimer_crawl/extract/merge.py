@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
@@ -89,8 +90,12 @@ def program_of(item: Event, event: Event) -> bool:
 
 
 def _other_pages(a: Event, b: Event) -> bool:
-    """Whether the two link pages of their own that differ: two events."""
-    return bool(a.url and b.url) and canonical_url(a.url) != canonical_url(b.url)
+    """Whether the two, titled apart, link pages that differ in their paths: two events; a
+    calendar's day cell links its event's page with the day in the query ("?datum=…")."""
+    if not (a.url and b.url) or _title(a) == _title(b):
+        return False
+    here, there = urlsplit(canonical_url(a.url)), urlsplit(canonical_url(b.url))
+    return (here.netloc, here.path) != (there.netloc, there.path)
 
 
 def same(a: Event, b: Event) -> bool:

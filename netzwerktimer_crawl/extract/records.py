@@ -334,7 +334,7 @@ def _clean_title(text: str | None) -> str | None:
     named = _LETTERS.search(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
     # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
-    remark = text.startswith("(") and (")" not in text or text.endswith(")"))
+    remark = text.startswith("(") and text.find(")") in (-1, len(text) - 1)
     return text if named and not remark else None
 
 
@@ -506,7 +506,7 @@ def _title(
     if primary is not None:
         for line in primary.block.text.split("\n"):
             left = residue(line)
-            if left and _at_place(line, left):
+            if left and _at_place(line, left) and dom.preceding_heading(record):
                 # "14.03.2026 – 14:00 Uhr im Vereinsheim": where, under a heading that says
                 # what ("Mitgliederversammlung"), which the record borrows
                 return None, None
@@ -533,10 +533,12 @@ def _title(
 
 # A preposition of place before what a date line says besides its date and time; not in
 # phrases of time or manner ("im Anschluss an", "im Rahmen der").
-_AT = re.compile(r"(?:^|\s)(?:im|am|beim|in der|in|auf dem|an der|at)\s+$", re.I)
+# Lower case: a capital starts a title ("Im Gespräch mit …", "Am Puls der Zeit").
+_AT = re.compile(r"(?:^|\s)(?:im|am|beim|in der|in|auf dem|an der|at)\s+$")
 _NOT_PLACE = re.compile(
     r"^(?:anschlu(?:ss|ß)|rahmen|wechsel|kooperation|zusammenarbeit|auftrag|vorfeld|nachgang"
-    r"|laufe|abend|morgen|vormittag|nachmittag|wochenende)\b",
+    r"|laufe|abend|morgen|vormittag|nachmittag|wochenende|livestream|präsenz|internet|netz"
+    r"|freien)\b",
     re.I,
 )
 
@@ -633,7 +635,8 @@ def is_place(element: etree._Element) -> bool:
 
 # An icon's class or symbol that stands for a place: Font Awesome's "fa-map-marker-alt",
 # "icon-pin", "dashicons-location", an SVG sprite's "#icon-map-pin".
-_PLACE_ICON = frozenset({"marker", "pin", "location", "place", "map", "geo", "venue"})
+_PLACE_ICON = frozenset({"marker", "location", "place", "geo", "venue"})
+_MAP_PIN = frozenset({"map", "pin"})  # together: "icon-map-pin"; alone: "fa-map-signs", "Merken"
 _ICONS = ("i", "span", "svg", "img", "em")
 
 
@@ -648,7 +651,9 @@ def _place_icon(element: etree._Element) -> bool:
     names = [icon.get("class") or "", icon.get("alt") or ""]
     names += [u.get("href") or u.get("xlink:href") or "" for u in icon.iter("use")]
     tokens = {part.casefold() for name in names for part in re.split(r"[\s_#-]+", name)}
-    return bool(tokens & _PLACE_ICON) and bool(dom.text_of(element).strip())
+    text = dom.text_of(element).strip()
+    named = bool(tokens & _PLACE_ICON) or _MAP_PIN <= tokens
+    return named and bool(text) and not _MAP_LINK.fullmatch(f" {text}")
 
 
 def place_text(element: etree._Element) -> str | None:
@@ -666,7 +671,11 @@ def _undated(text: str) -> str:
     """A place line less the parts that give a day or a time: "Ort: Kulturhaus, Gera ·
     19:00 Uhr" is the Kulturhaus."""
     parts = _PARTS.split(text.strip())
-    return " · ".join(p for p in parts if not _dated(p)) if len(parts) > 1 else text.strip()
+    if len(parts) < 2:
+        return text.strip()
+    # only parts that are a day or a time and nothing else: not "Straße des 17. Juni 135"
+    kept = [p for p in parts if not (_dated(p) and not _LETTERS.search(residue(p)))]
+    return text.strip() if len(kept) == len(parts) else " · ".join(kept)
 
 
 def without_map_links(text: str | None) -> str | None:
@@ -692,12 +701,13 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
             if (match := _PLACE_LABEL.match(" ".join(line.split()))) and _undated(match[1]):
                 return _undated(match[1])
         labelled = element.tag in ("dd", "td") and _PLACE_COLUMN.match(_label_before(element))
-        placed = is_place(element) or labelled or _place_icon(element)
-        if (placed or _PLACE_COLUMN.match(_column_head(element))) and (
+        if (is_place(element) or labelled or _PLACE_COLUMN.match(_column_head(element))) and (
             place := place_text(element)
         ):
-            # a place's class, its label before it (<dt>Ort:</dt>), its icon, its column
-            return place
+            return place  # a place's class, its label before it (<dt>Ort:</dt>), its column
+    for element in elements:
+        if _place_icon(element) and (place := place_text(element)):
+            return place  # its icon, where nothing says "Ort:"
     for element in elements:
         if dom.is_block(element):
             for line in dom.own_text(element).split("\n"):
