@@ -66,6 +66,18 @@ def test_a_numbered_list_of_names_is_no_list_of_days():
     assert [e["title"] for e in events] == ["Frühjahrsschießen", "Schützenfest"]
 
 
+def test_a_days_list_number_is_put_back_before_a_bold_month():
+    events = found("""<h1>Offene Treffen 2027</h1><p>Jeweils von 18 bis 20 Uhr.</p><ul>
+    <li><ol start="14"><li><strong>Januar</strong> 2027</li></ol></li>
+    <li><ol start="11"><li><strong>Februar</strong> 2027</li></ol></li>
+    <li><ol start="11"><li><strong>März</strong> 2027</li></ol></li></ul>""")
+    assert [e["start"] for e in events] == [
+        "2027-01-14T18:00",
+        "2027-02-11T18:00",
+        "2027-03-11T18:00",
+    ]
+
+
 def test_exhibitions_until_a_day_are_no_deadlines():
     events = found("""<h2>Aktuell</h2><ul>
     <li>Ausstellung zum Fotowettbewerb „Unser Dorf“ bis 18.12.2026</li>

@@ -94,7 +94,7 @@ def _list_numbers_as_days(root: html.HtmlElement) -> None:
             continue
         for number, item in enumerate(ol.findall("li"), int(start)):
             if number <= 31 and _MONTH_FIRST.match(text_of(item)):
-                item.text = f"{number}. {item.text.lstrip()}"
+                item.text = f"{number}. {(item.text or '').lstrip()}"
 
 
 # A line that opens with a date: "17.03.2027 – …", "05.–07.05.2027", "Sa, 27.06.", "3. Juni",

@@ -634,7 +634,7 @@ def is_place(element: etree._Element) -> bool:
 
 
 # An icon's class or symbol that stands for a place: Font Awesome's "fa-map-marker-alt",
-# "icon-pin", "dashicons-location", an SVG sprite's "#icon-map-pin".
+# "dashicons-location", an SVG sprite's "#icon-map-pin" (a pin alone may bookmark).
 _PLACE_ICON = frozenset({"marker", "location", "place", "geo", "venue"})
 _MAP_PIN = frozenset({"map", "pin"})  # together: "icon-map-pin"; alone: "fa-map-signs", "Merken"
 _ICONS = ("i", "span", "svg", "img", "em")
