@@ -78,6 +78,11 @@ class When:
                 "open_start": self.open_start, "open_end": self.open_end}  # fmt: skip
 
     @property
+    def day(self) -> date | None:
+        """The first day: the start's date."""
+        return self.start.date() if isinstance(self.start, datetime) else self.start
+
+    @property
     def start_iso(self) -> str | None:
         return None if self.start is None else _iso(self.start)
 
@@ -143,6 +148,7 @@ _WEEKDAY_NUMBER: dict[str, int] = {
 }
 _WEEKDAYS = list(_WEEKDAY_NUMBER)
 WEEKDAYS = tuple(_WEEKDAYS)  # German and English weekday names and abbreviations
+MONTHS = tuple(_MONTHS)  # German and English month names and abbreviations
 
 # Words that may sit between a date and its time or between the two ends of a range without
 # changing the meaning ("Mittwoch, den 14.10. um 18 Uhr", "in der Zeit von 9 bis 12 Uhr").

@@ -11,6 +11,8 @@ from html import unescape
 
 from lxml import etree, html
 
+from ..dates import MONTHS
+
 # Elements that break text into separate blocks; everything else is inline.
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body dd details div dl dt fieldset figcaption figure "
@@ -78,9 +80,9 @@ def parse(body: str) -> html.HtmlElement:
 
 # A month's name alone or with its year, as the whole item: "Januar 2020", not "August Müller".
 _MONTH_FIRST = re.compile(
-    r"^\s*(?:januar|jan|februar|feb|märz|maerz|mär|april|apr|mai|juni|jun|juli|jul|august|aug"
-    r"|september|sept?|oktober|okt|november|nov|dezember|dez|january|february|march|may|june"
-    r"|july|october|oct|december|dec)\.?(?:\s+\d{4})?\s*(?:$|[:,–-])",
+    r"^\s*(?:{})\.?(?:\s+\d{{4}})?\s*(?:$|[:,–-])".format(
+        "|".join(sorted(map(re.escape, MONTHS), key=len)[::-1])
+    ),
     re.I,
 )
 

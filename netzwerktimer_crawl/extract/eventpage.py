@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import takewhile
 from urllib.parse import urlsplit
 
@@ -269,14 +269,9 @@ def _later_days(text: str, first: When, reference: date | None, month_first: boo
         when = parsed[0] if parsed else None
         if when is None or when.start is None or when.all_day:
             continue
-        if _day(found[-1]) < _day(when) and (_day(when) - _day(first)).days <= _DAYS_APART:
+        if found[-1].day < when.day <= first.day + timedelta(days=_DAYS_APART):  # type: ignore[operator]
             found.append(when)
     return found[1:]
-
-
-def _day(when: When) -> date:
-    start = when.start
-    return start.date() if isinstance(start, datetime) else start  # type: ignore[return-value]
 
 
 _TEXT = 60  # a paragraph of the page's text, not a label or a caption
