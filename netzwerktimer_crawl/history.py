@@ -74,13 +74,14 @@ def _other_town(a: dict, b: dict) -> bool:
     return bool(a.get("city") and b.get("city") and a["city"].casefold() != b["city"].casefold())
 
 
-def _match(record: dict, candidates: list[dict]) -> str | None:
+def _match(record: dict, candidates: list[dict], key: str | None) -> str | None:
     """The id of the event of `candidates`, those listed on the record's day, that `record`
-    is another network's copy of (same_event), if any."""
+    (its title key `key`) is another network's copy of (same_event), if any."""
+    if not key:
+        return None
     timed = len(record["start"]) > 10
     # A timed copy can only be the same event as one at the same minute or one without a
     # time that day; one network's two listings are two events.
-    key = _title_key(record["title"])
     choices = {
         c["id"]: c["key"] for c in candidates
         if c["key"] and c["network"] != record["network"]
@@ -89,9 +90,7 @@ def _match(record: dict, candidates: list[dict]) -> str | None:
         and not _other_town(c, record)
     }  # fmt: skip
     # same_event for every candidate at once: the days and minutes agree already.
-    best = key and process.extractOne(
-        key, choices, scorer=fuzz.token_set_ratio, score_cutoff=SIMILAR
-    )
+    best = process.extractOne(key, choices, scorer=fuzz.token_set_ratio, score_cutoff=SIMILAR)
     return best[2] if best else None
 
 
@@ -198,16 +197,19 @@ class _Batch:
         self.sources: list[list] = []
 
     def store(self) -> None:
+        names = os.environ.get(registry.REGISTRY_ENV)  # _title_key's, read once
         for position, record in enumerate(self.records):
             matched = None
-            if record["id"] not in self.known and record["start"]:
+            new = record["id"] not in self.known
+            key = _key(record["title"] or "", names) if new else None
+            if new and record["start"]:
                 if self.candidates is None:
                     later = [r for r in self.records[position:]
                              if r["start"] and r["id"] not in self.known]  # fmt: skip
                     self.candidates = _candidates(self.db, later)
-                matched = _match(record, self.candidates.get(record["start"][:10], []))
-            if record["id"] not in self.known and not matched:
-                self._wait(record)
+                matched = _match(record, self.candidates.get(record["start"][:10], []), key)
+            if new and not matched:
+                self._wait(record, key)
                 continue
             self.write()
             _store(self.db, record, self.run, matched, self.sectors)
@@ -215,7 +217,7 @@ class _Batch:
             self.candidates = None  # that write may have changed any of them
         self.write()
 
-    def _wait(self, record: dict) -> None:
+    def _wait(self, record: dict, key: str | None) -> None:
         seen = record["last_seen"]
         event = _new_event(record, self.sectors, record["id"])
         self.events.append(event)
@@ -223,7 +225,6 @@ class _Batch:
                              seen, seen, self.run])  # fmt: skip
         if record["start"] and self.candidates is not None:
             day = self.candidates.setdefault(record["start"][:10], [])
-            key = _title_key(event["title"])
             day.append(event | {"sources": [record["network"]], "key": key})
         self.known.add(record["id"])  # the batch's later copy of it updates it
 
@@ -246,10 +247,16 @@ class _Batch:
         self.events, self.sources = [], []
 
 
+@lru_cache(maxsize=256)
+def _only(network: str) -> str:
+    """events.networks of an event of one network, encoded once per network."""
+    return json.dumps([network])
+
+
 def _new_event(record: dict, sectors: dict[str, str | None], event_id: str) -> dict:
     seen = record["last_seen"]
     return {c: record.get(c) for c in EVENT_COLUMNS} | {
-        "id": event_id, "networks": json.dumps([record["network"]]),
+        "id": event_id, "networks": _only(record["network"]),
         "sector": sectors.get(record["network"]), "first_seen": seen, "last_changed": seen,
     }  # fmt: skip
 
