@@ -4,8 +4,9 @@
 
 - an iCalendar feed (ical.py) or The Events Calendar's REST answers (tribe_api.py);
 - an HTML page, through every step that applies: schema.org JSON-LD and microdata
-  (jsonld.py), a known CMS template's selectors (listing.py), the generic list records
-  (anchors.py, records.py) and the page's own event (eventpage.py).
+  (jsonld.py), microformats' h-event and hCalendar (microformats.py), a known CMS
+  template's selectors (listing.py), the generic list records (anchors.py, records.py)
+  and the page's own event (eventpage.py).
 
 The steps' findings are merged into one event per event (merge.py); `Extraction.tried`
 says what each step found, for a page where nothing was found.
@@ -38,6 +39,7 @@ from . import (
     jsonld,
     listing,
     merge,
+    microformats,
     records,
     steps,
     tribe_api,
@@ -145,6 +147,11 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         found += micro
         problems += micro_problems
         tried.append(f"{steps.MICRODATA}: {len(micro)}")
+    if microformats.present(response.text):
+        micro, micro_problems = microformats.events(response.text, base)
+        found += micro
+        problems += micro_problems
+        tried.append(f"{steps.MICROFORMATS}: {len(micro)}")
     inline, inline_problems = json_feed.embedded(selector)
     if inline or inline_problems:
         found += inline

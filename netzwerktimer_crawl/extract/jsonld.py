@@ -160,7 +160,9 @@ def _written(value: object) -> datetime | None:
         return None
 
 
-def _event(node: dict, microdata: bool = False) -> Event:
+def schema_event(node: dict, microdata: bool = False) -> Event:
+    """Our Event of a schema.org Event node (JSON-LD, microdata, or microformats mapped to
+    it)."""
     location, city, virtual = _place(node.get("location"))
     title = clean(node.get("name"))
     # Text, though plugins print a description as an object or a list too
@@ -200,7 +202,7 @@ def microdata_events(html: str, base_url: str) -> tuple[list[Event], list[str]]:
         items = extruct.extract(html, base_url=base_url, syntaxes=["microdata"], uniform=True)
     except Exception as error:  # noqa: BLE001 - extruct raises whatever its parsers raise
         return [], [f"microdata could not be read: {error}"]
-    found = [_event(item, True) for item in _nodes(items["microdata"]) if _is_event(item)]
+    found = [schema_event(item, True) for item in _nodes(items["microdata"]) if _is_event(item)]
     for event in found:
         event.extractor = "microdata"
     return found, []
@@ -222,7 +224,7 @@ def events(selector: Selector) -> tuple[list[Event], list[str]]:
             if not _is_event(node):
                 continue
             try:
-                found.append(_event(node))
+                found.append(schema_event(node))
             except Exception as error:  # noqa: BLE001 - one odd node, not the page's others
                 problems.append(f"JSON-LD block {index}: an event could not be read: {error!r}")
     return found, problems

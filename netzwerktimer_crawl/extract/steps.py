@@ -6,6 +6,7 @@ JSON_FEED = "json-feed"
 ICAL = "ical"
 JSON_LD = "json-ld"
 MICRODATA = "microdata"
+MICROFORMATS = "microformats"
 CMS_LISTING = "cms-listing"
 GENERIC_RECORDS = "generic-records"
 EVENT_PAGE = "event-page"
@@ -16,6 +17,7 @@ TRUST = {
     ICAL: 3,
     JSON_LD: 3,
     MICRODATA: 3,
+    MICROFORMATS: 3,
     CMS_LISTING: 2,
     EVENT_PAGE: 1,
     GENERIC_RECORDS: 1,
