@@ -377,6 +377,10 @@ _TITLE_COLUMN = re.compile(
 )
 
 
+# A word, not a code ("K-12") or a number: what a table's title cell says.
+_WORD = re.compile(r"[^\W\d_]{3}")
+
+
 # The head of a column of places: "Ort", "Spielstätte", "Veranstaltungsort".
 _PLACE_COLUMN = re.compile(
     r"^(?:ort|orte|veranstaltungsort|spielstätte|spielort|raum|location|venue|place|wo)\W*$",
@@ -456,7 +460,12 @@ def _title(
         elif element.tag == "a" and not _SKIP_HREF.search(element.get("href") or ""):
             kind = 3
         elif element.tag == "td" and element.getparent() is record:
-            kind = 4  # a row's plain cell: of those, the longest is the title
+            # a row's plain cell: of those, the first that says something is the title
+            # ("07. März | 21.00 Uhr | Heringsessen | Berchenschule"), not one under a head
+            # that says it is the place
+            if _PLACE_COLUMN.match(_column_head(element)):
+                continue
+            kind = 4
         else:
             continue
         if (kind or is_place(element)) and _in_place(element, record):
@@ -488,8 +497,9 @@ def _title(
             in_date_line = any(node in inside for node in element.iterancestors())
             # a heading first; else the candidate closest to the date (a widget's headline
             # "Upcoming Events" is further from an entry's date than the entry's link)
+            order = {3: len(text), 4: -_column(element) if _WORD.search(text) else -99}
             return (not in_date_line, kind == 0, _kin(element, anchor), -kind,
-                    len(text) if kind in (3, 4) else 0)  # fmt: skip
+                    order.get(kind, 0))  # fmt: skip
 
         kind, element, text = max(candidates, key=rank)
         line = next((b for b in dated if any(n is b for n in element.iterancestors())), None)
