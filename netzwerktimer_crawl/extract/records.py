@@ -99,8 +99,10 @@ _TITLE_CLASS = re.compile(
 )
 _LABEL = re.compile(r"^\s*[\w ./()-]{1,30}:\s*$")
 _LABELLED = re.compile(r"^\s*[\w ./()-]{1,30}:(?:\s|$)")  # "Ort: Gemeindehaus", "Eintritt:"
+# A place's label, or the pin that stands for one ("📍 Rettenberg Ortszentrum", U+1F4CD).
 _PLACE_LABEL = re.compile(
-    r"^(?:ort|veranstaltungsort|location|venue|wo|where|adresse|address|treffpunkt)\s*[:\-]\s*(.*)",
+    r"^(?:(?:ort|veranstaltungsort|location|venue|wo|where|adresse|address|treffpunkt)\s*[:\-]"
+    r"|\U0001F4CD\uFE0F?)\s*(.*)",
     re.I,
 )
 # Parts of class names that name a place: "em-event-location", "field-ort", "loc-place";
@@ -658,7 +660,9 @@ def _place_icon(element: etree._Element) -> bool:
     icon = element[0]
     if not isinstance(icon.tag, str) or icon.tag not in _ICONS or dom.text_of(icon).strip():
         return False
+    # an image's file name too: "/assets/icons/icon-location.svg"
     names = [icon.get("class") or "", icon.get("alt") or ""]
+    names.append((icon.get("src") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0])
     names += [u.get("href") or u.get("xlink:href") or "" for u in icon.iter("use")]
     tokens = {part.casefold() for name in names for part in re.split(r"[\s_#-]+", name)}
     text = dom.text_of(element).strip()
