@@ -78,11 +78,12 @@ def parse(body: str) -> html.HtmlElement:
     return root
 
 
-# A month's name alone or with its year, as the whole item: "Januar 2020", not "August Müller".
+_MONTH_NAMES = "|".join(sorted(map(re.escape, MONTHS), key=len)[::-1])
+# A month's name alone or with its year ("Januar 2020", "Juli 2022 „Party“"), or before a
+# word when it is no one's first name ("Juni Unifest"): not "August Müller", "Mai Nguyen".
 _MONTH_FIRST = re.compile(
-    r"^\s*(?:{})\.?(?:\s+\d{{4}})?\s*(?:$|[:,–-])".format(
-        "|".join(sorted(map(re.escape, MONTHS), key=len)[::-1])
-    ),
+    rf"^\s*(?:(?:{_MONTH_NAMES})\.?(?:\s*(?:$|[:,–-])|\s+\d{{4}}\b)"
+    rf"|(?!august|mai|april|june\b|july\b)(?:{_MONTH_NAMES})\.?\s+[^\W\d_])",
     re.I,
 )
 
@@ -96,6 +97,9 @@ def _list_numbers_as_days(root: html.HtmlElement) -> None:
             continue
         for number, item in enumerate(ol.findall("li"), int(start)):
             if number <= 31 and _MONTH_FIRST.match(text_of(item)):
+                # into the paragraph a loose list wraps its item in: <li><p>Juni Unifest</p>
+                while not (item.text or "").strip() and len(item) and item[0].tag == "p":
+                    item = item[0]
                 item.text = f"{number}. {(item.text or '').lstrip()}"
 
 

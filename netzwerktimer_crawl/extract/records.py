@@ -328,10 +328,15 @@ def _select(candidates: list[_List]) -> list[_List]:
     return [c for c in lists if id(c) not in dropped]
 
 
+_QUOTES = '"“”„«»'
+
+
 def _clean_title(text: str | None) -> str | None:
     if not text:
         return None
     text = " ".join(text.split()).strip(" -–|:,;·")
+    if text[-1:] in _QUOTES and sum(text.count(q) for q in _QUOTES) % 2:
+        text = text[:-1].rstrip()  # the closing quote of one the date's removal opened
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
     named = _LETTERS.search(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
