@@ -481,6 +481,8 @@ def _title(
         raw = " ".join(full.split())
         if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(raw)):
             continue
+        if kind and (element.tail or "").lstrip().startswith(":"):
+            continue  # a label whose colon follows it: "<strong>Uhrzeit</strong>: 9:00 Uhr"
         if kind == 0 and _SECTION.fullmatch(raw.strip(" :")):
             continue
         # a title is one line: "MEDICA 2026 – Gemeinschaftsstand", not the teaser below it
