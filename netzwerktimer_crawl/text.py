@@ -45,10 +45,17 @@ def clean(value: str | None) -> str | None:
     return text or None
 
 
+_ESCAPED_TAG = re.compile(r"&lt;/?[a-z][a-z0-9]*(?:\s[^&]*)?&gt;", re.I)
+
+
 def html_to_text(html: str | None) -> str | None:
     """Plain text of an HTML fragment, keeping paragraph breaks as single newlines."""
     if not html:
         return None
+    if "<" not in html and _ESCAPED_TAG.search(html):
+        html = replace_entities(html)  # The Events Calendar's JSON-LD escapes its HTML
+    # a line break escaped once too often ("…</p>\\n" in JSON): two characters, not one
+    html = html.replace("\\n", "\n")
     html = remove_tags_with_content(html, which_ones=("script", "style"))
     html = _BLOCK_TAG.sub("\n", html)
     lines = (clean(remove_tags(line)) for line in html.split("\n"))

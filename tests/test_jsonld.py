@@ -175,3 +175,20 @@ def test_an_address_part_is_left_out_only_when_the_name_holds_it_as_words():
       "addressLocality": "Leipzig"}}}</script>"""
     (event,), _ = jsonld.events(Selector(text=page))
     assert event.location == "Ratskeller Markt 12, Markt 1, 04109 Leipzig"
+
+
+def test_html_the_events_calendar_escaped_is_read_as_text():
+    # TEC prints its description as escaped HTML, a line break escaped once too often, and
+    # a town with the comma of its address line
+    description = (
+        "&lt;p&gt;Heimspiel gegen Gotha B&lt;/p&gt;\\\\n&lt;p&gt;Gäste willkommen&lt;/p&gt;\\\\n"
+    )
+    page = f"""<script type="application/ld+json">[{{"@type":"Event","name":"Mannschaftsspiel",
+    "startDate":"2026-11-20T19:00:00+01:00", "description":"{description}",
+    "location":{{"@type":"Place", "name":"Vereinsheim",
+    "address":{{"addressLocality":"Arnstadt,"}}}}}}]</script>"""
+    [event], _ = jsonld.events(Selector(text=page))
+    assert (event.description, event.city) == (
+        "Heimspiel gegen Gotha B\nGäste willkommen",
+        "Arnstadt",
+    )

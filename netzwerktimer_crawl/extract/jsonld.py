@@ -102,7 +102,7 @@ def _place(location: object) -> tuple[str | None, str | None, bool]:
     city = None
     parts = [location.get("name")]
     if isinstance(address, dict):
-        city = clean(address.get("addressLocality"))
+        city = (clean(address.get("addressLocality")) or "").strip(" ,;") or None
         # A postal code may be a number ("postalCode": 04109, read leniently as 4109).
         postal = address.get("postalCode")
         postal = str(postal).zfill(5) if isinstance(postal, int) else clean(postal)
