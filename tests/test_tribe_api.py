@@ -109,3 +109,20 @@ def test_the_chain_reads_a_saved_tec_v1_response():
         "Photonik-Frühstück", "OPTATEC Gemeinschaftsstand", "Webinar Quantensensorik",
     ]  # fmt: skip
     assert result.tried == ["tribe-api: 3"]
+
+
+def test_one_event_of_tribe_v1_is_read():
+    # /wp-json/tribe/events/v1/events/<id>: the archive's entry, alone at the top
+    one = {
+        "id": 8212, "rest_url": "https://tc.example/wp-json/tribe/events/v1/events/8212",
+        "url": "https://tc.example/event/interclub/", "title": "Interclub Damen 40+",
+        "start_date": "2026-06-27 09:00:00", "end_date": "2026-06-27 13:00:00",
+        "utc_start_date": "2026-06-27 07:00:00", "utc_end_date": "2026-06-27 11:00:00",
+        "all_day": False, "venue": {"venue": "Tennisanlage Süd", "city": "Weimar"},
+    }  # fmt: skip
+    response = saved_page(json.dumps(one).encode(), one["rest_url"],
+                          datetime(2026, 6, 1, tzinfo=UTC), "application/json")  # fmt: skip
+    result = extract(response, "unknown")
+    assert [(e.title, e.start, e.end, e.city) for e in result.events] == [
+        ("Interclub Damen 40+", datetime(2026, 6, 27, 9), datetime(2026, 6, 27, 13), "Weimar")
+    ]

@@ -8,6 +8,7 @@
   rel="next"` header; `title` is `{"rendered": …}` in the code and a string in the docs
   example, `start_date_utc` beside the local `start_date`, `venues` a list
   (src/Events/REST/TEC/V1/Documentation/Event_Definition.php).
+- `/wp-json/tribe/events/v1/events/<id>`: one event, the archive's entry alone.
 """
 
 from __future__ import annotations
@@ -90,7 +91,14 @@ def _event(event: dict) -> Event:
 
 
 def _entries(data: object) -> list:
+    if _single(data):
+        return [data]
     return data if isinstance(data, list) else (data.get("events") or [])  # type: ignore[union-attr]
+
+
+def _single(data: object) -> bool:
+    """One event's object (tribe/v1's `events/<id>`): its dates and title at the top."""
+    return isinstance(data, dict) and "start_date" in data and "title" in data
 
 
 def events(data: dict | list) -> tuple[list[Event], list[str]]:
@@ -115,9 +123,9 @@ def next_page(data: dict | list, link_header: str | None = None) -> str | None:
 
 
 def is_response(data: object) -> bool:
-    """tribe/v1's archive object, or tec/v1's array of events."""
+    """tribe/v1's archive object or one event's, or tec/v1's array of events."""
     if isinstance(data, dict):
-        return isinstance(data.get("events"), list)
+        return isinstance(data.get("events"), list) or _single(data)
     return (
         isinstance(data, list)
         and bool(data)
