@@ -154,3 +154,18 @@ def test_a_teaser_that_names_a_listed_entry_is_that_entry():
         ("Öffentlicher Lauf", "2026-11-24T13:45"),
         ("Öffentlicher Lauf", "2026-11-25T13:45"),
     ]
+
+
+def test_a_short_title_another_names_in_passing_is_another_event():
+    # Two game tables at the same hours: "D&D", and a campaign that says it is D&D
+    html = listing(
+        ROW.format(href="#t1", title="D&amp;D", when="24.10.2026, 14 - 18 Uhr")
+        + ROW.format(
+            href="#t2", title="The Stygian Gambit (D&amp;D)", when="24.10.2026, 14 - 18 Uhr"
+        )
+        + ROW.format(href="#t3", title="Sommerfest", when="25.10.2026, 15 Uhr"),
+        '{"@type":"Event","name":"Sommerfest 2026 im Park","startDate":"2026-10-25T15:00"}',
+    )
+    assert sorted(title for title, *_ in found(html)) == [
+        "D&D", "Sommerfest 2026 im Park", "The Stygian Gambit (D&D)",
+    ]  # fmt: skip

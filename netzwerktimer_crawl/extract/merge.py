@@ -47,8 +47,13 @@ def _title(event: Event) -> str:
 
 
 def _titles_match(a: Event, b: Event) -> bool:
-    x, y = _title(a), _title(b)
-    return bool(x and y) and (x in y or y in x)
+    """One title is the other, or the other goes on from it ("Sommerfest" and "Sommerfest
+    2026 im Park") or holds it as most of its words; a short title that another names in
+    passing is another event ("D&D" beside "The Stygian Gambit (D&D)" at the same time)."""
+    x, y = sorted((_title(a), _title(b)), key=len)
+    if not x or not re.search(rf"(?<!\w){re.escape(x)}(?!\w)", y):
+        return False
+    return y.startswith(x) or len(x) * 2 >= len(y)
 
 
 def _timed(event: Event) -> bool:

@@ -328,6 +328,14 @@ def _select(candidates: list[_List]) -> list[_List]:
     return [c for c in lists if id(c) not in dropped]
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _lettered(text: str) -> bool:
+    """Words, or letters if not two in a row: "D&D" is a game's name."""
+    return bool(_LETTERS.search(text) or len(_LETTER.findall(text)) >= 2)
+
+
 _QUOTES = '"“”„«»'
 
 
@@ -338,7 +346,7 @@ def _clean_title(text: str | None) -> str | None:
     if text[-1:] in _QUOTES and sum(text.count(q) for q in _QUOTES) % 2:
         text = text[:-1].rstrip()  # the closing quote of one the date's removal opened
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
-    named = _LETTERS.search(text) and not places.lookup(text)
+    named = _lettered(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
     # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
     remark = text.startswith("(") and text.find(")") in (-1, len(text) - 1)
@@ -349,7 +357,7 @@ def _not_date(text: str) -> str | None:
     """The text when it is more than a date (what is left must hold words), less a date
     it starts with: "Sa_27.06. Sommerfest" is the Sommerfest."""
     left = residue(text)
-    if not (left and _LETTERS.search(left)) or _WEEKDAY_ONLY.match(left):
+    if not (left and _lettered(left)) or _WEEKDAY_ONLY.match(left):
         return None
     flat = " ".join(text.split())
     return _clean_title(left if flat.endswith(left) and not flat.startswith(left) else flat)
