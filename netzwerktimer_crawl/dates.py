@@ -581,8 +581,9 @@ def find_times(text: str) -> list[TimeSpan]:
     return grammar.times() if grammar else []
 
 
+# An opening quote where a date was cut stays: "12.03. „Faust“ – Premiere" is „Faust“ – …
 _EDGE = re.compile(
-    rf"""^(?:[\s,;:|@()\[\]{{}}.*•·"'„“”‚‘’«»>_/!?&+-]
+    rf"""^(?:[\s,;:|@()\[\]{{}}.*•·”’»>_/!?&+-]
       | {_NOT_AFTER_LETTER}(?:{_alternation(_FILLER_WORDS)}){_NOT_BEFORE_LETTER})+""",
     re.VERBOSE,
 )

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from netzwerktimer_crawl.extract import microformats
+from netzwerktimer_crawl.extract import dom, microformats
 
 HCALENDAR = """<html><body><ul>
 <li class="vevent"><a class="url summary" href="/t/1">Kreistag</a>
@@ -19,7 +19,7 @@ HCALENDAR = """<html><body><ul>
 
 
 def test_hcalendar_compact_dates_and_vcard_places():
-    events, problems = microformats.events(HCALENDAR, "https://gotha.example/termine/")
+    events, problems = microformats.events(dom.tree(HCALENDAR), "https://gotha.example/termine/")
     assert problems == []
     assert [(e.title, e.start, e.end, e.url, e.location, e.city) for e in events] == [
         # mf2py reads a vcard's adr as one text: the town is found in it later (enrich)
@@ -34,5 +34,5 @@ def test_hcalendar_compact_dates_and_vcard_places():
 def test_pages_without_events_give_none():
     entry = '<article class="h-entry"><h1 class="p-name">Neues Vereinsheim</h1>' \
         '<time class="dt-published" datetime="2026-11-02">2.11.2026</time></article>'  # fmt: skip
-    assert microformats.events(entry, "https://x.example/") == ([], [])
+    assert microformats.events(dom.tree(entry), "https://x.example/") == ([], [])
     assert not microformats.present("<p>Veranstaltungen im Herbst</p>")

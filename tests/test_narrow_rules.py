@@ -107,3 +107,119 @@ def test_the_next_concert_a_date_box_names_is_not_a_second_day():
     22:00 Uhr<br><br>Nächstes Konzert:<br>So 20. Juni 2027<br>17:00 Uhr</div>
     <p>Das Sommerkonzert des Kammerorchesters.</p>""")
     assert [e["start"] for e in events] == ["2027-06-12T19:00"]
+
+
+def titles(events: list[dict]) -> list[str]:
+    return [e["title"] for e in events]
+
+
+def test_a_table_row_title_is_not_its_category_room_or_club():
+    category_first = found("""<h1>Kurse 2027</h1><table class="contenttable">
+    <tr><td>09.03.2027</td><td>Vortrag</td><td>Gesunde Ernährung im Kleinkindalter</td>
+    <td>Saal</td></tr>
+    <tr><td>16.03.2027</td><td>Kurs</td><td>Babymassage für Eltern mit Kindern</td>
+    <td>Raum 2</td></tr>
+    <tr><td>13.04.2027</td><td>Workshop</td><td>Osterdeko aus Naturmaterialien</td>
+    <td>Werkraum</td></tr>
+    </table>""")
+    assert titles(category_first) == [
+        "Gesunde Ernährung im Kleinkindalter", "Babymassage für Eltern mit Kindern",
+        "Osterdeko aus Naturmaterialien",
+    ]  # fmt: skip
+    room_before_title = found("""<h1>Seniorentreff</h1><table>
+    <tr><td>Mo</td><td>03.05.2027</td><td>14:00</td><td>Aula</td><td>Gedächtnistraining</td></tr>
+    <tr><td>Mi</td><td>05.05.2027</td><td>10:00</td><td>Raum 1.12</td><td>Smartphone-Hilfe</td></tr>
+    <tr><td>Do</td><td>13.05.2027</td><td>15:00</td><td>Turnhalle</td><td>Sitzgymnastik</td></tr>
+    </table>""")
+    assert titles(room_before_title) == ["Gedächtnistraining", "Smartphone-Hilfe", "Sitzgymnastik"]
+    club_column = found("""<h1>Termine im Dorf</h1><table><tr><th>Datum</th><th>Verein</th>
+    <th>Anlass</th><th>Ort</th></tr>
+    <tr><td>10.04.2027</td><td>Feuerwehrverein</td><td>Osterfeuer</td><td>Festwiese</td></tr>
+    <tr><td>30.04.2027</td><td>Heimatverein</td><td>Maibaumsetzen</td><td>Dorfplatz</td></tr>
+    </table>""")
+    assert titles(club_column) == ["Osterfeuer", "Maibaumsetzen"]
+
+
+def test_a_pin_in_a_title_does_not_make_it_the_place():
+    events = found("""<h1>Wanderungen</h1><div class="entry">
+    <p><strong>📍 Sternwanderung zum Kickelhahn</strong><br>Samstag, 17. April 2027, 9:30 Uhr<br>
+    Treffpunkt: Parkplatz Gabelbach</p>
+    <p><strong>📍 Auf Goethes Spuren</strong><br>Sonntag, 16. Mai 2027, 10 Uhr<br>
+    Treffpunkt: Bahnhof Ilmenau</p></div>""")
+    assert [e["location"] for e in events] == ["Parkplatz Gabelbach", "Bahnhof Ilmenau"]
+
+
+def test_a_photo_named_after_a_place_is_no_place_icon():
+    card = """<div class="card"><img class="card-img-top" src="/img/events/location-{}.jpg">
+    <div class="card-body"><h3>{}</h3><p>{}, 18:00 Uhr</p></div></div>"""
+    events = found("<h1>Veranstaltungen</h1>" + "".join([
+        card.format("biergarten", "Sommernachtsfest", "Samstag, 10.07.2027"),
+        card.format("brauhaus", "Brauseminar", "Samstag, 24.07.2027"),
+    ]))  # fmt: skip
+    assert [(e["title"], e["location"]) for e in events] == [
+        ("Sommernachtsfest", None), ("Brauseminar", None),
+    ]  # fmt: skip
+
+
+def test_an_h_event_without_a_name_of_its_own_keeps_its_title():
+    # microformats2 would name it by the whole card; p-summary is a teaser, not a title
+    card = """<article class="h-event"><a class="u-url" href="/t/{0}"><strong>{1}</strong></a>
+    <time class="dt-start" datetime="{2}">{3}</time><p class="p-summary">{4}</p></article>"""
+    events = found("<h1>Termine</h1>" + "".join([
+        card.format(1, "Repair Café", "2027-03-13T14:00", "13.03.2027, 14 Uhr", "Elektrogeräte."),
+        card.format(2, "Nähcafé", "2027-04-24T15:00", "24.04.2027, 15 Uhr", "Nähmaschinen."),
+    ]))  # fmt: skip
+    assert titles(events) == ["Repair Café", "Nähcafé"]
+
+
+def test_hcalendar_events_in_a_sidebar_leave_the_page_its_own_event():
+    events = found("""<div id="content"><h1>Jahreskonzert 2027</h1>
+    <p><b>Datum:</b> 20.11.2027, 19:00 Uhr</p><p><b>Ort:</b> Kulturhaus Gotha</p></div>
+    <aside id="portal-column-two"><dl class="portlet portletEvents"><dt>Weitere Termine</dt>
+    <dd class="vevent"><a class="url summary" href="/probe">Probenwochenende</a>
+    <abbr class="dtstart" title="2027-10-09 10:00:00">09.10.2027</abbr></dd>
+    <dd class="vevent"><a class="url summary" href="/advent">Adventssingen</a>
+    <abbr class="dtstart" title="2027-12-12 16:00:00">12.12.2027</abbr></dd></dl></aside>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Jahreskonzert 2027", "2027-11-20T19:00")
+    ]
+
+
+def test_a_bold_title_before_a_colon_stays_the_title():
+    events = found("""<h1>Termine im Frühjahr</h1><div class="item-page">
+    <p><strong>Kinderflohmarkt</strong>: Samstag, 13. März 2027, 10 bis 13 Uhr in der Turnhalle</p>
+    <p><strong>Osterfeuer</strong>: Samstag, 3. April 2027, ab 19 Uhr auf der Festwiese</p>
+    <ul><li><a href="/wgt">Weltgebetstag</a>: Freitag, 5. März 2027, 18 Uhr</li>
+    <li><a href="/passion">Passionsandacht</a>: Mittwoch, 17. März 2027, 19 Uhr</li></ul></div>""")
+    assert sorted(titles(events)) == [
+        "Kinderflohmarkt", "Osterfeuer", "Passionsandacht", "Weltgebetstag",
+    ]  # fmt: skip
+
+
+def test_question_labels_name_when_and_where():
+    events = found("""<h1>Sommerfest 2027</h1><p>Liebe Gartenfreunde, wir feiern!</p>
+    <p><strong>Wann?</strong> Samstag, 26. Juni 2027, ab 14 Uhr<br>
+    <strong>Wo?</strong> Vereinsheim, Steigerstraße 40, Erfurt<br>
+    <strong>Was?</strong> Kaffee und Kuchen, Tombola</p>
+    <p>Kuchenspenden bitte bis 20.06. bei Frau Heinze melden.</p>""")
+    assert [(e["title"], e["start"], e["location"]) for e in events] == [
+        ("Sommerfest 2027", "2027-06-26T14:00", "Vereinsheim, Steigerstraße 40, Erfurt"),
+    ]
+
+
+def test_a_numbered_list_of_runners_named_jan_or_juli_is_no_list_of_days():
+    events = found("""<h1>Ergebnisse Stadtlauf</h1><p>Nächster Lauf: Samstag, 12.06.2027,
+    10 Uhr, Saaletal-Halbmarathon</p><h2>Frauen und Männer</h2><ol start="4">
+    <li>Jan Becker (TSV Rudolstadt) 36:12</li><li>Juni Hoffmann (SV Pößneck) 37:05</li>
+    <li>Juli Neumann (LG Saalfeld) 41:10</li></ol>""")
+    assert [e["start"] for e in events] == ["2027-06-12T10:00"]
+
+
+def test_a_quoted_title_after_its_date_keeps_its_quotes():
+    events = found("""<h1>Spielplan</h1><ul class="termine">
+    <li>Fr, 12.03.2027, 19:30 Uhr „Faust“ – Premiere</li>
+    <li>So, 21.03.2027, 16:00 Uhr ‚Die Physiker‘ – Gastspiel</li>
+    <li>Sa, 10.04.2027, 10:00 Uhr Fahrradbörse (Kinderräder bis 24")</li></ul>""")
+    assert titles(events) == [
+        "„Faust“ – Premiere", "‚Die Physiker‘ – Gastspiel", 'Fahrradbörse (Kinderräder bis 24")',
+    ]  # fmt: skip

@@ -15,6 +15,7 @@ says what each step found, for a page where nothing was found.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
@@ -80,9 +81,16 @@ def _reference(response: TextResponse) -> date | None:
 
 
 def _month_first(selector: Selector) -> bool:
-    """US English pages write 05/04/2019 for 4 May."""
+    """US English pages write 05/04/2019 for 4 May; not one that writes 19/08/2016, whose
+    lang is WordPress's default left as it was (an Events Manager page in Italy)."""
     lang = (selector.xpath("/html/@lang").get() or "").lower()
-    return lang in ("en-us", "en_us")
+    if lang not in ("en-us", "en_us"):
+        return False
+    text = " ".join(selector.xpath("//body//text()").getall())
+    return not any(int(first) > 12 for first in _SLASH_DAY.findall(text))
+
+
+_SLASH_DAY = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])")
 
 
 def _is_article(selector: Selector) -> bool:
@@ -147,11 +155,13 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         found += micro
         problems += micro_problems
         tried.append(f"{steps.MICRODATA}: {len(micro)}")
+    aside_micro: list[Event] = []  # a sidebar's ("Weitere Termine"): when nothing else is
     if microformats.present(response.text):
-        micro, micro_problems = microformats.events(response.text, base)
-        found += micro
+        micro, micro_problems = microformats.events(selector.root, base)
+        found += [e for e in micro if not e.extra.get("aside")]
+        aside_micro = [e for e in micro if e.extra.get("aside")]
         problems += micro_problems
-        tried.append(f"{steps.MICROFORMATS}: {len(micro)}")
+        tried.append(f"{steps.MICROFORMATS}: {len(micro)} ({len(aside_micro)} in a sidebar)")
     inline, inline_problems = json_feed.embedded(selector)
     if inline or inline_problems:
         found += inline
@@ -235,6 +245,7 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     elif single:
         single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
+    found = found or aside_micro
     if lone:
         tried.append(f"{steps.GENERIC_RECORDS} (a list of one): {len(lone)}")
     # A month alone ("September: Cybersecurity-Monat") names no event's day on a page;

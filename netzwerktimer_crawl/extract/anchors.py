@@ -192,6 +192,13 @@ _DUE = re.compile(
     r"|deadline|due)\b",
     re.I,
 )
+# What is asked for by a day: "… bis 20.06. bei Frau Heinze melden".
+_DUE_AFTER = re.compile(
+    r"\b(?:melden|anmelden|zurückmelden|einreichen|abgeben|einsenden|bezahlen|überweisen"
+    r"|mitteilen|bestellen|buchen|registrieren)\b",
+    re.I,
+)
+_AT_THE_LATEST = re.compile(r"\bspätestens\s+(?:am\s+|bis\s+(?:zum\s+)?)?\d", re.I)
 # A heading of deadlines, not of a programme with its registration ("Kurse und Anmeldung").
 _DUE_HEADING = re.compile(r"\b(?:abgabe\w*|fristen|frist|einsendeschluss|deadlines?)\b", re.I)
 
@@ -204,10 +211,13 @@ def _deadline(block: Block, sessions: list[When]) -> bool:
     if label is not None and label.tag in ("dt", "th", "td", "strong", "b", "span", "label"):
         if _DEADLINE_LABEL.match(" ".join(label.xpath("string()").split())):
             return True
+    if sessions and sessions[0].all_day and _AT_THE_LATEST.search(block.text):
+        return True  # "… werden wir euch spätestens am 26.8. informieren"
     if not (sessions and sessions[0].open_start and sessions[0].all_day):
         return False
-    before = block.text.split(" bis ")[0]
-    return bool(_DUE.search(before) or _DUE_HEADING.search(preceding_heading(block.element) or ""))
+    before, _, after = block.text.partition(" bis ")
+    due = _DUE.search(before) or _DUE_AFTER.search(after)  # "Kuchenspenden bis 20.06. melden"
+    return bool(due or _DUE_HEADING.search(preceding_heading(block.element) or ""))
 
 
 def _is_month(when: When, text: str) -> bool:

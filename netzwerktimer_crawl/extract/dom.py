@@ -79,13 +79,20 @@ def parse(body: str) -> html.HtmlElement:
 
 
 _MONTH_NAMES = "|".join(sorted(map(re.escape, MONTHS), key=len)[::-1])
-# A month's name alone or with its year ("Januar 2020", "Juli 2022 „Party“"), or before a
-# word when it is no one's first name ("Juni Unifest"): not "August Müller", "Mai Nguyen".
-_MONTH_FIRST = re.compile(
-    rf"^\s*(?:(?:{_MONTH_NAMES})\.?(?:\s*(?:$|[:,–-])|\s+\d{{4}}\b)"
-    rf"|(?!august|mai|april|june\b|july\b)(?:{_MONTH_NAMES})\.?\s+[^\W\d_])",
-    re.I,
-)
+# Written out and no one's first name: not Jan, Juli, April, August, Mai, June, July, May.
+_PLAIN_MONTHS = "januar|februar|märz|juni|september|oktober|november|dezember|january|february"
+_PLAIN_MONTHS += "|march|october|december"
+# A month's name alone or with its year: "Januar 2020", "Juli - 10. Oktober", "Juli 2022 …".
+_MONTH_ALONE = re.compile(rf"^\s*(?:{_MONTH_NAMES})\.?(?:\s*(?:$|[:,–-])|\s+\d{{4}}\b)", re.I)
+# One of _PLAIN_MONTHS before a title ("Juni Unifest"), when the item has no day of its own
+# ("Juni-Lesung – Freitag, 16. April 2027"): not "August Müller", "Jan Becker".
+_MONTH_TITLED = re.compile(rf"^\s*(?:{_PLAIN_MONTHS})\s+[^\W\d_]", re.I)
+_OWN_DAY = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTH_NAMES}|\d{{1,2}}\.)", re.I)
+
+
+def _month_first(text: str) -> bool:
+    titled = _MONTH_TITLED.match(text) and not _OWN_DAY.search(text)
+    return bool(_MONTH_ALONE.match(text) or titled)
 
 
 def _list_numbers_as_days(root: html.HtmlElement) -> None:
@@ -96,7 +103,7 @@ def _list_numbers_as_days(root: html.HtmlElement) -> None:
         if not (start := ol.get("start") or "").isdigit():
             continue
         for number, item in enumerate(ol.findall("li"), int(start)):
-            if number <= 31 and _MONTH_FIRST.match(text_of(item)):
+            if number <= 31 and _month_first(text_of(item)):
                 # into the paragraph a loose list wraps its item in: <li><p>Juni Unifest</p>
                 while not (item.text or "").strip() and len(item) and item[0].tag == "p":
                     item = item[0]
@@ -347,7 +354,12 @@ def in_chrome(element: etree._Element) -> bool:
 _AMBIGUOUS = frozenset({"header", "footer"})
 
 # A sidebar's own name, not a layout's ("et_no_sidebar", "has-sidebar" on the body).
-_SIDEBAR = re.compile(r"^(?:sidebar|widget|widgets|seitenleiste|marginalspalte)(?:$|[-_])", re.I)
+# Plone names its side columns "portal-column-one" and "portal-column-two".
+_SIDEBAR = re.compile(
+    r"^(?:(?:sidebar|widget|widgets|seitenleiste|marginalspalte)(?:$|[-_])"
+    r"|portal-column-(?:one|two)$)",
+    re.I,
+)
 
 
 def in_sidebar(element: etree._Element) -> bool:

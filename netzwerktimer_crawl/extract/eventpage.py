@@ -34,14 +34,15 @@ _DATE_LABEL = re.compile(
     r"^(?:datum|termin|termine|wann|zeit|uhrzeit|beginn|start|ende|zeitraum|veranstaltungs"
     r"(?:datum|termin|zeit)|date|dates|date\(s\)|time|date/time|date & time|when|datum/uhrzeit"
     r"|datum und uhrzeit|datum & uhrzeit|startdatum|enddatum|startzeit|endzeit"
-    r"|start date|end date|start time|end time)\s*:?$"
+    r"|start date|end date|start time|end time)\s*:?$|^wann\?$"
     # words of a sentence too ("Anmeldungen <b>von</b> 01.12. <b>bis</b> 20.12."): labels
     # only with their colon
     r"|^(?:von|bis|anfang)\s*:$",
     re.I,
 )
 _PLACE_LABEL = re.compile(
-    r"^(?:ort|veranstaltungsort|location|venue|wo|where|adresse|address|treffpunkt)\s*:?$", re.I
+    r"^(?:ort|veranstaltungsort|location|venue|wo|where|adresse|address|treffpunkt)\s*:?$|^wo\?$",
+    re.I,
 )
 _INLINE_LABEL = re.compile(
     r"^(datum|termin|wann|zeit|uhrzeit|beginn|ende|startdatum|enddatum|startzeit|endzeit|date"
@@ -132,7 +133,7 @@ def _following_text(label: etree._Element) -> str:
         return (place_text(sibling) or "") if sibling is not None else ""
     parts = [label.tail or ""]
     for sibling in label.itersiblings():
-        if _is_label(sibling):
+        if _is_label(sibling) or _other_label(sibling):
             break
         # a line break is a <br> or a block, not a newline in the page's source
         text = "\x00" if sibling.tag == "br" else dom.text_of(sibling).replace("\n", "\x00")
@@ -145,6 +146,15 @@ def _following_text(label: etree._Element) -> str:
         sibling = label.getparent().getnext()
         text = (place_text(sibling) or "") if sibling is not None else ""
     return text[:_MAX_VALUE]
+
+
+# Any field's label in bold: "<b>Kosten:</b>", "<strong>Was?</strong>"; ends a value.
+_ANY_LABEL = re.compile(r"^[\w ./()&-]{1,30}[:?]$")
+
+
+def _other_label(element: etree._Element) -> bool:
+    text = " ".join(dom.text_of(element).split()) if element.tag in ("strong", "b") else ""
+    return bool(_ANY_LABEL.match(text))
 
 
 def _is_label(element: etree._Element) -> bool:

@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterator
 
 import extruct
+from lxml import etree
 
 from ..items import Event
 from ..text import clean
-from . import jsonld
+from . import dom, jsonld
 
 # hCalendar's compact iCalendar forms: "20260705", "20260705T1900", "20260705T190000Z".
 _COMPACT = re.compile(r"^(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)?(Z|[+-]\d{4})?)?$")
@@ -27,17 +28,52 @@ def present(html: str) -> bool:
     return "h-event" in html or "vevent" in html
 
 
-def events(html: str, base_url: str) -> tuple[list[Event], list[str]]:
-    try:
-        items = extruct.extract(html, base_url=base_url, syntaxes=["microformat"], uniform=True)
-    except Exception as error:  # noqa: BLE001 - extruct raises whatever its parsers raise
-        return [], [f"microformats could not be read: {error}"]
-    found = []
-    for item in _events(items["microformat"]):
-        event = jsonld.schema_event(_schema_org(item))
-        event.extractor = "microformats"
-        found.append(event)
-    return found, []
+def events(root: etree._Element, base_url: str) -> tuple[list[Event], list[str]]:
+    """The events of the page's h-event and vevent elements, each read on its own, so that
+    an event in a sidebar is marked so (extra["aside"]), as the list steps mark theirs. One
+    without a name of its own is left to the other steps: microformats2 would name it by
+    its whole text."""
+    found, problems = [], []
+    for element in _roots(root):
+        if not _named(element):
+            continue
+        fragment = etree.tostring(element, encoding="unicode", method="html")
+        try:
+            items = extruct.extract(f"<html><body>{fragment}</body></html>", base_url=base_url,
+                                    syntaxes=["microformat"], uniform=True)  # fmt: skip
+        except Exception as error:  # noqa: BLE001 - extruct raises whatever its parsers raise
+            problems.append(f"microformats could not be read: {error}")
+            continue
+        for item in _events(items["microformat"]):
+            event = jsonld.schema_event(_schema_org(item))
+            event.extractor = "microformats"
+            event.extra["aside"] = dom.in_sidebar(element)
+            found.append(event)
+            break
+    return found, problems
+
+
+_ROOT = frozenset({"h-event", "vevent"})
+_NAMES = frozenset({"p-name", "summary"})
+
+
+def _classes(element: etree._Element) -> set[str]:
+    return set((element.get("class") or "").split()) if isinstance(element.tag, str) else set()
+
+
+def _roots(root: etree._Element) -> list[etree._Element]:
+    """The outermost h-event and vevent elements, in the page's order."""
+    return [
+        element
+        for element in root.iter()
+        if _classes(element) & _ROOT
+        and not any(_classes(above) & _ROOT for above in element.iterancestors())
+    ]
+
+
+def _named(element: etree._Element) -> bool:
+    """An explicit name: p-name (microformats2) or summary (hCalendar)."""
+    return any(_classes(node) & _NAMES for node in element.iter())
 
 
 def _events(items: list) -> Iterator[dict]:
@@ -94,7 +130,8 @@ def _place(value: object) -> object:
 
 
 def _schema_org(item: dict) -> dict:
-    name = _text(_first(item, "name")) or _text(_first(item, "summary"))
+    # hCalendar's summary is its name (mf2py maps it); microformats2's p-summary is a teaser
+    name = _text(_first(item, "name"))
     summary = _text(_first(item, "summary"))
     return {
         "@type": "Event",
@@ -102,7 +139,6 @@ def _schema_org(item: dict) -> dict:
         "startDate": _when(_first(item, "start")),
         "endDate": _when(_first(item, "end")),
         "url": _text(_first(item, "url")),
-        # hCalendar's summary is the title; microformats2's p-summary a short description
         "description": _text(_first(item, "description")) or (summary if summary != name else None),
         "location": _place(_first(item, "location")),
     }

@@ -97,14 +97,23 @@ _SKIP_HREF = re.compile(
 _TITLE_CLASS = re.compile(
     r"title|titel|headline|heading|event-?name|(?:^|[-_\s])name(?:$|\s)", re.I
 )
-_LABEL = re.compile(r"^\s*[\w ./()-]{1,30}:\s*$")
-_LABELLED = re.compile(r"^\s*[\w ./()-]{1,30}:(?:\s|$)")  # "Ort: Gemeindehaus", "Eintritt:"
-# A place's label, or the pin that stands for one ("📍 Rettenberg Ortszentrum", U+1F4CD).
-_PLACE_LABEL = re.compile(
-    r"^(?:(?:ort|veranstaltungsort|location|venue|wo|where|adresse|address|treffpunkt)\s*[:\-]"
-    r"|\U0001F4CD\uFE0F?)\s*(.*)",
+_LABEL = re.compile(r"^\s*(?:[\w ./()-]{1,30}:|(?:wann|wo|was|wer)\?)\s*$", re.I)
+# The words of a field's label, whose colon may follow its bold: "<b>Uhrzeit</b>: 9 Uhr".
+_FIELD_LABEL = re.compile(
+    r"(?:datum|termin|zeit|uhrzeit|beginn|ende|einlass|ort|treffpunkt|adresse|kosten|preis"
+    r"|eintritt|gebühr|anmeldung|anmeldeschluss|hinweis|hinweise|infos?|kontakt|veranstalter"
+    r"|referent(?:in|en)?|leitung|spielleitung|zielgruppe|teilnehmer(?:zahl|anzahl)?|dauer"
+    r"|voraussetzungen|wann|wo|was|wer|date|time|place|location|venue|cost|price|speaker)",
     re.I,
 )
+_LABELLED = re.compile(r"^\s*[\w ./()-]{1,30}:(?:\s|$)")  # "Ort: Gemeindehaus", "Eintritt:"
+_PLACE_LABEL = re.compile(
+    r"^(?:(?:ort|veranstaltungsort|location|venue|wo|where|adresse|address|treffpunkt)\s*[:\-]"
+    r"|wo\?)\s*(.*)",
+    re.I,
+)
+# The pin that stands for a place's label: "📍 Rettenberg Ortszentrum" (U+1F4CD).
+_PIN = re.compile(r"^\U0001F4CD\uFE0F?\s*(.+)")
 # Parts of class names that name a place: "em-event-location", "field-ort", "loc-place";
 # whole parts only ("has-placeholder" is an image).
 _PLACE_WORD = re.compile(
@@ -336,15 +345,10 @@ def _lettered(text: str) -> bool:
     return bool(_LETTERS.search(text) or len(_LETTER.findall(text)) >= 2)
 
 
-_QUOTES = '"“”„«»'
-
-
 def _clean_title(text: str | None) -> str | None:
     if not text:
         return None
     text = " ".join(text.split()).strip(" -–|:,;·")
-    if text[-1:] in _QUOTES and sum(text.count(q) for q in _QUOTES) % 2:
-        text = text[:-1].rstrip()  # the closing quote of one the date's removal opened
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
     named = _lettered(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
@@ -386,14 +390,58 @@ def _kin(a: etree._Element, b: etree._Element) -> int:
 
 # The head of a table's column of titles: "Veranstaltung", "Titel", "Thema", "Event".
 _TITLE_COLUMN = re.compile(
-    r"^(?:veranstaltung|veranstaltungen|titel|thema|themen|event|events|bezeichnung|was"
+    r"^(?:veranstaltung|veranstaltungen|titel|thema|themen|event|events|bezeichnung|was|anlass"
     r"|programm|angebot|seminar|kurs|title|name)\W*$",
     re.I,
 )
 
 
-# A word, not a code ("K-12") or a number: what a table's title cell says.
-_WORD = re.compile(r"[^\W\d_]{3}")
+# What a place's first word ends in: "Berchenschule", "Gemeindesaal", "Marktplatz",
+# "Raum 1.12", "St. Gallus"; its last may be a town ("LAGO Shopping Center Konstanz").
+_PLACE_NOUN = re.compile(
+    r"^(?:\w*(?:schule|saal|säle|halle|kirche|haus|häuser|garten|zentrum|center|platz|hof|heim"
+    r"|park|bühne|stadion|arena|museum|bibliothek|kapelle|schloss|burg|gelände|wiese|stube"
+    r"|keller|kneipe|gaststätte|gasthof|café|cafe)|aula|raum|st\.?|online|zoom)$",
+    re.I,
+)
+# By table (held, so that lxml gives the same element again), cleared as it grows.
+_PLACE_COLUMNS: dict[etree._Element, frozenset[int]] = {}
+
+
+def _place_column(cell: etree._Element) -> bool:
+    """A cell of a table column whose cells, at least half of those that say something,
+    name places: a table without a head that says so."""
+    table = next(cell.iterancestors("table"), None)
+    if table is None:
+        return False
+    if table not in _PLACE_COLUMNS:
+        if len(_PLACE_COLUMNS) > 64:
+            _PLACE_COLUMNS.clear()
+        _PLACE_COLUMNS[table] = _columns_of_places(table)
+    return _column(cell) in _PLACE_COLUMNS[table]
+
+
+def _columns_of_places(table: etree._Element) -> frozenset[int]:
+    said: dict[int, list[bool]] = {}
+    for row in table.iter("tr"):
+        for cell in row:
+            words = " ".join(dom.text_of(cell).split()).split() if cell.tag == "td" else []
+            if words and _LETTERS.search(words[0]):
+                town = places.lookup(words[-1].strip(",")) is not None
+                said.setdefault(_column(cell), []).append(
+                    bool(_PLACE_NOUN.match(words[0].strip(",:"))) or town
+                )
+    found = {c for c, looks in said.items() if len(looks) >= 2 and sum(looks) * 2 >= len(looks)}
+    # only beside a column that does not: "Stadtfest Erfurt" ends in a town too
+    return frozenset(found) if set(said) - found else frozenset()
+
+
+# Heads of columns that say something else of an event: a remark, its kind, who runs it.
+_OTHER_COLUMN = re.compile(
+    r"^(?:bemerkung|bemerkungen|anmerkung|anmerkungen|hinweis|hinweise|info|infos|kategorie"
+    r"|art|typ|verein|veranstalter|ausrichter|raum|eintritt|preis|kosten|notes?|category)\W*$",
+    re.I,
+)
 
 
 # The head of a column of places: "Ort", "Spielstätte", "Veranstaltungsort".
@@ -475,10 +523,11 @@ def _title(
         elif element.tag == "a" and not _SKIP_HREF.search(element.get("href") or ""):
             kind = 3
         elif element.tag == "td" and element.getparent() is record:
-            # a row's plain cell: of those, the first that says something is the title
-            # ("07. März | 21.00 Uhr | Heringsessen | Berchenschule"), not one under a head
-            # that says it is the place
-            if _PLACE_COLUMN.match(_column_head(element)):
+            # a row's plain cell: of those, the longest is the title; not one of a column
+            # its head or its cells say holds places ("07. März | 21.00 Uhr | Heringsessen |
+            # Berchenschule")
+            head = _column_head(element)
+            if _PLACE_COLUMN.match(head) or _OTHER_COLUMN.match(head) or _place_column(element):
                 continue
             kind = 4
         else:
@@ -489,7 +538,7 @@ def _title(
         raw = " ".join(full.split())
         if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(raw)):
             continue
-        if kind and (element.tail or "").lstrip().startswith(":"):
+        if kind == 2 and _FIELD_LABEL.fullmatch(raw) and (element.tail or "").startswith(":"):
             continue  # a label whose colon follows it: "<strong>Uhrzeit</strong>: 9:00 Uhr"
         if kind == 0 and _SECTION.fullmatch(raw.strip(" :")):
             continue
@@ -514,9 +563,8 @@ def _title(
             in_date_line = any(node in inside for node in element.iterancestors())
             # a heading first; else the candidate closest to the date (a widget's headline
             # "Upcoming Events" is further from an entry's date than the entry's link)
-            order = {3: len(text), 4: -_column(element) if _WORD.search(text) else -99}
             return (not in_date_line, kind == 0, _kin(element, anchor), -kind,
-                    order.get(kind, 0))  # fmt: skip
+                    len(text) if kind in (3, 4) else 0)  # fmt: skip
 
         kind, element, text = max(candidates, key=rank)
         line = next((b for b in dated if any(n is b for n in element.iterancestors())), None)
@@ -537,7 +585,7 @@ def _title(
                 # "14.03.2026 – 14:00 Uhr im Vereinsheim": where, under a heading that says
                 # what ("Mitgliederversammlung"), which the record borrows
                 return None, None
-            if left and _LETTERS.search(left) and not _LABEL.match(line):
+            if left and _LETTERS.search(left) and not (_LABEL.match(line) or _LABEL.match(left)):
                 # what a date line says besides its date is a title only when it is short;
                 # else the date stands in a sentence ("Die Saison beginnt am …")
                 short = len(left) <= _RESIDUE_TITLE and len(left.split()) <= 10
@@ -653,11 +701,16 @@ def _text_less_places(element: etree._Element) -> str:
     return dom.text_of(copy)
 
 
+_MAP_WIDGET = frozenset({"map", "maps", "gmap", "karte", "leaflet"})
+
+
 def is_place(element: etree._Element) -> bool:
     classes = element.get("class") or ""
     tokens = {part.casefold() for part in re.split(r"[\s_-]+", classes)}  # "field-ort"
-    # run together too: "venuename", "eventLocation", "locationInfo"
-    return element.tag == "address" or any(map(_PLACE_WORD.fullmatch, tokens))
+    # run together too: "venuename", "eventLocation", "locationInfo"; not a map of the place
+    # ("em-location-map", whose text is "Loading Map....")
+    named = any(map(_PLACE_WORD.fullmatch, tokens)) and not tokens & _MAP_WIDGET
+    return element.tag == "address" or named
 
 
 # An icon's class or symbol that stands for a place: Font Awesome's "fa-map-marker-alt",
@@ -665,6 +718,14 @@ def is_place(element: etree._Element) -> bool:
 _PLACE_ICON = frozenset({"marker", "location", "place", "geo", "venue"})
 _MAP_PIN = frozenset({"map", "pin"})  # together: "icon-map-pin"; alone: "fa-map-signs", "Merken"
 _ICONS = ("i", "span", "svg", "img", "em")
+
+
+def _icon_image(image: etree._Element) -> bool:
+    """An image that is an icon: an SVG, one kept with icons, or one drawn small."""
+    source = (image.get("src") or "").casefold()
+    sizes = [image.get("width") or "", image.get("height") or ""]
+    small = any(size.isdigit() and int(size) <= 48 for size in sizes)
+    return image.tag == "img" and (source.endswith(".svg") or "icon" in source or small)
 
 
 def _place_icon(element: etree._Element) -> bool:
@@ -675,9 +736,11 @@ def _place_icon(element: etree._Element) -> bool:
     icon = element[0]
     if not isinstance(icon.tag, str) or icon.tag not in _ICONS or dom.text_of(icon).strip():
         return False
-    # an image's file name too: "/assets/icons/icon-location.svg"
+    # an icon image's file name too ("/assets/icons/icon-location.svg"), not a photo's
+    # ("/img/events/location-biergarten.jpg")
     names = [icon.get("class") or "", icon.get("alt") or ""]
-    names.append((icon.get("src") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    if _icon_image(icon):
+        names.append((icon.get("src") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0])
     names += [u.get("href") or u.get("xlink:href") or "" for u in icon.iter("use")]
     tokens = {part.casefold() for name in names for part in re.split(r"[\s_#-]+", name)}
     text = dom.text_of(element).strip()
@@ -737,6 +800,11 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
     for element in elements:
         if _place_icon(element) and (place := place_text(element)):
             return place  # its icon, where nothing says "Ort:"
+    for element in elements:
+        for line in dom.own_text(element).split("\n"):
+            pinned = _PIN.match(" ".join(line.split()))
+            if pinned and (place := _undated(pinned[1])) and not (title and place in title):
+                return place  # its pin, which a title may wear too ("📍 Sternwanderung")
     for element in elements:
         if dom.is_block(element):
             for line in dom.own_text(element).split("\n"):
@@ -1323,7 +1391,7 @@ def _description(text: str, title: str, location: str | None) -> str | None:
         flat = " ".join(line.split())
         if len(flat) < 6 or title in flat or title.startswith(flat) or _GENERIC_LINK.match(flat):
             continue
-        if (location and flat in location) or _PLACE_LABEL.match(flat):
+        if (location and flat in location) or _PLACE_LABEL.match(flat) or _PIN.match(flat):
             continue
         if len(_LETTERS.findall(residue(flat))) < 3:
             continue  # a date or time line, a day tag ("Fr 15")
