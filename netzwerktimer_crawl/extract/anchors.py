@@ -231,6 +231,9 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
     heading above them ("März 2026"), else from `reference`, the page's fetch date."""
     found = []
     heading: tuple[etree._Element, date] | None = None
+    # A year a heading names, for what follows it: in its container, or the whole page for
+    # the page's h1 ("Jahresüberblick 2026" over sections of month headings).
+    year: tuple[etree._Element | None, date] | None = None
     for block in _joined(blocks, reference):
         text = block.text[:_READ]
         machine = None
@@ -239,12 +242,15 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
         if machine is None:
             machine = _attribute_date(block.element)
         ref = reference
+        if year and (year[0] is None or _under(block.element, year[0])):
+            ref = year[1]
         if heading and _under(block.element, heading[0]):
             ref = heading[1]
         text = _days_listed(_relative_day(text, reference), ref)
         sessions = parse_sessions(text, ref, month_first=month_first)
-        if not sessions and (year := _heading_year(block)):  # "Termine 2027" over "1. Februar"
-            heading = (_container(block), date(year, 7, 2))
+        if not sessions and (named := _heading_year(block)):  # "Termine 2027" over "1. Februar"
+            scope = None if block.element.tag == "h1" else _container(block)
+            year, heading = (scope, date(named, 7, 2)), None
             continue
         if len(sessions) == 1 and _is_month(sessions[0], text):
             start = sessions[0].start

@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from copy import deepcopy
@@ -785,6 +786,20 @@ _MAP_LINK = re.compile(
 )
 
 
+def _labelled_below(record: etree._Element) -> str | None:
+    """A record that is a heading alone: the place its paragraphs up to the next heading
+    label ("<h3>15. Januar – Neujahrstreffen</h3><p>Ort: Gerätehaus<br>…</p>")."""
+    if record.tag not in dom.HEADINGS:
+        return None
+    for sibling in itertools.islice(record.itersiblings(), 3):
+        if not isinstance(sibling.tag, str) or sibling.tag in dom.HEADINGS:
+            return None
+        for line in dom.text_of(sibling).split("\n"):
+            if (match := _PLACE_LABEL.match(" ".join(line.split()))) and _undated(match[1]):
+                return _undated(match[1])
+    return None
+
+
 def _location(record: etree._Element, title: str | None = None) -> str | None:
     elements = _visible(record)
     for element in elements:
@@ -1169,8 +1184,16 @@ def events(
             if not borrowed and _continues(record, title_element, primary):
                 title = f"{title} {_next_line(record, candidate)}".strip()
             url = _url(record, title_element, base_url)
-            location = _location(record, title)
+            location = _location(record, title) or _labelled_below(record)
             made = []
+            # headings that open with their day are an agenda's, even in an article
+            # ("<h3>15. Januar – Neujahrstreffen</h3>" under month headings)
+            agenda = (
+                primary is not None
+                and len(candidate.records) >= 3
+                and primary.block.element.tag in dom.HEADINGS
+                and _leads_with_date(primary.block.text)
+            )
             # a month grid's days: each day's events, each a link in a list item of its own
             items = _day_items(record, title_element, group, order)
             if items:
@@ -1198,7 +1221,7 @@ def events(
             for when in sessions:
                 if when.whole_month:
                     continue  # "Mai 2017" on a teaser is no event's day
-                if not bare_dates and when.all_day and when.end is None:
+                if not bare_dates and when.all_day and when.end is None and not agenda:
                     continue
                 event = _event(title, when, url, location, text)
                 if event is not None:
