@@ -35,6 +35,17 @@ _CHROME = re.compile(
     re.I,
 )
 _CHROME_TAGS = frozenset({"nav", "footer", "header"})
+_PERMALINK = frozenset({"#", "¶", "§", "🔗", ""})
+# A <header> or <footer> is a part's, not the page's: an article's, a list item's, or one
+# whose class says it is a card's or an entry's (Bulma's header.card-header); a calendar's
+# header of messages and date pickers ("tribe-events-header") is not.
+_PARTS = frozenset({"card", "entry", "item", "post", "teaser", "tile"})
+
+
+def _part_of(node: etree._Element) -> bool:
+    if any(_tag(above) in ("article", "li") for above in node.iterancestors()):
+        return True
+    return bool(_PARTS & set(re.split(r"[\s_-]+", (node.get("class") or "").casefold())))
 
 
 @dataclass(eq=False)
@@ -71,6 +82,12 @@ def parse(body: str) -> html.HtmlElement:
     root = tree(body)
     for bad in root.xpath("//script|//style|//noscript|//template|//comment()"):
         drop(bad)
+    # a heading's permalink (Hugo's <a class=anchor aria-hidden=true href=#…>#</a>, Sphinx's
+    # ¶) is no part of its title
+    for link in root.xpath("//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or "
+                           "self::h6]//a[starts-with(@href, '#')]"):  # fmt: skip
+        if (link.text_content() or "").strip() in _PERMALINK:
+            drop(link)
     _unfold_card_links(root)
     _list_numbers_as_days(root)
     _spread_row_spans(root)
@@ -336,10 +353,8 @@ def in_chrome(element: etree._Element) -> bool:
             break
         if node.get("role") in ("navigation", "banner"):
             return True
-        if _tag(node) in _CHROME_TAGS and not (
-            _tag(node) != "nav" and any(_tag(a) in ("article", "li") for a in node.iterancestors())
-        ):
-            return True  # an article's own <header> holds its title and date
+        if _tag(node) in _CHROME_TAGS and not (_tag(node) != "nav" and _part_of(node)):
+            return True  # an article's own <header> holds its title and date, as a card's does
         ident = (node.get("id") or "").strip()
         if ident and _CHROME.match(ident):
             return True

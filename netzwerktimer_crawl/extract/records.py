@@ -65,8 +65,9 @@ _LOOKBACK = re.compile(
     re.I,
 )
 _GENERIC_LINK = re.compile(
-    r"^(?:mehr|weiter|weiterlesen|mehr erfahren|mehr infos?|details?|info|infos|read more"
-    r"|more|learn more|tickets?|anmelden|anmeldung|zur anmeldung|register|jetzt anmelden"
+    r"^(?:mehr|weiter|weiterlesen|weiter lesen|mehr lesen|mehr erfahren|mehr infos?|details?"
+    r"|info|infos|read more|more|learn more|tickets?|anmelden|anmeldung|zur anmeldung|register"
+    r"|jetzt anmelden"
     r"|zum event|zur veranstaltung|hier|link|»|›|→|\+|infos? (?:&|und) tickets?"
     # a performer's or the venue's own pages: "[Website]", "Facebook"
     r"|website|webseite|homepage|facebook|instagram|youtube|soundcloud|bandcamp|spotify)\W*$",
@@ -90,6 +91,7 @@ _WEEKDAY_ONLY = re.compile(
 _TAGS = re.compile(r"^(?:[#@]\w+[\s,;·|]*)+$")
 _SKIP_HREF = re.compile(
     r"^(?:javascript:|mailto:|tel:|webcal:|#$)|maps\.google|google\.[a-z.]+/maps|/maps\?"
+    r"|openstreetmap\.org|osm\.org|maps\.app\.goo\.gl|maps\.apple\.com"
     r"|[?&](?:outlook-)?ical=|\.ics\b|/ical/?$|ical\.download|icals\.export"
     r"|outlook|gcal|calendar\.google|facebook\.com/shar|twitter\.com/(?:share|intent)",
     re.I,
@@ -346,10 +348,15 @@ def _lettered(text: str) -> bool:
     return bool(_LETTERS.search(text) or len(_LETTER.findall(text)) >= 2)
 
 
+# Pictographs before a title decorate it: "📅 Digitalcafé in Oberreut", "🎉 Sommerfest".
+_EMOJI_LEAD = re.compile(r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*)+")
+_TIME_WORDS = frozenset({"", "uhr", "h", "um", "ab", "bis", "von", "am", "o'clock"})
+
+
 def _clean_title(text: str | None) -> str | None:
     if not text:
         return None
-    text = " ".join(text.split()).strip(" -–|:,;·")
+    text = _EMOJI_LEAD.sub("", " ".join(text.split())).strip(" -–|:,;·")
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
     named = _lettered(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
@@ -582,6 +589,8 @@ def _title(
     if primary is not None:
         for line in primary.block.text.split("\n"):
             left = residue(line)
+            if left.casefold().strip(" :.,-") in _TIME_WORDS:
+                continue  # a date's word on a line of its own: "<time>… 20:00\n Uhr</time>"
             if left and _at_place(line, left) and dom.preceding_heading(record):
                 # "14.03.2026 – 14:00 Uhr im Vereinsheim": where, under a heading that says
                 # what ("Mitgliederversammlung"), which the record borrows
@@ -1020,7 +1029,10 @@ def _sessions(
         head = dated[0]
         # months alone name no day: "PEKiP für Babys geboren Dezember 2024 und Januar 2025"
         # is a course's title beside its date "Do. 15.05.2025, 9.15 Uhr"
-        dated.sort(key=lambda a: (_months_only(a.sessions[0]), not _says_more(a, head)))
+        # and a day a <time datetime> gives is the record's, not one its teaser names
+        # ("<time datetime="2024-03-02">…</time>" above "Wir öffnen am 3. März …")
+        dated.sort(key=lambda a: (_months_only(a.sessions[0]), _off_machine(a, head),
+                                  not _says_more(a, head)))  # fmt: skip
         sessions = dated[0].sessions
         first = sessions[0]
         if first.open_start or first.start is None:
@@ -1051,6 +1063,12 @@ def _sessions(
         span = _own_time([a for a in anchors if a.times], title)
         return (_on_day(span, machine) if span else [When(machine)]), span is None
     return [], True
+
+
+def _off_machine(anchor: Anchor, head: Anchor) -> bool:
+    """Whether `anchor` names another day than the one `head`'s machine date gives."""
+    machine = head.machine.date() if isinstance(head.machine, datetime) else head.machine
+    return machine is not None and anchor is not head and anchor.day != machine
 
 
 def _year_written(dated: list[Anchor], day: date) -> int | None:
@@ -1383,6 +1401,7 @@ def _add_time(event: Event, span: TimeSpan) -> None:
 def _event(
     title: str, when: When, url: str | None, location: str | None, text: str
 ) -> Event | None:
+    title = _EMOJI_LEAD.sub("", title) or title  # a borrowed heading's too
     # the title, or a short line of its own: a course table's traffic light "Kurs
     # ausgefallen" (not a sentence's condition, "Der Kurs fällt aus, wenn …")
     badges = [line for line in text.split("\n") if len(line.split()) <= 4]
