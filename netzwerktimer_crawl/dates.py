@@ -159,6 +159,8 @@ _FILLER_WORDS = (
         "einschliesslich einschl inkl inklusive uhr uhrzeit beginn start einlass datum termin "
         "wann ca gegen"
     ).split()
+    # an end that is none: "18:00 – open end Sektempfang"
+    + ["open end", "open-end", "ende offen", "offenes ende"]
 )
 
 
@@ -559,6 +561,7 @@ def parse_sessions(
     return grammar.run() if grammar else []
 
 
+_YEAR_DAYS = 366
 _DOORS_THEN_START = re.compile(
     r"(?:einlass|einlaß|saalöffnung|türöffnung|doors(?:\s+open)?)\s*:?\s*(?:ab|um|from|at)?\s*"
     r"\d{1,2}(?:[:.]\d\d)?\s*(?:uhr|h|pm|am)?[\s,;|/·–-]*"
@@ -583,7 +586,7 @@ def find_times(text: str) -> list[TimeSpan]:
 
 # An opening quote where a date was cut stays: "12.03. „Faust“ – Premiere" is „Faust“ – …
 _EDGE = re.compile(
-    rf"""^(?:[\s,;:|@()\[\]{{}}.*•·”’»>_/!?&+-]
+    rf"""^(?:[\s,;:|@()\[\]{{}}.*•·”’»>_/!?&+–—-]
       | {_NOT_AFTER_LETTER}(?:{_alternation(_FILLER_WORDS)}){_NOT_BEFORE_LETTER})+""",
     re.VERBOSE,
 )
@@ -1078,7 +1081,10 @@ class _Grammar:
                     key = 0
                 else:
                     key = min(abs((start - ref).days), abs((last - ref).days))
-                rank = (weekday is not None and start.weekday() != weekday, key)
+                # the weekday chooses among the years within a year of the reference; it
+                # does not move a date further from its page ("Di. (23.9.)" on a 2013
+                # programme whose 23.9. is a Monday)
+                rank = (key > _YEAR_DAYS, weekday is not None and start.weekday() != weekday, key)
                 if best is None or rank < best[0]:
                     best = (rank, (start, end))
             if best is not None:

@@ -192,3 +192,13 @@ def test_html_the_events_calendar_escaped_is_read_as_text():
         "Heimspiel gegen Gotha B\nGäste willkommen",
         "Arnstadt",
     )
+
+
+def test_a_microdata_place_named_twice_is_one_text():
+    # Hugo's microdata: the hall and its village as two itemprop=name of one Place
+    page = """<div itemscope itemtype="http://schema.org/Event"><meta itemprop=startDate
+    content="2027-02-11T19:00:00"><span itemprop=name>Generalversammlung</span> (<span
+    itemprop=location itemscope itemtype=http://schema.org/Place><span itemprop=name>Festhalle
+    </span> <span itemprop=name>Wollbach</span></span>)</div>"""
+    [event], _ = jsonld.microdata_events(page, "https://mv.example/termine/")
+    assert (event.title, event.location) == ("Generalversammlung", "Festhalle Wollbach")

@@ -85,6 +85,14 @@ def _enum(value: object) -> str:
     return str(value or "").rstrip("/").rsplit("/", 1)[-1].lower()
 
 
+def _words(value: object) -> object:
+    """A property given more than once as one text: microdata's two itemprop=name of one
+    Place (<span itemprop=name>Kandertalhalle</span> <span itemprop=name>Wollbach</span>)."""
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        return " ".join(value)
+    return value
+
+
 def _place(location: object) -> tuple[str | None, str | None, bool]:
     """(location text, city, is_virtual) of a Place, VirtualLocation, string or list."""
     if isinstance(location, list):
@@ -100,7 +108,7 @@ def _place(location: object) -> tuple[str | None, str | None, bool]:
         return None, None, True
     address = location.get("address")
     city = None
-    parts = [location.get("name")]
+    parts = [_words(location.get("name"))]
     if isinstance(address, dict):
         city = (clean(address.get("addressLocality")) or "").strip(" ,;") or None
         # A postal code may be a number ("postalCode": 04109, read leniently as 4109).
@@ -164,7 +172,7 @@ def schema_event(node: dict, microdata: bool = False) -> Event:
     """Our Event of a schema.org Event node (JSON-LD, microdata, or microformats mapped to
     it)."""
     location, city, virtual = _place(node.get("location"))
-    title = clean(node.get("name"))
+    title = clean(_words(node.get("name")))
     # Text, though plugins print a description as an object or a list too
     description = node.get("description")
     description = html_to_text(description) if isinstance(description, str) else None

@@ -66,6 +66,7 @@ _LOOKBACK = re.compile(
 )
 _GENERIC_LINK = re.compile(
     r"^(?:mehr|weiter|weiterlesen|weiter lesen|mehr lesen|mehr erfahren|mehr infos?|details?"
+    r"|weitere informationen|weitere infos|mehr informationen|alle informationen"
     r"|info|infos|read more|more|learn more|tickets?|anmelden|anmeldung|zur anmeldung|register"
     r"|jetzt anmelden"
     r"|zum event|zur veranstaltung|hier|link|»|›|→|\+|infos? (?:&|und) tickets?"
@@ -348,6 +349,12 @@ def _lettered(text: str) -> bool:
     return bool(_LETTERS.search(text) or len(_LETTER.findall(text)) >= 2)
 
 
+# A programme's pause: "Mittagspause", "Kaffeepause", "Coffee break".
+_BREAK = re.compile(
+    r"^(?:(?:mittags|kaffee|kuchen|kurze|lunch|coffee)?\s*pause|mittagessen|lunch"
+    r"|(?:coffee|lunch)\s+break|break)\W*$",
+    re.I,
+)
 # Pictographs before a title decorate it: "📅 Digitalcafé in Oberreut", "🎉 Sommerfest".
 _EMOJI_LEAD = re.compile(r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*)+")
 _TIME_WORDS = frozenset({"", "uhr", "h", "um", "ab", "bis", "von", "am", "o'clock"})
@@ -559,7 +566,7 @@ def _title(
             text = _not_date(rest[0])
         else:
             text = _not_date(first if len(raw) > _RESIDUE_TITLE or element.tag == "td" else raw)
-        if text:
+        if text and not _GENERIC_LINK.match(text):  # "<h3>11.07.15<br><a>Weitere …</a></h3>"
             candidates.append((kind, element, text))
     if candidates:
         anchor = dated[0] if dated else record
@@ -589,8 +596,9 @@ def _title(
     if primary is not None:
         for line in primary.block.text.split("\n"):
             left = residue(line)
-            if left.casefold().strip(" :.,-") in _TIME_WORDS:
-                continue  # a date's word on a line of its own: "<time>… 20:00\n Uhr</time>"
+            if left.casefold().strip(" :.,-") in _TIME_WORDS or _GENERIC_LINK.match(left):
+                continue  # a date's word on a line of its own ("<time>… 20:00\n Uhr</time>"),
+                # or a link's ("11. / 12.07.15<br><a>Weitere Informationen</a>")
             if left and _at_place(line, left) and dom.preceding_heading(record):
                 # "14.03.2026 – 14:00 Uhr im Vereinsheim": where, under a heading that says
                 # what ("Mitgliederversammlung"), which the record borrows
@@ -905,6 +913,9 @@ _END_WORDS = frozenset("ende end schluss ends".split())
 _SEGMENT = re.compile(r"\s*(?:\||\n|;|\s/\s)\s*")
 
 
+_OPEN_END = re.compile(r"\b(?:open[\s-]end|ende offen|offenes ende)\b", re.I)
+
+
 def _own_time(anchors: list[Anchor], title: str | None) -> TimeSpan | None:
     """Of the times a record states ("Bar ab 19.30 Uhr | Lesung ab 21.00 Uhr"), the one of
     its own act: the part naming a word of the title, else the first that is not the doors'
@@ -921,7 +932,8 @@ def _own_time(anchors: list[Anchor], title: str | None) -> TimeSpan | None:
             text = f"{dom.text_of(label)} {text}"
         for part in _SEGMENT.split(text):
             for span in find_times(part)[:1]:
-                labels = {w.casefold() for w in _LETTERS.findall(part)}
+                # "18:00 – open end" has no end, and is no "Ende 18:30"
+                labels = {w.casefold() for w in _LETTERS.findall(_OPEN_END.sub(" ", part))}
                 if labels & _END_WORDS and span.end is None:
                     end = span.start  # "Ende 18:30": the end of the start labelled before it
                     continue
@@ -1262,7 +1274,11 @@ def events(
             found.extend(of_list)
         elif days_only:
             found.extend(of_list)
-    return _within(_unique(found), reference), notes
+    unique = _unique(found)
+    kept = _within(unique, reference)
+    if len(kept) < len(unique):  # said, so that a page of old events is not silently empty
+        notes.append(f"{len(unique) - len(kept)} dated over 3 years before or 5 after the fetch")
+    return kept, notes
 
 
 _DAYS_ONLY = 3  # "Termine 2023: 7. Januar, 4. Februar, …": one list of days at least this long
@@ -1402,6 +1418,8 @@ def _event(
     title: str, when: When, url: str | None, location: str | None, text: str
 ) -> Event | None:
     title = _EMOJI_LEAD.sub("", title) or title  # a borrowed heading's too
+    if _BREAK.match(title):
+        return None  # a programme's pause is no event of its own
     # the title, or a short line of its own: a course table's traffic light "Kurs
     # ausgefallen" (not a sentence's condition, "Der Kurs fällt aus, wenn …")
     badges = [line for line in text.split("\n") if len(line.split()) <= 4]
