@@ -561,7 +561,6 @@ def parse_sessions(
     return grammar.run() if grammar else []
 
 
-_YEAR_DAYS = 366
 _DOORS_THEN_START = re.compile(
     r"(?:einlass|einlaß|saalöffnung|türöffnung|doors(?:\s+open)?)\s*:?\s*(?:ab|um|from|at)?\s*"
     r"\d{1,2}(?:[:.]\d\d)?\s*(?:uhr|h|pm|am)?[\s,;|/·–-]*"
@@ -1081,10 +1080,7 @@ class _Grammar:
                     key = 0
                 else:
                     key = min(abs((start - ref).days), abs((last - ref).days))
-                # the weekday chooses among the years within a year of the reference; it
-                # does not move a date further from its page ("Di. (23.9.)" on a 2013
-                # programme whose 23.9. is a Monday)
-                rank = (key > _YEAR_DAYS, weekday is not None and start.weekday() != weekday, key)
+                rank = (weekday is not None and start.weekday() != weekday, key)
                 if best is None or rank < best[0]:
                     best = (rank, (start, end))
             if best is not None:

@@ -154,10 +154,3 @@ def test_time_span_on_a_day_passes_midnight() -> None:
         "2025-05-10T22:00",
         "2025-05-11T02:00",
     )
-
-
-def test_a_wrong_weekday_does_not_move_a_date_a_year() -> None:
-    # a 2013 programme's typo: 23.9.2013 was a Monday; 2014's Tuesday is a year too far
-    assert parse_when("Di. (23.9.), 14:00–17:30 Uhr", date(2013, 8, 15)) == When(
-        datetime(2013, 9, 23, 14), datetime(2013, 9, 23, 17, 30), False
-    )

@@ -223,3 +223,79 @@ def test_a_quoted_title_after_its_date_keeps_its_quotes():
     assert titles(events) == [
         "„Faust“ – Premiere", "‚Die Physiker‘ – Gastspiel", 'Fahrradbörse (Kinderräder bis 24")',
     ]  # fmt: skip
+
+
+def test_a_year_in_the_club_name_or_a_review_title_is_not_the_dates_year():
+    FEB = datetime(2026, 2, 15, 8, tzinfo=UTC)
+
+    def starts(body: str) -> list[str]:
+        html = f"<html><head><title>Termine</title></head><body>{body}</body></html>"
+        kept, _ = rows(extract(saved_page(html.encode(), URL, FEB), "unknown").events)
+        return [e["start"] for e in kept]
+
+    assert starts("""<div class="logo"><h1>Skiclub 1968 Todtnau e.V.</h1></div><ul>
+    <li>Sa., 14. März – Skibasar in der Festhalle, 19:30 Uhr</li>
+    <li>Sa., 18. April – Vereinsmeisterschaft am Feldberg, 10 Uhr</li></ul>""") == [
+        "2026-03-14T19:30", "2026-04-18T10:00",
+    ]  # fmt: skip
+    assert starts("""<div class="page-title"><h1>Rückblick 2025</h1></div>
+    <div class="box"><h3>Kommende Termine</h3><ul><li>12.03. – Jahreshauptversammlung, 19:30 Uhr
+    </li><li>25.04. – Maibaumstellen, 17 Uhr</li></ul></div>""") == [
+        "2026-03-12T19:30", "2026-04-25T17:00",
+    ]  # fmt: skip
+
+
+def test_a_reports_timeline_of_dated_headings_is_no_agenda():
+    head = '<meta property="og:type" content="article">'
+    events = found(
+        """<h1>Bürgerbegehren Freibad: Eine Chronologie</h1>
+    <h3>12. Januar – Die Initiative gründet sich</h3><p>Zwölf Bürger treffen sich.</p>
+    <h3>3. Februar – Unterschriften übergeben</h3><p>2.300 Unterschriften.</p>
+    <h3>12. März – Der Gemeinderat stimmt ab</h3><p>Mit 14 zu 9 Stimmen.</p>""",
+        head,
+    )
+    steps = {"Die Initiative gründet sich", "Unterschriften übergeben", "Der Gemeinderat stimmt ab"}
+    assert not steps & set(titles(events))
+
+
+def test_a_heading_takes_no_place_from_the_next_events_paragraph():
+    events = found("""<h1>Wandertermine</h1><h3>Sa., 14. März – Frühjahrsputz am Vereinsheim</h3>
+    <p>Alle Mitglieder sind eingeladen.</p>
+    <p><strong>Sa., 21. März – Halbtageswanderung</strong><br>Ort: Bahnhof Hornberg</p>
+    <h3>Sa., 18. April – Frühlingswanderung</h3><p>Ort: Parkplatz Freilichtmuseum</p>""")
+    assert ("Frühjahrsputz am Vereinsheim", None) in [(e["title"], e["location"]) for e in events]
+
+
+def test_a_site_header_with_a_modifier_class_stays_page_chrome():
+    events = found("""<header class="c-header c-header--post"><div class="c-header__logo">
+    <a href="/">Stadtteilverein</a></div><div class="c-header__notice">Unser Büro ist vom 23.12.
+    bis 06.01. geschlossen.</div></header><main><article><h1>Kinderflohmarkt im Bürgerhaus</h1>
+    <p>Am Samstag, 14. März 2027, von 10:00 bis 13:00 Uhr findet wieder unser Kinderflohmarkt
+    statt.</p><p>Standanmeldung bis 1. März per E-Mail.</p></article></main>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Kinderflohmarkt im Bürgerhaus", "2027-03-14T10:00")
+    ]
+
+
+def test_a_lunch_or_a_play_called_pause_with_a_page_or_place_is_an_event():
+    events = found("""<h1>Seniorentreff</h1><table>
+    <tr><th>Datum</th><th>Zeit</th><th>Was</th><th>Ort</th></tr>
+    <tr><td>Do., 11.03.2027</td><td>12 Uhr</td><td>Mittagessen</td><td>Gemeindehaus</td></tr>
+    <tr><td>Do., 25.03.2027</td><td>15 Uhr</td><td>Spielenachmittag</td><td>Gemeindehaus</td></tr>
+    </table><h2>Spielplan</h2><div class="stueck"><h3><a href="/stuecke/pause">Pause</a></h3>
+    <p>Fr., 12.03.2027, 20 Uhr</p></div><div class="stueck"><h3><a href="/stuecke/lunch">Lunch
+    </a></h3><p>Do., 18.03.2027, 12 Uhr</p></div>""")
+    assert sorted(titles(events)) == ["Lunch", "Mittagessen", "Pause", "Spielenachmittag"]
+
+
+def test_a_wiki_page_on_openstreetmap_is_an_events_page():
+    events = found("""<h1>OSM-Stammtische</h1><ul>
+    <li>Mi., 10.03.2027, 19 Uhr: <a href="https://wiki.openstreetmap.org/wiki/Karlsruhe/Stammtisch">
+    Karlsruher OSM-Stammtisch</a> (<a href="https://www.openstreetmap.org/node/123#map=19/49/8">
+    Karte</a>)</li><li>Sa., 20.03.2027, 10 Uhr: <a
+    href="https://wiki.openstreetmap.org/wiki/Karlsruhe/Mapping_Party">Mapping Party</a></li>
+    </ul>""")
+    assert [e["url"] for e in events] == [
+        "https://wiki.openstreetmap.org/wiki/Karlsruhe/Stammtisch",
+        "https://wiki.openstreetmap.org/wiki/Karlsruhe/Mapping_Party",
+    ]

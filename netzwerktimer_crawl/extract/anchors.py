@@ -232,7 +232,8 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
     found = []
     heading: tuple[etree._Element, date] | None = None
     # A year a heading names, for what follows it: in its container, or the whole page for
-    # the page's h1 ("Jahresüberblick 2026" over sections of month headings).
+    # the page's h1 when it names a schedule ("Jahresüberblick 2026" over sections of month
+    # headings; not "Rückblick 2025" over a box of coming dates).
     year: tuple[etree._Element | None, date] | None = None
     for block in _joined(blocks, reference):
         text = block.text[:_READ]
@@ -249,7 +250,10 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
         text = _days_listed(_relative_day(text, reference), ref)
         sessions = parse_sessions(text, ref, month_first=month_first)
         if not sessions and (named := _heading_year(block)):  # "Termine 2027" over "1. Februar"
-            scope = None if block.element.tag == "h1" else _container(block)
+            whole = block.element.tag == "h1" and _SCHEDULE.search(block.text) is not None
+            if reference is not None and abs(named - reference.year) > 3:
+                whole = False  # "Skiclub 1968 Todtnau" is its founding year
+            scope = None if whole else _container(block)
             year, heading = (scope, date(named, 7, 2)), None
             continue
         if len(sessions) == 1 and _is_month(sessions[0], text):
@@ -352,6 +356,14 @@ def _pieces(block: Block, by_element: dict[int, Block]) -> list[Block]:
 
 
 _YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-])")
+
+
+# Words of a page's h1 that say its dates are that year's schedule.
+_SCHEDULE = re.compile(
+    r"termin|veranstaltung|jahresüberblick|jahresprogramm|programm|kalender|spielplan"
+    r"|saison|übersicht|events?\b",
+    re.I,
+)
 
 
 def _heading_year(block: Block) -> int | None:

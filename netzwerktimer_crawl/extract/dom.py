@@ -39,13 +39,13 @@ _PERMALINK = frozenset({"#", "¶", "§", "🔗", ""})
 # A <header> or <footer> is a part's, not the page's: an article's, a list item's, or one
 # whose class says it is a card's or an entry's (Bulma's header.card-header); a calendar's
 # header of messages and date pickers ("tribe-events-header") is not.
-_PARTS = frozenset({"card", "entry", "item", "post", "teaser", "tile"})
+_PART = re.compile(r"^(?:card|entry|item|post|teaser|tile)[-_]+(?:header|footer|head|foot)$", re.I)
 
 
 def _part_of(node: etree._Element) -> bool:
     if any(_tag(above) in ("article", "li") for above in node.iterancestors()):
         return True
-    return bool(_PARTS & set(re.split(r"[\s_-]+", (node.get("class") or "").casefold())))
+    return any(_PART.match(word) for word in (node.get("class") or "").split())
 
 
 @dataclass(eq=False)

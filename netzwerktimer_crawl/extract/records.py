@@ -92,7 +92,8 @@ _WEEKDAY_ONLY = re.compile(
 _TAGS = re.compile(r"^(?:[#@]\w+[\s,;·|]*)+$")
 _SKIP_HREF = re.compile(
     r"^(?:javascript:|mailto:|tel:|webcal:|#$)|maps\.google|google\.[a-z.]+/maps|/maps\?"
-    r"|openstreetmap\.org|osm\.org|maps\.app\.goo\.gl|maps\.apple\.com"
+    r"|(?:www\.)?openstreetmap\.org/(?:\?|#map=|node/|way/|relation/)|//osm\.org/go/"
+    r"|//maps\.app\.goo\.gl/|//maps\.apple\.com/"
     r"|[?&](?:outlook-)?ical=|\.ics\b|/ical/?$|ical\.download|icals\.export"
     r"|outlook|gcal|calendar\.google|facebook\.com/shar|twitter\.com/(?:share|intent)",
     re.I,
@@ -811,6 +812,8 @@ def _labelled_below(record: etree._Element) -> str | None:
     for sibling in itertools.islice(record.itersiblings(), 3):
         if not isinstance(sibling.tag, str) or sibling.tag in dom.HEADINGS:
             return None
+        if _leads_with_date(dom.text_of(sibling)):
+            return None  # the next event's paragraph
         for line in dom.text_of(sibling).split("\n"):
             if (match := _PLACE_LABEL.match(" ".join(line.split()))) and _undated(match[1]):
                 return _undated(match[1])
@@ -1217,12 +1220,14 @@ def events(
             location = _location(record, title) or _labelled_below(record)
             made = []
             # headings that open with their day are an agenda's, even in an article
-            # ("<h3>15. Januar – Neujahrstreffen</h3>" under month headings)
+            # ("<h3>15. Januar – Neujahrstreffen</h3><p>Ort: …") with a place or a time,
+            # not a report's timeline ("<h3>12. März – Der Gemeinderat stimmt ab</h3>")
             agenda = (
                 primary is not None
                 and len(candidate.records) >= 3
                 and primary.block.element.tag in dom.HEADINGS
                 and _leads_with_date(primary.block.text)
+                and bool(location or not all(w.all_day for w in sessions))
             )
             # a month grid's days: each day's events, each a link in a list item of its own
             items = _day_items(record, title_element, group, order)
@@ -1418,8 +1423,8 @@ def _event(
     title: str, when: When, url: str | None, location: str | None, text: str
 ) -> Event | None:
     title = _EMOJI_LEAD.sub("", title) or title  # a borrowed heading's too
-    if _BREAK.match(title):
-        return None  # a programme's pause is no event of its own
+    if _BREAK.match(title) and url is None and not location:
+        return None  # a programme's pause is no event; a lunch with its page or place is
     # the title, or a short line of its own: a course table's traffic light "Kurs
     # ausgefallen" (not a sentence's condition, "Der Kurs fällt aus, wenn …")
     badges = [line for line in text.split("\n") if len(line.split()) <= 4]
