@@ -209,8 +209,11 @@ def _deadline(block: Block, sessions: list[When]) -> bool:
     or under a heading of such ("Abgabetermine"): an exhibition "bis 20.12." is not."""
     label = block.element.getprevious()
     if label is not None and label.tag in ("dt", "th", "td", "strong", "b", "span", "label"):
-        if _DEADLINE_LABEL.match(" ".join(label.xpath("string()").split())):
+        text = " ".join(label.xpath("string()").split())
+        if _DEADLINE_LABEL.match(text):
             return True
+        if label.tag in ("td", "th", "dt") and text.endswith(":") and _DUE.search(text):
+            return True  # an "Important dates" row: "Frist zur Einreichung der Beiträge:"
     if sessions and sessions[0].all_day and _AT_THE_LATEST.search(block.text):
         return True  # "… werden wir euch spätestens am 26.8. informieren"
     if not (sessions and sessions[0].open_start and sessions[0].all_day):

@@ -552,6 +552,8 @@ def _title(
             continue  # "dp-location__title", "h3.event-loc" name the venue
         full = _text_less_places(element)
         raw = " ".join(full.split())
+        if kind == 4 and raw.endswith(":") and _label_cell(element, raw):
+            full = raw = raw.rstrip(" :")  # "3. GEBF-Tagung: | 11. bis 13. März 2015"
         if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(raw)):
             continue
         if kind == 2 and _FIELD_LABEL.fullmatch(raw) and (element.tail or "").startswith(":"):
@@ -696,6 +698,13 @@ def _url(record: etree._Element, title_element: etree._Element | None, base: str
         elif (urlsplit(url).hostname or "").removeprefix("www.") == host:
             (fragments if href.startswith("#") else own).append(url)
     return (generic or own or fragments or [None])[0]
+
+
+def _label_cell(cell: etree._Element, raw: str) -> bool:
+    """The first of a row's two cells, naming what the other's date is of (an "Important
+    dates" table), not a field's label ("Datum:", "Ort:")."""
+    cells = [c for c in cell.getparent() if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    return len(cells) == 2 and cells[0] is cell and not _FIELD_LABEL.fullmatch(raw.rstrip(" :"))
 
 
 def _in_place(element: etree._Element, record: etree._Element) -> bool:
