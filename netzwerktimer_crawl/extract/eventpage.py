@@ -118,7 +118,11 @@ def _title(root: etree._Element, selector: Selector) -> tuple[str | None, etree.
 
 
 def _first_h1(headings: list[etree._Element]) -> etree._Element | None:
-    return next((h for h in headings if h.tag == "h1" and not dom.in_chrome(h)), None)
+    """The first h1 outside the page's chrome; else the page's only h1, which a one-event
+    site may set in its header ("<div id="header"><h1>Winter-ZaPF in Freiburg</h1>")."""
+    h1s = [h for h in headings if h.tag == "h1"]
+    outside = next((h for h in h1s if not dom.in_chrome(h)), None)
+    return outside if outside is not None or len(h1s) != 1 else h1s[0]
 
 
 def _words(text: str) -> str:
@@ -222,7 +226,14 @@ def _near_title(
     anchors: list[Anchor], heading: etree._Element | None, published: date | None
 ) -> tuple[Anchor, When] | None:
     usable = [a for a in anchors if a.sessions and not a.published]
-    usable = [a for a in usable if not dom.in_chrome(a.block.element)]
+    # in the chrome only beside a title that stands there too: the header's date line
+    box = heading.getparent() if heading is not None and dom.in_chrome(heading) else None
+    usable = [
+        a
+        for a in usable
+        if not dom.in_chrome(a.block.element)
+        or (box is not None and any(node is box for node in a.block.element.iterancestors()))
+    ]
     if not usable:
         return None
     position = 0
