@@ -823,9 +823,16 @@ def _labelled_below(record: etree._Element) -> str | None:
             return None
         if _leads_with_date(dom.text_of(sibling)):
             return None  # the next event's paragraph
-        for line in dom.text_of(sibling).split("\n"):
-            if (match := _PLACE_LABEL.match(" ".join(line.split()))) and _undated(match[1]):
-                return _undated(match[1])
+        if place := _labelled_place(dom.text_of(sibling)):
+            return place
+    return None
+
+
+def _labelled_place(text: str) -> str | None:
+    """The place a line of `text` labels ("Ort: Kongresszentrum, Erfurt"), less a time."""
+    for line in text.split("\n"):
+        if (match := _PLACE_LABEL.match(" ".join(line.split()))) and (place := _undated(match[1])):
+            return place
     return None
 
 
@@ -833,9 +840,8 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
     elements = _visible(record)
     for element in elements:
         # a line of its own: "Datum: 10.12.2026<br>Ort: Kongresszentrum, Erfurt"
-        for line in dom.own_text(element).split("\n"):
-            if (match := _PLACE_LABEL.match(" ".join(line.split()))) and _undated(match[1]):
-                return _undated(match[1])
+        if place := _labelled_place(dom.own_text(element)):
+            return place
         labelled = element.tag in ("dd", "td") and _PLACE_COLUMN.match(_label_before(element))
         if (is_place(element) or labelled or _PLACE_COLUMN.match(_column_head(element))) and (
             place := place_text(element)
