@@ -299,3 +299,23 @@ def test_a_wiki_page_on_openstreetmap_is_an_events_page():
         "https://wiki.openstreetmap.org/wiki/Karlsruhe/Stammtisch",
         "https://wiki.openstreetmap.org/wiki/Karlsruhe/Mapping_Party",
     ]
+
+
+def page_titled(h1: str, body: str) -> list[tuple[str, str]]:
+    return [(e["title"], e["start"]) for e in found(f"<h1>{h1}</h1>{body}")]
+
+
+def test_a_list_pages_one_entry_is_titled_by_itself_not_by_an_intro_or_a_series_title():
+    intro = "<p>Hier finden Sie unsere kommenden Veranstaltungen und Termine.</p>"
+    entry = "<p>Sa, 13.03.2027, 10:00 Uhr: Schnittkurs für Einsteiger</p>"
+    assert page_titled("Termine", intro + entry) == [
+        ("Schnittkurs für Einsteiger", "2027-03-13T10:00")
+    ]
+    # an event page whose title names a series: its title stays
+    assert page_titled("Konzerte im Park", "<h2>Programm</h2><p>So, 13.06.2027, 15 Uhr</p>") == [
+        ("Konzerte im Park", "2027-06-13T15:00")
+    ]
+    # nothing names the entry: the page's title stays, rather than the intro sentence
+    assert page_titled("Termine", intro + "<p>13.03.2027, 10:00 Uhr</p>") == [
+        ("Termine", "2027-03-13T10:00")
+    ]

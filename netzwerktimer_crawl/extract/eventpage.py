@@ -27,7 +27,7 @@ from ..items import Event
 from ..text import city_from_location
 from . import dom
 from .anchors import Anchor
-from .records import is_place, place_text, without_map_links
+from .records import clean_title, is_place, not_date, place_text, without_map_links
 from .steps import EVENT_PAGE
 
 _DATE_LABEL = re.compile(
@@ -351,6 +351,71 @@ _REPORT = re.compile(
 )
 
 
+# A page titled by the kind of list it is ("Termine", "Konzerte", "Veranstaltungen von
+# NaturAktiv") is a list, here with one entry: the entry names its event.
+_LIST_TITLE = re.compile(
+    r"^(?:(?:aktuelle|kommende|nächste|unsere|alle|upcoming|our)\s+)?(?:termine|veranstaltungen"
+    r"|veranstaltungskalender|terminkalender|eventkalender|kalender|events|konzerte|auftritte"
+    r"|lesungen|kurse|seminare|workshops|dates|gigs|concerts|calendar)"
+    # "Termine von NaturAktiv", "Veranstaltungen 2027"; not "Konzerte im Park", a series
+    r"(?:\s+(?:\d{4}|im überblick|(?:von|des|der|für|of)\b.*))?$",
+    re.I,
+)
+_ENTRY_TITLE = 150  # characters; longer is a paragraph of text
+_SENTENCE = re.compile(r"(?:\S+\s+){4,}\S*[^\W\d]{2}\.$")  # "Hier finden Sie … Termine."
+
+
+def _entry_line(block: dom.Block) -> str | None:
+    line = " ".join(block.text.strip().split("\n")[0].split())
+    if not line or len(line) > _ENTRY_TITLE or _SENTENCE.search(line) or _LIST_TITLE.match(line):
+        return None
+    if dom.in_chrome(block.element) or _LABEL_LINE.match(line) or is_place(block.element):
+        return None
+    return clean_title(line)
+
+
+_LABEL_LINE = re.compile(r"^[\w ./()&-]{1,30}[:?](?:\s|$)")
+
+
+def _entry_title(
+    root: etree._Element, anchors: list[Anchor], heading: etree._Element, day: date
+) -> str | None:
+    """The one entry's title on a list page: the heading or line nearest above its date,
+    below the page's title; else what a dated heading's next line names ("<h3>7. Oktober
+    2018 in Siegburg</h3><p>DTKV-Konzert …")."""
+    blocks = dom.blocks(root)
+    top = next((b.index for b in blocks if b.element is heading), None)
+    dated = {a.block.index for a in anchors if a.sessions}
+    first = next(
+        (
+            a
+            for a in anchors
+            if a.sessions and a.day == day and top is not None and a.block.index > top
+        ),
+        None,
+    )
+    if top is None or first is None:
+        return None
+    line = " ".join(first.block.text.split("\n")[0].split())
+    own = not_date(line)
+    at_place = own and re.search(
+        rf"\b(?:in|im|at|bei|beim|auf dem|an der)\s+{re.escape(own)}$", line
+    )
+    if own and not at_place and not is_place(first.block.element):
+        return own
+    above = [b for b in blocks[top + 1 : first.block.index] if b.index not in dated]
+    for block in sorted(above, key=lambda b: (b.element.tag not in _HEADINGS, -b.index)):
+        if title := _entry_line(block):
+            return title
+    after = blocks[first.block.index + 1 : first.block.index + 2]
+    if first.block.element.tag in _HEADINGS and after and after[0].index not in dated:
+        return _entry_line(after[0])
+    return None
+
+
+_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+
+
 def _index(anchors: list[Anchor], heading: etree._Element) -> int | None:
     """The block index of the first anchor inside `heading`, None if it holds none."""
     for anchor in anchors:
@@ -385,6 +450,11 @@ def event(
     sessions = [w for w in sessions if w.start is not None or w.open_start]
     if not sessions:
         return [], "no labelled date and no date near the title"
+    if heading is not None and _LIST_TITLE.match(title) and sessions[0].start is not None:
+        day = sessions[0].start
+        day = day.date() if isinstance(day, datetime) else day
+        if entry := _entry_title(root, anchors, heading, day):
+            title, note = entry, f"{note}; titled by the list's one entry"
     location = without_map_links(places[0] if places else _place_after(heading))
     # og:description is the page's own; a plain meta description is often the site's
     description = (

@@ -361,7 +361,7 @@ _EMOJI_LEAD = re.compile(r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*)+"
 _TIME_WORDS = frozenset({"", "uhr", "h", "um", "ab", "bis", "von", "am", "o'clock"})
 
 
-def _clean_title(text: str | None) -> str | None:
+def clean_title(text: str | None) -> str | None:
     if not text:
         return None
     text = _EMOJI_LEAD.sub("", " ".join(text.split())).strip(" -–|:,;·")
@@ -373,14 +373,14 @@ def _clean_title(text: str | None) -> str | None:
     return text if named and not remark else None
 
 
-def _not_date(text: str) -> str | None:
+def not_date(text: str) -> str | None:
     """The text when it is more than a date (what is left must hold words), less a date
     it starts with: "Sa_27.06. Sommerfest" is the Sommerfest."""
     left = residue(text)
     if not (left and _lettered(left)) or _WEEKDAY_ONLY.match(left):
         return None
     flat = " ".join(text.split())
-    return _clean_title(left if flat.endswith(left) and not flat.startswith(left) else flat)
+    return clean_title(left if flat.endswith(left) and not flat.startswith(left) else flat)
 
 
 def _visible(record: etree._Element, *tags: str) -> list[etree._Element]:
@@ -563,12 +563,12 @@ def _title(
         # a title is one line: "MEDICA 2026 – Gemeinschaftsstand", not the teaser below it
         # as is a table cell's: its title, then the place or a teaser below it
         first, *rest = [line for line in full.split("\n") if line.strip()]
-        if rest and not _not_date(first):
+        if rest and not not_date(first):
             # a date line leads it: "<a><b>Freitag bis Sonntag 9.-11. Sept.</b><br>
             # 17. Eggisrieder Seminar</a>"
-            text = _not_date(rest[0])
+            text = not_date(rest[0])
         else:
-            text = _not_date(first if len(raw) > _RESIDUE_TITLE or element.tag == "td" else raw)
+            text = not_date(first if len(raw) > _RESIDUE_TITLE or element.tag == "td" else raw)
         if text and not _GENERIC_LINK.match(text):  # "<h3>11.07.15<br><a>Weitere …</a></h3>"
             candidates.append((kind, element, text))
     if candidates:
@@ -589,7 +589,7 @@ def _title(
         if line is not None and _leads_with_date(dom.text_of(line)):
             # a link inside a date line goes on in its words: "1. Februar: <a>Jahresempfang</a>
             # (zusammen mit BVMW)"; not in its times ("08.12.2026 - <a>…</a> 10:00 - 16:00")
-            rest = _clean_title(residue(dom.text_of(line).split("\n")[0]))
+            rest = clean_title(residue(dom.text_of(line).split("\n")[0]))
             # only what follows the link: "12.01.2027 | Erfurt | <a>…</a>" puts the town first;
             # and as its own text: "<a>…</a> <span>Foyer</span>" names the room
             said = _LETTERS.search(element.tail or "")
@@ -610,7 +610,7 @@ def _title(
                 # what a date line says besides its date is a title only when it is short;
                 # else the date stands in a sentence ("Die Saison beginnt am …")
                 short = len(left) <= _RESIDUE_TITLE and len(left.split()) <= 10
-                title = _clean_title(_less_town(left)) if short else None
+                title = clean_title(_less_town(left)) if short else None
                 if title or not short:
                     return title, None
                 break  # a town or hashtags beside the date: the title may follow
@@ -623,7 +623,7 @@ def _title(
             short = len(line) <= _RESIDUE_TITLE and len(line.split()) <= 10
             named = not (_LABELLED.match(line) or _GENERIC_LINK.match(line) or _dated(line))
             if line and short and named:
-                return _clean_title(line), None
+                return clean_title(line), None
     return None, None
 
 
@@ -982,7 +982,7 @@ def _acts(anchors: list[Anchor]) -> list[tuple[TimeSpan, str]]:
         name = residue(line)
         if len(name) > _RESIDUE_TITLE:
             name = name.split(" - ")[0]  # "Quintet - Melissa Brewer (vocals), …": its players
-        if (name := _clean_title(name)) and len(name) <= _RESIDUE_TITLE:
+        if (name := clean_title(name)) and len(name) <= _RESIDUE_TITLE:
             acts.append((anchor.times[0], name))
     return acts
 
@@ -1221,7 +1221,7 @@ def events(
                 # calendar cell with nothing but its day number is no event
                 heading = dom.preceding_heading(record)
                 # not a box's name ("Termindetails") nor a month's ("June", "Mai 2026")
-                if heading and not _SECTION.fullmatch(heading.strip(" :")) and _not_date(heading):
+                if heading and not _SECTION.fullmatch(heading.strip(" :")) and not_date(heading):
                     title, borrowed = heading, True
             if borrowed and shared and len(sessions) == 1 and sessions[0].all_day:
                 sessions = _on_day(shared, sessions[0].start)  # type: ignore[arg-type]
@@ -1252,7 +1252,7 @@ def events(
                     sessions = [When(items[0][1])]
             for item, day in items[1:]:
                 link = item.xpath(".//a[@href]")[0]
-                other = _clean_title(dom.text_of(item).split("\n")[0])
+                other = clean_title(dom.text_of(item).split("\n")[0])
                 for when in (sessions if _on(sessions, day) else [When(day)]) if other else []:
                     event = _event(other, when, urljoin(base_url, link.get("href")), None, "")
                     if event is not None:
