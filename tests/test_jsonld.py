@@ -202,3 +202,15 @@ def test_a_microdata_place_named_twice_is_one_text():
     </span> <span itemprop=name>Wollbach</span></span>)</div>"""
     [event], _ = jsonld.microdata_events(page, "https://mv.example/termine/")
     assert (event.title, event.location) == ("Generalversammlung", "Festhalle Wollbach")
+
+
+def test_microdata_of_an_xhtml_page_that_declares_its_encoding_is_read():
+    page = """<?xml version="1.0" encoding="ISO-8859-1" ?>
+    <html xmlns="http://www.w3.org/1999/xhtml"><body><div itemscope
+    itemtype="https://schema.org/Event"><span itemprop="name">Chorprobe</span><meta
+    itemprop="startDate" content="2027-02-14T17:00"></div></body></html>"""
+    events, problems = jsonld.microdata_events(page, "https://chor.example/")
+    assert ([(e.title, e.start) for e in events], problems) == (
+        [("Chorprobe", datetime(2027, 2, 14, 17))],
+        [],
+    )

@@ -60,14 +60,18 @@ class Block:
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
+def without_xml_declaration(body: str) -> str:
+    """lxml refuses text that still declares its bytes' encoding (an XHTML page's
+    `<?xml version="1.0" encoding="ISO-8859-1" ?>`); the text is decoded already."""
+    return _XML_DECLARATION.sub("", body, count=1)
+
+
 def tree(body: str) -> html.HtmlElement:
     """The page as a tree. libxml2 gives up on some real markup (a self-closed `<html />`
     leaves it one element); html5lib then parses it as a browser would."""
     if not body.strip():
         return html.fromstring("<html/>")
-    # lxml refuses text that still declares its bytes' encoding (an XHTML page's
-    # `<?xml version="1.0" encoding="ISO-8859-1" ?>`); the text is decoded already
-    body = _XML_DECLARATION.sub("", body, count=1)
+    body = without_xml_declaration(body)
     root = html.document_fromstring(body)
     if sum(1 for _ in root.iter()) < 5 and body.count("<") > 20:
         import warnings

@@ -20,6 +20,7 @@ from parsel import Selector
 from ..berlin import parse_iso
 from ..items import Event
 from ..text import clean, html_to_text
+from . import dom
 
 _WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -207,7 +208,12 @@ def schema_event(node: dict, microdata: bool = False) -> Event:
 def microdata_events(html: str, base_url: str) -> tuple[list[Event], list[str]]:
     """Events from schema.org microdata (DPCalendar, Contao <= 4.9), via extruct."""
     try:
-        items = extruct.extract(html, base_url=base_url, syntaxes=["microdata"], uniform=True)
+        items = extruct.extract(
+            dom.without_xml_declaration(html),
+            base_url=base_url,
+            syntaxes=["microdata"],
+            uniform=True,
+        )
     except Exception as error:  # noqa: BLE001 - extruct raises whatever its parsers raise
         return [], [f"microdata could not be read: {error}"]
     found = [schema_event(item, True) for item in _nodes(items["microdata"]) if _is_event(item)]
