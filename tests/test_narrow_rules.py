@@ -319,3 +319,21 @@ def test_a_list_pages_one_entry_is_titled_by_itself_not_by_an_intro_or_a_series_
     assert page_titled("Termine", intro + "<p>13.03.2027, 10:00 Uhr</p>") == [
         ("Termine", "2027-03-13T10:00")
     ]
+
+
+def test_a_list_with_one_odd_minute_among_round_times_is_still_events():
+    events = found("""<div class="events">
+    <div class="event"><h3>Sternwanderung</h3><p>12.03.2027, 19:49 Uhr (Sonnenuntergang)</p></div>
+    <div class="event"><h3>Vollmondführung</h3><p>21.03.2027, 20:00 Uhr</p></div></div>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Sternwanderung", "2027-03-12T19:49"), ("Vollmondführung", "2027-03-21T20:00"),
+    ]  # fmt: skip
+
+
+def test_a_labelled_date_years_before_the_fetch_is_the_pages_own_event():
+    # an event's own page in an archive, fetched years later; unlabelled, the date is no event's
+    labelled = "<h1>Historischer Markt</h1><dl><dt>Beginn:</dt><dd>13. Mai 2012 11:00</dd></dl>"
+    assert [(e["title"], e["start"]) for e in found(labelled)] == [
+        ("Historischer Markt", "2012-05-13T11:00")
+    ]
+    assert found("<h1>Historischer Markt</h1><p>13. Mai 2012, 11:00 bis 18:00 Uhr</p>") == []

@@ -27,7 +27,15 @@ from ..items import Event
 from ..text import city_from_location
 from . import dom
 from .anchors import Anchor
-from .records import clean_title, is_place, not_date, place_text, without_map_links
+from .records import (
+    clean_title,
+    is_place,
+    near_fetch,
+    not_date,
+    place_text,
+    stamped,
+    without_map_links,
+)
 from .steps import EVENT_PAGE
 
 _DATE_LABEL = re.compile(
@@ -223,7 +231,10 @@ def _published_day(selector: Selector) -> date | None:
 
 
 def _near_title(
-    anchors: list[Anchor], heading: etree._Element | None, published: date | None
+    anchors: list[Anchor],
+    heading: etree._Element | None,
+    published: date | None,
+    reference: date | None,
 ) -> tuple[Anchor, When] | None:
     usable = [a for a in anchors if a.sessions and not a.published]
     # in the chrome only beside a title that stands there too: the header's date line
@@ -247,7 +258,9 @@ def _near_title(
         if when.start is None:
             continue
         day = when.start.date() if isinstance(when.start, datetime) else when.start
-        if day == published:
+        # not the post's own date, nor a byline's stamp ("24. März 2004, 19:49 | Genesis"),
+        # nor a date years from the fetch, which an event page near its title would not show
+        if day == published or stamped(when.start) or not near_fetch(day, reference):
             continue
         # unlabelled, only a time or a span of days marks an event's date: a bare date
         # near a title is as likely the page's own (a day view, an archive, a post);
@@ -440,7 +453,9 @@ def event(
     # a series lists its days under one label: "Termine: 24.08., 31.08. und 07.09.2027"
     sessions = parse_sessions(" ".join(dates), reference, month_first=month_first)
     note = "labelled date" if sessions else NEAR_TITLE
-    if not sessions and (near := _near_title(anchors, heading, _published_day(selector))):
+    if not sessions and (
+        near := _near_title(anchors, heading, _published_day(selector), reference)
+    ):
         anchor, when = near
         sessions = [when, *_later_days(anchor.block.text, when, reference, month_first)]
         if _subheading(anchor.block.element, heading):

@@ -1290,7 +1290,9 @@ def events(
         # Days without a title of their own and without a time are day headings (Contao's
         # div.header, a grid's cells), which date the records under them: no events; unless
         # they are a list of nothing but days, the dates of what the heading names
-        if not all(f.borrowed and not _timed(f.event) for f in of_list):
+        if of_list and all(stamped(f.event.start) for f in of_list):
+            notes.append(f"{len(of_list)} posted at odd minutes (bylines, comments), not events")
+        elif not all(f.borrowed and not _timed(f.event) for f in of_list):
             found.extend(of_list)
         elif days_only:
             found.extend(of_list)
@@ -1499,8 +1501,15 @@ def _within(found: list[Found], reference: date | None) -> list[Found]:
     def day(value: date) -> date:
         return value.date() if isinstance(value, datetime) else value
 
-    return [
-        f
-        for f in found
-        if reference - _PAST <= day(f.event.start or f.event.end) <= reference + _FUTURE
-    ]
+    return [f for f in found if near_fetch(day(f.event.start or f.event.end), reference)]
+
+
+def near_fetch(day: date, reference: date | None) -> bool:
+    """Whether a day is near enough the page's fetch date to be one of its events."""
+    return reference is None or reference - _PAST <= day <= reference + _FUTURE
+
+
+def stamped(value: date | datetime | None) -> bool:
+    """A time at a minute no schedule sets (19:49, 16:19) is when something was posted: a
+    byline's or a comment's, not an event's; events start on the hour or every 5 minutes."""
+    return isinstance(value, datetime) and value.minute % 5 != 0
