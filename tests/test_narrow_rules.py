@@ -337,3 +337,12 @@ def test_a_labelled_date_years_before_the_fetch_is_the_pages_own_event():
         ("Historischer Markt", "2012-05-13T11:00")
     ]
     assert found("<h1>Historischer Markt</h1><p>13. Mai 2012, 11:00 bis 18:00 Uhr</p>") == []
+
+
+def test_headings_stacked_above_a_list_pages_one_date_name_the_event_then_its_venue():
+    body = """<p><a href="/programm.pdf">Das Programm ist online</a></p>
+    <h2>Photonik im Mittelstand 2.0</h2><h2>Ernst-Abbe-Hochschule Jena</h2>
+    <h2>29. September bis 1. Oktober 2026</h2><p>Wir laden ein, Beiträge einzureichen.</p>"""
+    assert page_titled("Vergangene Tagungen", body) == [
+        ("Photonik im Mittelstand 2.0", "2026-09-29")
+    ]

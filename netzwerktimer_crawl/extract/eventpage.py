@@ -367,9 +367,10 @@ _REPORT = re.compile(
 # A page titled by the kind of list it is ("Termine", "Konzerte", "Veranstaltungen von
 # NaturAktiv") is a list, here with one entry: the entry names its event.
 _LIST_TITLE = re.compile(
-    r"^(?:(?:aktuelle|kommende|nächste|unsere|alle|upcoming|our)\s+)?(?:termine|veranstaltungen"
-    r"|veranstaltungskalender|terminkalender|eventkalender|kalender|events|konzerte|auftritte"
-    r"|lesungen|kurse|seminare|workshops|dates|gigs|concerts|calendar)"
+    r"^(?:(?:aktuelle|kommende|nächste|vergangene|frühere|unsere|alle|upcoming|past|previous"
+    r"|our)\s+)?(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|eventkalender"
+    r"|kalender|events|konzerte|auftritte|lesungen|kurse|seminare|workshops|tagungen"
+    r"|konferenzen|dates|gigs|concerts|conferences|calendar)"
     # "Termine von NaturAktiv", "Veranstaltungen 2027"; not "Konzerte im Park", a series
     r"(?:\s+(?:\d{4}|im überblick|(?:von|des|der|für|of)\b.*))?$",
     re.I,
@@ -417,7 +418,11 @@ def _entry_title(
     if own and not at_place and not is_place(first.block.element):
         return own
     above = [b for b in blocks[top + 1 : first.block.index] if b.index not in dated]
-    for block in sorted(above, key=lambda b: (b.element.tag not in _HEADINGS, -b.index)):
+    # headings stacked right above the date name the event first, then its venue
+    # ("<h2>Histories of Capitalism</h2><h2>Cornell University</h2><h2>September 29 …")
+    stacked = list(takewhile(lambda b: b.element.tag in _HEADINGS, reversed(above)))[::-1]
+    rest = sorted(above, key=lambda b: (b.element.tag not in _HEADINGS, -b.index))
+    for block in stacked + rest:
         if title := _entry_line(block):
             return title
     after = blocks[first.block.index + 1 : first.block.index + 2]
