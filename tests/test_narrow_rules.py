@@ -346,3 +346,11 @@ def test_headings_stacked_above_a_list_pages_one_date_name_the_event_then_its_ve
     assert page_titled("Vergangene Tagungen", body) == [
         ("Photonik im Mittelstand 2.0", "2026-09-29")
     ]
+
+
+def test_a_span_of_days_below_an_event_pages_title_is_its_date_among_undated_lines():
+    body = """<p>12./13.03.2027</p><p>Zwei Tage Vorträge und Workshops.</p>
+    <p>Anmeldung über das Formular.</p>"""
+    assert page_titled("Frühjahrstagung Photonik", body) == [
+        ("Frühjahrstagung Photonik", "2027-03-12")
+    ]

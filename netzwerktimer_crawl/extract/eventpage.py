@@ -266,11 +266,26 @@ def _near_title(
         # near a title is as likely the page's own (a day view, an archive, a post);
         # but not as the subheading right below the title ("<h1>Anwendertreffen</h1>
         # <h3>Freitag, 25. September 2015 - Kassel</h3>")
-        if not when.all_day or (when.end is not None and not when.whole_month):
+        if not when.all_day:
+            return anchor, when
+        if when.end is not None and not when.whole_month and not _in_dated_list(anchor, anchors):
             return anchor, when
         if _subheading(anchor.block.element, heading) and not when.whole_month:
             return anchor, when
     return None
+
+
+_LIST_SIBLINGS = 2
+
+
+def _in_dated_list(anchor: Anchor, anchors: list[Anchor]) -> bool:
+    """A line among sibling lines that each hold a day is a list's entry (a press review's
+    "EXPRESS, 17./18.04.2026: …" among "Junge Welt, 16.04.2026: …"), not the page's date."""
+    element = anchor.block.element
+    parent = element.getparent()
+    dated = {id(a.block.element) for a in anchors if a.sessions and a is not anchor}
+    siblings = [] if parent is None else parent.iterchildren(element.tag)
+    return sum(1 for s in siblings if id(s) in dated) >= _LIST_SIBLINGS
 
 
 def _subheading(element: etree._Element, heading: etree._Element | None) -> bool:

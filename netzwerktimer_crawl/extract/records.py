@@ -90,6 +90,7 @@ _WEEKDAY_ONLY = re.compile(
 )
 # Hashtags and handles name a tag or a profile, not an event: "#PeopleNotProfit", "@ADFC".
 _TAGS = re.compile(r"^(?:[#@]\w+[\s,;·|]*)+$")
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _SKIP_HREF = re.compile(
     r"^(?:javascript:|mailto:|tel:|webcal:|#$)|maps\.google|google\.[a-z.]+/maps|/maps\?"
     r"|(?:www\.)?openstreetmap\.org/(?:\?|#map=|node/|way/|relation/)|//osm\.org/go/"
@@ -368,6 +369,7 @@ def clean_title(text: str | None) -> str | None:
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
     named = _lettered(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
+    named = named and not _ADDRESS.match(text)  # a link's bare URL names a page, no event
     # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
     remark = text.startswith("(") and text.find(")") in (-1, len(text) - 1)
     return text if named and not remark else None
@@ -1169,6 +1171,7 @@ def events(
         last: Found | None = None  # the list's last event, which an "Ende" row may end
         own_day: date | None = None  # the day the list's last dated entry stated itself
         of_list: list[Found] = []
+        bare_skipped = 0  # records of an article dated by a day alone: related posts
         # a list of nothing but days, and the time a paragraph before it gives for each
         days_only = _days_only(candidate.records)
         shared = _shared_time(candidate.records[0]) if days_only else None
@@ -1272,6 +1275,7 @@ def events(
                 if when.whole_month:
                     continue  # "Mai 2017" on a teaser is no event's day
                 if not bare_dates and when.all_day and when.end is None and not agenda:
+                    bare_skipped += 1
                     continue
                 event = _event(title, when, url, location, text)
                 if event is not None:
@@ -1290,6 +1294,11 @@ def events(
         # Days without a title of their own and without a time are day headings (Contao's
         # div.header, a grid's cells), which date the records under them: no events; unless
         # they are a list of nothing but days, the dates of what the heading names
+        if bare_skipped > len(of_list):
+            # a list is of one kind: in a list of days on an article (a press review's
+            # "Junge Welt, 16.04.2026: …"), a span of days is one more of them
+            # ("EXPRESS, 17./18.04.2026"), not an event
+            of_list = [f for f in of_list if _timed(f.event)]
         if of_list and all(stamped(f.event.start) for f in of_list):
             notes.append(f"{len(of_list)} posted at odd minutes (bylines, comments), not events")
         elif not all(f.borrowed and not _timed(f.event) for f in of_list):
