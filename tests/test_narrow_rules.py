@@ -354,3 +354,13 @@ def test_a_span_of_days_below_an_event_pages_title_is_its_date_among_undated_lin
     assert page_titled("Frühjahrstagung Photonik", body) == [
         ("Frühjahrstagung Photonik", "2027-03-12")
     ]
+
+
+def test_a_call_for_papers_milestones_are_no_events_but_a_workshop_on_such_a_day_is():
+    events = found("""<h2>Wichtige Termine</h2><ul>
+    <li>15.03.2027 Einreichung von Abstracts</li><li>30.04.2027 Notification of acceptance</li>
+    <li>16.09.2027 Tagung in Erfurt</li><li>17.09.2027, 9 Uhr Abgabe-Workshop für Autoren</li>
+    </ul>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Tagung in Erfurt", "2027-09-16"), ("Abgabe-Workshop für Autoren", "2027-09-17T09:00"),
+    ]  # fmt: skip

@@ -10,6 +10,7 @@ timestamp, anchors it too.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -203,6 +204,16 @@ _AT_THE_LATEST = re.compile(r"\bspätestens\s+(?:am\s+|bis\s+(?:zum\s+)?)?\d", r
 _DUE_HEADING = re.compile(r"\b(?:abgabe\w*|fristen|frist|einsendeschluss|deadlines?)\b", re.I)
 
 
+# What a conference's dates name that no one attends: a submission's, a review's milestones.
+_MILESTONE = re.compile(
+    r"^\W*(?:einreichung\w*|abgabe\w*|frist\w*|deadline|submission|paper submission"
+    r"|abstract submission|notification|benachrichtigung|nachricht über die annahme"
+    r"|rückmeldung|camera[- ]ready|endfassung|einsendeschluss|anmeldeschluss|meldeschluss"
+    r"|bewerbungsschluss|registrierungsschluss)\b",
+    re.I,
+)
+
+
 def _deadline(block: Block, sessions: list[When]) -> bool:
     """The block is the value of a deadline label: <dt>Anmeldeschluss</dt><dd>04.09.</dd>;
     or it says only until when, without a time, of something due ("Abgabe … bis 01.02.")
@@ -216,6 +227,19 @@ def _deadline(block: Block, sessions: list[When]) -> bool:
             return True  # an "Important dates" row: "Frist zur Einreichung der Beiträge:"
     if sessions and sessions[0].all_day and _AT_THE_LATEST.search(block.text):
         return True  # "… werden wir euch spätestens am 26.8. informieren"
+    if sessions and sessions[0].all_day and sessions[0].end is None:
+        # a call for papers' milestones: "15.10.2021 Einreichung von Beiträgen", also as
+        # a table row whose other cell names it
+        named = residue(block.text)
+        if (
+            not named
+            and block.element.tag in ("td", "th")
+            and block.element.getparent() is not None
+        ):
+            cells = block.element.getparent().iterchildren("td", "th")
+            named = " ".join(c.xpath("string()") for c in cells if c is not block.element)
+        if _MILESTONE.match(unicodedata.normalize("NFC", named)):
+            return True
     if not (sessions and sessions[0].open_start and sessions[0].all_day):
         return False
     before, _, after = block.text.partition(" bis ")

@@ -382,8 +382,8 @@ _REPORT = re.compile(
 # A page titled by the kind of list it is ("Termine", "Konzerte", "Veranstaltungen von
 # NaturAktiv") is a list, here with one entry: the entry names its event.
 _LIST_TITLE = re.compile(
-    r"^(?:(?:aktuelle|kommende|nächste|vergangene|frühere|unsere|alle|upcoming|past|previous"
-    r"|our)\s+)?(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|eventkalender"
+    r"^(?:(?:aktuelle|kommende|nächste|vergangene|frühere|unsere|alle|übersicht|upcoming"
+    r"|past|previous|our)\s+)?(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|eventkalender"
     r"|kalender|events|konzerte|auftritte|lesungen|kurse|seminare|workshops|tagungen"
     r"|konferenzen|dates|gigs|concerts|conferences|calendar)"
     # "Termine von NaturAktiv", "Veranstaltungen 2027"; not "Konzerte im Park", a series
@@ -407,13 +407,16 @@ _LABEL_LINE = re.compile(r"^[\w ./()&-]{1,30}[:?](?:\s|$)")
 
 
 def _entry_title(
-    root: etree._Element, anchors: list[Anchor], heading: etree._Element, day: date
+    root: etree._Element, anchors: list[Anchor], heading: etree._Element | None, day: date
 ) -> str | None:
-    """The one entry's title on a list page: the heading or line nearest above its date,
-    below the page's title; else what a dated heading's next line names ("<h3>7. Oktober
-    2018 in Siegburg</h3><p>DTKV-Konzert …")."""
+    """The one entry's title on a list page: what its date line or table row names beside
+    the date; else the heading or line nearest above the date, below the page's title (the
+    page's top, when only og:title names it); else what a dated heading's next line names
+    ("<h3>7. Oktober 2018 in Siegburg</h3><p>DTKV-Konzert …")."""
     blocks = dom.blocks(root)
-    top = next((b.index for b in blocks if b.element is heading), None)
+    top = next(
+        (b.index for b in blocks if b.element is heading), None if heading is not None else -1
+    )
     dated = {a.block.index for a in anchors if a.sessions}
     first = next(
         (
@@ -432,6 +435,13 @@ def _entry_title(
     )
     if own and not at_place and not is_place(first.block.element):
         return own
+    cell = first.block.element
+    if cell.tag in ("td", "th") and (row := cell.getparent()) is not None:
+        # a table's one row: its other cells ("24./25. Februar 2022 | | SEUH 2022")
+        cells = [c for c in row if c is not cell and isinstance(c.tag, str) and not is_place(c)]
+        texts = (clean_title(" ".join(dom.text_of(c).split())) for c in cells)
+        if named := next((text for text in texts if text), None):
+            return named
     above = [b for b in blocks[top + 1 : first.block.index] if b.index not in dated]
     # headings stacked right above the date name the event first, then its venue
     # ("<h2>Histories of Capitalism</h2><h2>Cornell University</h2><h2>September 29 …")
@@ -485,7 +495,7 @@ def event(
     sessions = [w for w in sessions if w.start is not None or w.open_start]
     if not sessions:
         return [], "no labelled date and no date near the title"
-    if heading is not None and _LIST_TITLE.match(title) and sessions[0].start is not None:
+    if _LIST_TITLE.match(title) and sessions[0].start is not None:
         day = sessions[0].start
         day = day.date() if isinstance(day, datetime) else day
         if entry := _entry_title(root, anchors, heading, day):
