@@ -364,3 +364,21 @@ def test_a_call_for_papers_milestones_are_no_events_but_a_workshop_on_such_a_day
     assert [(e["title"], e["start"]) for e in events] == [
         ("Tagung in Erfurt", "2027-09-16"), ("Abgabe-Workshop für Autoren", "2027-09-17T09:00"),
     ]  # fmt: skip
+
+
+def test_a_title_before_its_dates_colon_stays_the_title_outside_a_subheading():
+    events = found("""<h2>Termine</h2><ul><li>Sommerfest: 12.07.2027, 15 Uhr</li>
+    <li>Jahreshauptversammlung: 19.03.2027, 19 Uhr</li></ul>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Sommerfest", "2027-07-12T15:00"), ("Jahreshauptversammlung", "2027-03-19T19:00"),
+    ]  # fmt: skip
+
+
+def test_an_address_line_is_short_and_keeps_a_meeting_points_label():
+    long = "Wir treffen uns wie immer vor dem Vereinsheim in der Goethestraße 5, 07743 Jena und"
+    long += " laufen dann gemeinsam zum Sportplatz am Stadtrand hinüber."
+    events = found(f"""<div class="events">
+    <div class="event"><h3>Nachtwanderung</h3><p>12.03.2027, 19 Uhr</p><p>{long}</p></div>
+    <div class="event"><h3>Frühjahrsputz</h3><p>20.03.2027, 9 Uhr</p>
+    <p>Treffpunkt: Bahnhof, 07743 Jena</p></div></div>""")
+    assert [e["location"] for e in events] == [None, "Bahnhof, 07743 Jena"]

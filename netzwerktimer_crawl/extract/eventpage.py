@@ -28,6 +28,7 @@ from ..text import city_from_location
 from . import dom
 from .anchors import Anchor
 from .records import (
+    address_line,
     clean_title,
     is_place,
     near_fetch,
@@ -222,6 +223,21 @@ def _place_after(heading: etree._Element | None) -> str | None:
                 if not dom.in_chrome(element) and (text := place_text(element)):
                     return text
         seen = False
+    return None
+
+
+_ADDRESS_REACH = 3  # blocks after the date: its own list's items
+
+
+def _address_after(root: etree._Element, anchor: Anchor) -> str | None:
+    """Without a label or a place's markup: an address line right after the date ("am
+    18.04. ab 16 Uhr", "auf dem Kulturhof Kalk, Dillenburger Str. 65, 51105 Köln")."""
+    blocks = dom.blocks(root)
+    start = anchor.block.index
+    for block in blocks[start : start + _ADDRESS_REACH + 1]:
+        for line in block.text.split("\n"):
+            if place := address_line(line):
+                return place
     return None
 
 
@@ -483,6 +499,7 @@ def event(
     # a series lists its days under one label: "Termine: 24.08., 31.08. und 07.09.2027"
     sessions = parse_sessions(" ".join(dates), reference, month_first=month_first)
     note = "labelled date" if sessions else NEAR_TITLE
+    near = None
     if not sessions and (
         near := _near_title(anchors, heading, _published_day(selector), reference)
     ):
@@ -501,6 +518,8 @@ def event(
         if entry := _entry_title(root, anchors, heading, day):
             title, note = entry, f"{note}; titled by the list's one entry"
     location = without_map_links(places[0] if places else _place_after(heading))
+    if location is None and near:
+        location = _address_after(root, near[0])
     # og:description is the page's own; a plain meta description is often the site's
     description = (
         _meta(selector, "og:description")

@@ -521,6 +521,18 @@ def _column(cell: etree._Element) -> int:
                for c in before)  # fmt: skip
 
 
+def _subtitle(record: etree._Element) -> bool:
+    """A heading right below a higher one, its title: "<h3>…</h3><h4>Auftritt: …</h4>"."""
+    above = record.getprevious()
+    return (
+        record.tag in dom.HEADINGS
+        and above is not None
+        and above.tag in dom.HEADINGS
+        and above.tag < record.tag
+        and bool(dom.text_of(above).strip())
+    )
+
+
 def _title(
     record: etree._Element, primary: Anchor | None, dated: list[etree._Element]
 ) -> tuple[str | None, etree._Element | None]:
@@ -604,6 +616,9 @@ def _title(
             if left.casefold().strip(" :.,-") in _TIME_WORDS or _GENERIC_LINK.match(left):
                 continue  # a date's word on a line of its own ("<time>… 20:00\n Uhr</time>"),
                 # or a link's ("11. / 12.07.15<br><a>Weitere Informationen</a>")
+            label = _LABELLED.match(line)
+            if label and left.strip(" :") == line[: label.end()].strip(" :") and _subtitle(record):
+                continue  # the date's label: "<h3>Pirata Patata</h3><h4>Auftritt: 07.01.2024"
             if left and _at_place(line, left) and dom.preceding_heading(record):
                 # "14.03.2026 – 14:00 Uhr im Vereinsheim": where, under a heading that says
                 # what ("Mitgliederversammlung"), which the record borrows
@@ -817,9 +832,18 @@ _MAP_LINK = re.compile(
 
 def _labelled_below(record: etree._Element) -> str | None:
     """A record that is a heading alone: the place its paragraphs up to the next heading
-    label ("<h3>15. Januar – Neujahrstreffen</h3><p>Ort: Gerätehaus<br>…</p>")."""
+    label ("<h3>15. Januar – Neujahrstreffen</h3><p>Ort: Gerätehaus<br>…</p>"), or the
+    address that the loose line after it gives ("<a>Pirata Patata</a>: <a href=maps…>
+    Kohlfurter Str. 33, 10999 Berlin</a>")."""
     if record.tag not in dom.HEADINGS:
         return None
+    loose = [record.tail or ""]  # inline siblings, up to the next block: one line of text
+    for sibling in itertools.islice(record.itersiblings(), 6):
+        if not isinstance(sibling.tag, str) or dom.is_block(sibling):
+            break
+        loose += [dom.text_of(sibling), sibling.tail or ""]
+    if place := address_line(" ".join("".join(loose).split())):
+        return place
     for sibling in itertools.islice(record.itersiblings(), 3):
         if not isinstance(sibling.tag, str) or sibling.tag in dom.HEADINGS:
             return None
@@ -828,6 +852,28 @@ def _labelled_below(record: etree._Element) -> str | None:
         if place := _labelled_place(dom.text_of(sibling)):
             return place
     return None
+
+
+_ADDRESS_LINE = 120
+# what leads an address in a sentence's words, and a map link's address after it
+_PLACE_LEAD = re.compile(r"^(?:auf dem|auf der|im|in der|in|am|an der|beim|bei)\s+(?=[A-ZÄÖÜ])")
+_LINK_AFTER = re.compile(r"\s*\((?:https?://|www\.)[^)]*\)\s*$")
+
+
+def address_line(line: str) -> str | None:
+    """A short line that holds a postcode and its town is an address: "Kulturhof Kalk,
+    Dillenburger Str. 65, 51105 Köln", less the preposition a note's list item opens with
+    ("auf dem …") and a map link written out after it; "Name: address" as "Name, address"."""
+    line = " ".join(line.split())
+    if not _POSTCODE.search(line) or len(line) >= _ADDRESS_LINE:
+        return None
+    line = _LINK_AFTER.sub("", _PLACE_LEAD.sub("", line))
+    if (named := _NAMED.match(line)) and not _FIELD_LABEL.fullmatch(named[1]):
+        line = f"{named[1]}, {line[named.end() :]}"
+    return without_map_links(line.strip(" ,"))
+
+
+_NAMED = re.compile(r"^([^:,]{2,40}):\s+")
 
 
 def _labelled_place(text: str) -> str | None:
@@ -862,8 +908,8 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
             for line in dom.own_text(element).split("\n"):
                 if match := _TAKES_PLACE.search(line):  # "Prüfung findet in Schraplau statt"
                     return match[1]
-                if _POSTCODE.search(line) and len(line) < 120:
-                    return line.strip()
+                if place := address_line(line):
+                    return place
                 if (left := residue(line)) and _at_place(line, left):  # "19:00 Uhr im Anglerheim"
                     return _place_words(left)
     return _town_line(elements, title)
