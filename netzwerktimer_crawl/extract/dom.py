@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass
 from html import unescape
+from itertools import islice
 
 from lxml import etree, html
 
@@ -341,12 +342,36 @@ def signature(element: etree._Element) -> tuple[str, str]:
     """Tag and first class, positions removed ("views-row-2" → "views-row-"): siblings of
     one list share it even when they carry extra modifier classes. A table cell's column is
     part of it: the cells of a row are its fields, not a list."""
-    classes = (element.get("class") or "").split()
+    classes = [_DIGITS.sub("", word) for word in (element.get("class") or "").split()]
     tag = _tag(element)
     if tag in ("td", "th"):
         column = sum(1 for s in element.itersiblings(preceding=True) if _tag(s) in ("td", "th"))
         tag = f"{tag}{column}"
-    return tag, _DIGITS.sub("", classes[0]) if classes else ""
+    return tag, _list_class(element, classes)
+
+
+_SIBLINGS = 50  # looked at on each side
+_KINDS = 4  # siblings at least: a list whose items' first class names their kind
+
+
+def _list_class(element: etree._Element, classes: list[str]) -> str:
+    """The class that makes an element one of its list: the first, unless its siblings of
+    the same tag (four or more) all carry another and not the first. A course's sessions
+    open with their kind ("is-workshop", "is-praesentation") before "is-overview-item",
+    which they all carry; a theme's grid columns side by side ("…__date-tag g-col",
+    "…__wrapper g-col") and Contao's day headers among events ("header even") stay apart."""
+    if len(classes) < 2:
+        return classes[0] if classes else ""
+    siblings = [
+        {_DIGITS.sub("", word) for word in (sibling.get("class") or "").split()}
+        for sibling in (
+            *islice(element.itersiblings(element.tag), _SIBLINGS),
+            *islice(element.itersiblings(element.tag, preceding=True), _SIBLINGS),
+        )
+    ]
+    if len(siblings) + 1 < _KINDS or all(classes[0] in words for words in siblings):
+        return classes[0]
+    return next((c for c in classes[1:] if all(c in words for words in siblings)), classes[0])
 
 
 def ancestors(element: etree._Element) -> list[etree._Element]:
