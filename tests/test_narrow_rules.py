@@ -382,3 +382,16 @@ def test_an_address_line_is_short_and_keeps_a_meeting_points_label():
     <div class="event"><h3>Frühjahrsputz</h3><p>20.03.2027, 9 Uhr</p>
     <p>Treffpunkt: Bahnhof, 07743 Jena</p></div></div>""")
     assert [e["location"] for e in events] == [None, "Bahnhof, 07743 Jena"]
+
+
+def test_a_posts_comments_and_their_form_are_not_the_events_text_nor_its_events():
+    events = found("""<article><h1>Obstbaumschnitt am Kirchberg</h1>
+    <p>Datum: 13.03.2027, 10:00 Uhr</p></article>
+    <div id="comments" class="comments-area"><ol class="comment-list"><li class="comment">
+    <div class="comment-meta">14. März 2027 um 18:13</div><p>Danke für den tollen Kurs!</p>
+    </li></ol><div id="respond" class="comment-respond"><p class="comment-notes">Ihre
+    E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert</p>
+    </div></div>""")
+    assert [(e["title"], e["start"], e["description"]) for e in events] == [
+        ("Obstbaumschnitt am Kirchberg", "2027-03-13T10:00", None)
+    ]

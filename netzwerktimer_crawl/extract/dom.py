@@ -32,7 +32,9 @@ _DIGITS = re.compile(r"\d+")
 _CHROME = re.compile(
     r"^(?:(?:site|page|main|top|primary|global)[-_])?(?:nav|navbar|navigation|menu|menubar"
     r"|breadcrumbs?|footer|header|masthead|cookies?|cookie-banner|share|sharing|social"
-    r"|pagination|pager|skip-link)(?:[-_][\w-]*)?$",
+    r"|pagination|pager|skip-link"
+    # a post's comments and the form under it ("Your email address will not be published")
+    r"|comments|commentlist|comment-list|comment-respond|comment-form|respond)(?:[-_][\w-]*)?$",
     re.I,
 )
 _CHROME_TAGS = frozenset({"nav", "footer", "header"})
@@ -382,7 +384,7 @@ def ancestors(element: etree._Element) -> list[etree._Element]:
 
 
 def in_chrome(element: etree._Element) -> bool:
-    """Inside a menu, header, footer, breadcrumb or sharing box."""
+    """Inside a menu, header, footer, breadcrumb, sharing box or a post's comments."""
     for node in (element, *element.iterancestors()):
         if _tag(node) in ("body", "html"):
             break
