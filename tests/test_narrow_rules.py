@@ -395,3 +395,14 @@ def test_a_posts_comments_and_their_form_are_not_the_events_text_nor_its_events(
     assert [(e["title"], e["start"], e["description"]) for e in events] == [
         ("Obstbaumschnitt am Kirchberg", "2027-03-13T10:00", None)
     ]
+
+
+def test_a_sentence_that_opens_with_the_date_leaves_the_title_to_the_heading_above():
+    events = found("""<h2>Winzerfest</h2><p>Das Fest in und um die Halle.</p>
+    <p><strong>10. und 11. Oktober 2026</strong></p>
+    <h2>Maibaumstellen</h2><p>Am 30. April 2027 stellen wir den Maibaum am Dorfplatz auf.</p>
+    <h2>Generalversammlung</h2><p><strong>16. September 2027, 19 Uhr</strong></p>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Winzerfest", "2026-10-10"), ("Maibaumstellen", "2027-04-30"),
+        ("Generalversammlung", "2027-09-16T19:00"),
+    ]  # fmt: skip

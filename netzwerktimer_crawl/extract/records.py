@@ -521,6 +521,10 @@ def _column(cell: etree._Element) -> int:
                for c in before)  # fmt: skip
 
 
+# A sentence that opens with its date: "Am 1. Mai laden wir …", "Ab 12.03. gilt …".
+_SENTENCE_ON = re.compile(r"^\s*(?:Am|Ab|Vom|Seit|Bis|Von|On|From)\s+\S*\d")
+
+
 def _subtitle(record: etree._Element) -> bool:
     """A heading right below a higher one, its title: "<h3>…</h3><h4>Auftritt: …</h4>"."""
     above = record.getprevious()
@@ -623,6 +627,8 @@ def _title(
                 # "14.03.2026 – 14:00 Uhr im Vereinsheim": where, under a heading that says
                 # what ("Mitgliederversammlung"), which the record borrows
                 return None, None
+            if _SENTENCE_ON.match(line) and left[:1].islower():
+                break  # the date stands in a sentence: "Am 1. Mai laden wir zum Hock …"
             if left and _LETTERS.search(left) and not (_LABEL.match(line) or _LABEL.match(left)):
                 # what a date line says besides its date is a title only when it is short;
                 # else the date stands in a sentence ("Die Saison beginnt am …")
