@@ -1,5 +1,5 @@
 """A record's place as one line (records.place_text): without its map link's words or a
-label a theme shows on phones only."""
+label a theme shows on phones only; an address line (records.address_line)."""
 
 import lxml.html
 import pytest
@@ -40,3 +40,24 @@ def test_a_place_without_its_map_link_and_label_words(html, place):
 )  # fmt: skip
 def test_classes_that_name_a_place(html, place):
     assert records.is_place(lxml.html.fragment_fromstring(html)) is place
+
+
+def test_an_address_with_a_swiss_or_austrian_postcode_is_a_place_and_a_year_is_not():
+    assert [
+        records.address_line(line)
+        for line in (
+            "8184 Bachenbülach",
+            "Dorfstrasse 5, 8184 Bachenbülach",
+            "Hauptplatz 1, A-4020 Linz",
+            "2027 Jahreshauptversammlung",
+            "Sommerfest, 2026 Jena",
+            "auf dem Kulturhof Kalk, Dillenburger Str. 65, 51105 Köln (https://osm.org/node/1)",
+        )
+    ] == [
+        "8184 Bachenbülach",
+        "Dorfstrasse 5, 8184 Bachenbülach",
+        "Hauptplatz 1, A-4020 Linz",
+        None,
+        None,
+        "Kulturhof Kalk, Dillenburger Str. 65, 51105 Köln",
+    ]

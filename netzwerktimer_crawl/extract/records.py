@@ -127,6 +127,14 @@ _PLACE_WORD = re.compile(
     r"(?:name|title|info|details?)?|where|wo"
 )
 _POSTCODE = re.compile(r"(?<![\d.])\d{5}\s+[A-ZÄÖÜ][\w.-]+")
+# Swiss, Austrian, Liechtenstein postcodes have four digits: at the end of an address after a
+# comma ("Dorfstrasse 5, 8184 Bachenbülach"), with the country ("CH-4051 Basel"), or alone
+# with the town; not where a year may stand ("2027 Jahreshauptversammlung", "…, 2026 Jena")
+_TOWN_END = r"\s+[A-ZÄÖÜ][\w.-]+(?:[\s-][A-ZÄÖÜ(][\w.()-]*)?$"
+_POSTCODE4 = re.compile(
+    rf",\s*(?!19|20)[1-9]\d{{3}}{_TOWN_END}|\b(?:CH|A|AT|FL)-[1-9]\d{{3}}{_TOWN_END}"
+    rf"|^(?!19|20)[1-9]\d{{3}}{_TOWN_END}"
+)
 _TAKES_PLACE = re.compile(
     r"\bfindet\s+(?:in|im|auf|an)\s+(?:der\s+|dem\s+|den\s+)?(.{2,60}?)\s+statt\b"
 )
@@ -871,7 +879,7 @@ def address_line(line: str) -> str | None:
     Dillenburger Str. 65, 51105 Köln", less the preposition a note's list item opens with
     ("auf dem …") and a map link written out after it; "Name: address" as "Name, address"."""
     line = " ".join(line.split())
-    if not _POSTCODE.search(line) or len(line) >= _ADDRESS_LINE:
+    if not (_POSTCODE.search(line) or _POSTCODE4.search(line)) or len(line) >= _ADDRESS_LINE:
         return None
     line = _LINK_AFTER.sub("", _PLACE_LEAD.sub("", line))
     if (named := _NAMED.match(line)) and not _FIELD_LABEL.fullmatch(named[1]):
