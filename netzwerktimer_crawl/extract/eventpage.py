@@ -367,8 +367,32 @@ SUBHEADING = "date in the subheading below the title"
 TITLE_DAY = "the title's date"
 
 
+_SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[A-ZÄÖÜ])")  # not after "31."
+
+
+def _hours_in_text(
+    root: etree._Element, heading: etree._Element, day: date, reference: date | None
+) -> When | None:
+    """The hours a sentence of the text after the title gives for its day, however far into
+    a paragraph: "… bietet sich am Freitag, 31. Januar, in der Zeit von 15.00 bis 18.00 Uhr"."""
+    blocks = dom.blocks(root)
+    top = next((b.index for b in blocks if b.element is heading), None)
+    if top is None:
+        return None
+    for block in blocks[top + 1 : top + 1 + _NEAR]:
+        for sentence in _SENTENCE_END.split(block.text):
+            timed = [w for w in parse_sessions(sentence, reference) if not w.all_day]
+            if len(timed) == 1 and timed[0].day == day:
+                return timed[0]
+    return None
+
+
 def _titled_day(
-    title: str, anchors: list[Anchor], heading: etree._Element | None, reference: date | None
+    title: str,
+    anchors: list[Anchor],
+    root: etree._Element,
+    heading: etree._Element | None,
+    reference: date | None,
 ) -> When | None:
     """The day the title states ("Netzwerktreffen am 12. März 2027"), at the one time the
     text after it gives ("Beginn ist um 17 Uhr"): a page's own day, which no publication
@@ -383,6 +407,8 @@ def _titled_day(
         return when
     at = _index(anchors, heading)
     after = [a for a in anchors if a.block.index > (at if at is not None else -1)]
+    if (timed := _hours_in_text(root, heading, when.start, reference)) is not None:
+        return timed
     times = [span for a in after[:_NEAR] if not a.sessions for span in a.times]
     return times[0].on(when.start) if len(times) == 1 else when
 
@@ -507,7 +533,7 @@ def event(
         sessions = [when, *_later_days(anchor.block.text, when, reference, month_first)]
         if _subheading(anchor.block.element, heading):
             note = SUBHEADING
-    if not sessions and (named := _titled_day(title, anchors, heading, reference)):
+    if not sessions and (named := _titled_day(title, anchors, root, heading, reference)):
         sessions, note = [named], TITLE_DAY
     sessions = [w for w in sessions if w.start is not None or w.open_start]
     if not sessions:
