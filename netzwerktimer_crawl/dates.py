@@ -219,9 +219,9 @@ _PIECES: dict[str, str] = {
     "WDTEXTDATE": rf"""
         {_NOT_AFTER_LETTER}(?:{_alternation(_WEEKDAYS)})\.?,?[\s_]*
         (?P<wt_d>{_DAY})\s*[.,]\s*(?P<wt_m>{_MONTH})\.?(?:\s*,?\s*(?P<wt_y>\d{{4}})(?!\d))?""",
-    # a day range in English order: Nov. 5-7, 2025; Juni 3 - 5
+    # a day range in English order: Nov. 5-7, 2025; Juni 3 - 5; March 17th - 20th, 2016
     "ENGRANGE": rf"""
-        {_NOT_AFTER_LETTER}(?P<er_m>{_MONTH})\.?\s*(?P<er_d1>{_DAY})\.?
+        {_NOT_AFTER_LETTER}(?P<er_m>{_MONTH})\.?\s*(?P<er_d1>{_DAY})(?P<er_o1>st|nd|rd|th|\.)?
         \s*(?P<er_sep>-|(?:bis|to){_NOT_BEFORE_LETTER})\s*
         (?P<er_d2>{_DAY})(?:st|nd|rd|th|\.)?
         # not "Mai 10 - 12 Uhr", "Dec 5 to 7 pm"
@@ -424,7 +424,9 @@ def _tok_engdate(m: re.Match[str], s: str) -> _Tok:
 def _tok_engrange(m: re.Match[str], s: str) -> list[_Tok]:
     # One match, three tokens, so that the grammar sees an ordinary "date sep date".
     y, mon = _year(m["er_y"]), _MONTHS[m["er_m"]]
-    first = _date_token(m, "ENGDATE", y, mon, int(m["er_d1"]))._replace(end=m.end("er_d1"))
+    # its ordinal's letters are the first date's ("March 17th - 20th")
+    first_end = m.end("er_o1") if m["er_o1"] and m["er_o1"] != "." else m.end("er_d1")
+    first = _date_token(m, "ENGDATE", y, mon, int(m["er_d1"]))._replace(end=first_end)
     second = _date_token(m, "ENGDATE", y, mon, int(m["er_d2"]))._replace(start=m.start("er_d2"))
     sep = _Tok(_SEP, m.start("er_sep"), m.end("er_sep"), form=m["er_sep"])
     return [first, sep, second]

@@ -188,6 +188,9 @@ ENGLISH_ORDER = [
     # ticket sites' English ranges, with "to" and ordinals (wegottickets.com)
     D("December 20 to 22, 2026", "2026-12-20", "2026-12-22"),
     D("20th to 22nd December 2026", "2026-12-20", "2026-12-22"),
+    # a Drupal camp's "March 17th - 20th, 2016": the ordinal on the first day too
+    D("March 17th - 20th, 2016", "2016-03-17", "2016-03-20"),
+    D("December 1st to 3rd, 2026", "2026-12-01", "2026-12-03"),
 ]
 
 WEEKDAY_PREFIXES = [

@@ -214,3 +214,20 @@ def test_microdata_of_an_xhtml_page_that_declares_its_encoding_is_read():
         [("Chorprobe", datetime(2027, 2, 14, 17))],
         [],
     )
+
+
+def test_microdata_dates_the_page_contradicts_are_read_as_it_shows_them():
+    # The Events Calendar 2.x: a 12-hour clock in the machine value, 18:00 on the page
+    tec = """<div itemscope itemtype="http://schema.org/Event"><h2 itemprop="name">Historischer
+    Markt</h2><dl><dt>Beginn:</dt><dd><meta itemprop="startDate" content="2012-05-13-11:00:00"/>13.
+    Mai 2012 11:00</dd><dt>Ende:</dt><dd><meta itemprop="endDate"
+    content="2012-05-13-06:00:00"/>13. Mai 2012 18:00</dd></dl></div>"""
+    # a start whose element shows the span of days
+    camp = """<div itemscope itemtype="http://schema.org/Event"><div class="event-date"
+    content="2016-03-17T09:00" itemprop="startDate">March 17th - 20th, 2016</div><div
+    itemprop="name">MidCamp 2016</div></div>"""
+    found = [jsonld.microdata_events(page, "https://x.example/")[0][0] for page in (tec, camp)]
+    assert [(e.title, e.start, e.end) for e in found] == [
+        ("Historischer Markt", datetime(2012, 5, 13, 11), datetime(2012, 5, 13, 18)),
+        ("MidCamp 2016", datetime(2016, 3, 17, 9), datetime(2016, 3, 21, 0)),
+    ]

@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import extruct
 import json_repair
 from parsel import Selector
 
 from ..berlin import parse_iso
+from ..dates import When, parse_sessions
 from ..items import Event
 from ..text import clean, html_to_text
 from . import dom
@@ -216,10 +217,62 @@ def microdata_events(html: str, base_url: str) -> tuple[list[Event], list[str]]:
         )
     except Exception as error:  # noqa: BLE001 - extruct raises whatever its parsers raise
         return [], [f"microdata could not be read: {error}"]
-    found = [schema_event(item, True) for item in _nodes(items["microdata"]) if _is_event(item)]
-    for event in found:
+    nodes = [item for item in _nodes(items["microdata"]) if _is_event(item)]
+    found = [schema_event(item, True) for item in nodes]
+    root = None  # parsed only for an event whose machine dates need the page's text
+    for node, event in zip(nodes, found, strict=True):
         event.extractor = "microdata"
+        if event.start is not None and (event.end is None or _before(event.end, event.start)):
+            root = dom.tree(html) if root is None else root
+            _as_shown(event, node, root)
     return found, []
+
+
+def _before(end: date | datetime, start: date | datetime) -> bool:
+    if isinstance(end, datetime) != isinstance(start, datetime):
+        return False
+    return end < start  # type: ignore[operator]
+
+
+def _shown(root, prop: str, value: object) -> When | None:
+    """The date the page shows where microdata states `value`: the text of the element
+    that carries it, or of a <meta>'s parent."""
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.get("itemprop") != prop:
+            continue
+        if (element.get("content") or element.get("datetime") or "").strip() != value:
+            continue
+        holder = element.getparent() if element.tag == "meta" else element
+        sessions = parse_sessions(" ".join(dom.text_of(holder).split()), None)
+        return sessions[0] if len(sessions) == 1 else None
+    return None
+
+
+def _as_shown(event: Event, node: dict, root) -> None:
+    """Microdata dates the page contradicts: an end before its start, as The Events Calendar
+    2.x wrote it on a 12-hour clock ("2012-05-13-06:00:00" beside "13. Mai 2012 18:00"),
+    is the end the page shows; a start whose element shows a span ("March 17th - 20th,
+    2016") has that span's end."""
+    start = str(node.get("startDate") or "").strip()
+    if event.end is None:
+        shown = _shown(root, "startDate", start)
+        if shown is not None and shown.end is not None and shown.day == _day(event.start):
+            end = shown.end
+            if isinstance(event.start, datetime) and not isinstance(end, datetime):
+                # a timed start's span runs to the end of its last day, as dates.py reads it
+                end = datetime.combine(end + timedelta(days=1), time())
+            event.end = end
+        return
+    shown = _shown(root, "endDate", str(node.get("endDate") or "").strip())
+    end = shown.start if shown is not None else None
+    if end is not None and not _before(end, event.start):
+        event.end = end
+    else:
+        event.end = None  # the page's end cannot be told; the start stands
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def events(selector: Selector) -> tuple[list[Event], list[str]]:
