@@ -135,3 +135,21 @@ def test_a_wix_pages_events_in_its_page_data():
         ("Jazz am Montag", datetime(2026, 12, 7, 19), datetime(2026, 12, 7, 22),
          "Kulturhaus, Markt 3, 07743 Jena"),
     ]  # fmt: skip
+
+
+def test_a_date_in_parts_takes_its_year_from_the_fetch():
+    # Modeled on a real church's hand-made feed: day, a month's abbreviation, a time
+    feed = {
+        "veranstaltungen": [
+            {"dateno": "28", "datemonth": "DEZ", "title": "Weihnachtsoratorium",
+             "time": "17:00 Uhr", "caption": "Kantaten IV bis VI"},
+            {"dateno": "6", "datemonth": "JAN", "title": "Neujahrskonzert", "time": "18:00 Uhr"},
+            {"dateno": "31", "datemonth": "FEB", "title": "Kein Tag"},
+        ]
+    }  # fmt: skip
+    found, problems = json_feed.events(feed, date(2026, 12, 1))
+    assert [(e.title, e.start, e.description) for e in found] == [
+        ("Weihnachtsoratorium", datetime(2026, 12, 28, 17), "Kantaten IV bis VI"),
+        ("Neujahrskonzert", datetime(2027, 1, 6, 18), None),
+    ]
+    assert problems == ["JSON event 'Kein Tag' is malformed: its start '31. FEB' is no date"]

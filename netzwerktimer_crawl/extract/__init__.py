@@ -64,7 +64,7 @@ def _from_json(response: TextResponse) -> Extraction:
     except ValueError as error:
         return Extraction(problems=[f"not valid JSON: {error}"])
     if not tribe_api.is_response(data):
-        found, problems = json_feed.events(data)
+        found, problems = json_feed.events(data, _reference(response))
         tried = [f"{steps.TRIBE_API}: not its shape", f"{steps.JSON_FEED}: {len(found)}"]
         if not found and not problems:
             problems = ["JSON of an unknown shape: no list of entries with a title and a start"]

@@ -9,6 +9,9 @@ feed (a Wix page's data) or an object of entries keyed by their ids; an entry co
 it has a title and a start that reads as a date, also one nested a level or two down. The
 Events Calendar's REST API has a reader of its own (tribe_api.py).
 
+A hand-made feed may give the date in parts (`"dateno": "1", "datemonth": "SEP", "time":
+"18:00 Uhr"`): its year is the one nearest the fetch date.
+
 Its background events (`"display": "background"`) shade closed days and are skipped.
 A page with a calendar drawn by JavaScript may carry the same feed inline: in a script
 (`events: [{ title: '…', start: '2026-12-08T10:00' }]`) or a data attribute; embedded()
@@ -27,6 +30,7 @@ import json_repair
 from parsel import Selector
 
 from ..berlin import local, parse_iso
+from ..dates import parse_sessions
 from ..items import Event
 from ..text import city_from_location, clean, html_to_text
 from .steps import JSON_FEED
@@ -45,11 +49,11 @@ _DEPTH = 6  # levels of a feed its list of entries is looked for in
 ALL_DAY = ("allDay", "all_day", "allday")
 URL = ("url", "link", "permalink", "href", "event_url")
 PLACE = ("location", "venue", "place", "ort", "veranstaltungsort", "address")
-TEXT = ("description", "excerpt", "content", "teaser", "beschreibung")
+TEXT = ("description", "excerpt", "content", "teaser", "beschreibung", "caption", "subtitle")
 LISTS = ("events", "data", "items", "results", "entries", "records", "termine", "veranstaltungen")
 
 
-def entries(data: object, depth: int = _DEPTH) -> list[dict]:
+def entries(data: object, depth: int = _DEPTH, reference: date | None = None) -> list[dict]:
     """The feed's entries that may be events: a title and a start field. None of them when
     no start reads as a date (a shop's products with a "date" are no events). The list is
     the feed, or under a key such as "events", else the first list of them found deeper
@@ -57,33 +61,38 @@ def entries(data: object, depth: int = _DEPTH) -> list[dict]:
     found = data if isinstance(data, list) else []
     if isinstance(data, dict):
         found = next((data[k] for k in LISTS if isinstance(data.get(k), list)), [])
-    found = [e for e in found if isinstance(e, dict) and _title(e) and _first(e, START)[0]]
-    if any(_start(e)[0] for e in found):
+    found = [
+        e
+        for e in found
+        if isinstance(e, dict) and _title(e) and (_first(e, START)[0] or _date_parts(e))
+    ]
+    if any(_start(e, reference)[0] for e in found):
         return found
     if depth and isinstance(data, dict):
         values = list(data.values())
         if values and all(isinstance(v, dict) for v in values):
-            keyed = entries(values, 0)  # {"597687": {…}, "597688": {…}}
+            keyed = entries(values, 0, reference)  # {"597687": {…}, "597688": {…}}
             if keyed:
                 return keyed
         for value in values:
-            if isinstance(value, dict | list) and (deeper := entries(value, depth - 1)):
+            if isinstance(value, dict | list) and (deeper := entries(value, depth - 1, reference)):
                 return deeper
     elif depth and isinstance(data, list):
         for value in data[:20]:
-            if isinstance(value, dict) and (deeper := entries(value, depth - 1)):
+            if isinstance(value, dict) and (deeper := entries(value, depth - 1, reference)):
                 return deeper
     return []
 
 
-def events(data: object) -> tuple[list[Event], list[str]]:
-    """The events of the feed, and a message per entry that could not be read."""
+def events(data: object, reference: date | None = None) -> tuple[list[Event], list[str]]:
+    """The events of the feed, and a message per entry that could not be read. `reference`,
+    the fetch date, gives the year of entries that state their day and month only."""
     found, problems = [], []
-    for entry in entries(data):
+    for entry in entries(data, reference=reference):
         if _background(entry):
             continue
         try:
-            found.append(_event(entry))
+            found.append(_event(entry, reference))
         except (TypeError, ValueError, OverflowError) as error:
             problems.append(f"JSON event {_title(entry)!r} is malformed: {error}")
     return found, problems
@@ -198,15 +207,38 @@ def _moment(value: object) -> date | datetime | None:
     return parse_iso(text)
 
 
-def _start(entry: dict) -> tuple[date | datetime | None, str | None]:
+# A date in parts, as a church's hand-made feed gives it: {"dateno": "1", "datemonth": "SEP",
+# "time": "18:00 Uhr"}; its year is the fetch date's nearest.
+DAY = ("day", "tag", "dateno", "dayno", "daynum", "date_day", "datum_tag")
+MONTH = ("month", "monat", "datemonth", "monthname", "date_month", "datum_monat")
+YEAR = ("year", "jahr", "dateyear", "date_year", "datum_jahr")
+TIME = ("time", "zeit", "uhrzeit", "starttime", "startzeit")
+
+
+def _date_parts(entry: dict) -> str | None:
+    """The text of a date given in parts, when the entry has a day and a month."""
+    day, month = _first(entry, DAY)[1], _first(entry, MONTH)[1]
+    if not isinstance(day, str | int) or not isinstance(month, str | int):
+        return None
+    year, clock = _first(entry, YEAR)[1], _first(entry, TIME)[1]
+    text = f"{day}.{month}." if str(month).isdigit() else f"{day}. {month}"
+    text += f" {year}" if isinstance(year, str | int) else ""
+    return text + (f" {clock}" if isinstance(clock, str) else "")
+
+
+def _start(entry: dict, reference: date | None = None) -> tuple[date | datetime | None, str | None]:
     key, value = _first(entry, START)
+    if key is None and (parts := _date_parts(entry)):
+        sessions = parse_sessions(parts, reference)
+        return (sessions[0].start, "parts") if len(sessions) == 1 else (None, "parts")
     return _moment(value), key
 
 
-def _event(entry: dict) -> Event:
-    start, key = _start(entry)
+def _event(entry: dict, reference: date | None = None) -> Event:
+    start, key = _start(entry, reference)
     if start is None:
-        raise ValueError(f"its start {entry[key]!r} is no date")
+        value = _date_parts(entry) if key == "parts" else entry[key]
+        raise ValueError(f"its start {value!r} is no date")
     end_key, end_value = _first(entry, END)
     end = _moment(end_value)
     flag = _first(entry, ALL_DAY)[1]
