@@ -107,9 +107,11 @@ EM_TABLE = Listing(
 # JSON-LD (one script per event, date-only) is read first; this covers a broken script.
 MEC_LIST = Listing(
     name="Modern Events Calendar list",
-    item="article.mec-event-article",
-    title="h4.mec-event-title a",
-    url="h4.mec-event-title a::attr(href)",
+    # and the monthly view's novel style (app/skins/monthly_view/calendar_novel.php): each
+    # event an a.event-single-link-novel around its div.mec-event-article and h4 title
+    item="article.mec-event-article, a.event-single-link-novel",
+    title="h4.mec-event-title",
+    url="h4.mec-event-title a::attr(href), a.event-single-link-novel::attr(href)",
     # modern style: day, month and weekday in .mec-event-date; the time in .mec-event-time
     # (classic) or .mec-time-details (standard); app/skins/list/render.php
     when=".mec-event-date, .mec-event-time, .mec-time-details",
@@ -117,7 +119,7 @@ MEC_LIST = Listing(
     description=".mec-event-description",
     year_heading="preceding::div[contains(@class, 'mec-month-divider')][1]",
     # the monthly view (app/skins/monthly_view/calendar.php): a time at most, in the day's
-    # div.mec-calendar-events-sec[data-mec-cell="20261105"]
+    # div.mec-calendar-events-sec[data-mec-cell="20261105"] (novel: dt.mec-calendar-day)
     day="ancestor::*[@data-mec-cell][1]/@data-mec-cell",
 )
 
