@@ -199,6 +199,10 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
             notes.append(f"{len(generic) - len(kept)} in the days of the page's own event")
         generic = kept
     found += [g.event for g in generic]
+    # structured data of an event without any date (microdata's startDate left out) lists
+    # nothing beside the page's own event; it stays, for the pipeline to reject and record
+    undated = [e for e in found if e.start is None and not e.when and not e.open_start]
+    found = [e for e in found if e not in undated]
     rank = {id(g.event): (not g.borrowed, g.support) for g in generic}
     tried.append(f"{steps.GENERIC_RECORDS}: {len(generic)} ({'; '.join(notes)})")
     # the page's own address, not its <base href>: that is the site's root on Contao
@@ -245,7 +249,7 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     elif single:
         single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
-    found = found or aside_micro
+    found = (found or aside_micro) + undated
     if lone:
         tried.append(f"{steps.GENERIC_RECORDS} (a list of one): {len(lone)}")
     # A month alone ("September: Cybersecurity-Monat") names no event's day on a page;

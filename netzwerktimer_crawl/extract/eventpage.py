@@ -241,6 +241,16 @@ def _address_after(root: etree._Element, anchor: Anchor) -> str | None:
     return None
 
 
+_DEV_HOST = re.compile(r"^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1)$|\.(?:local|localhost)$")
+
+
+def _own_url(url: str | None) -> str | None:
+    """og:url, unless a site generator left its development server in it
+    ("http://localhost:1313/termine/", Hugo's): then the page's own address."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return None if not host or _DEV_HOST.search(host) else url
+
+
 def _published_day(selector: Selector) -> date | None:
     value = parse_iso(_meta(selector, "article:published_time"))
     return value.date() if isinstance(value, datetime) else value
@@ -484,6 +494,13 @@ def _entry_title(
         texts = (clean_title(" ".join(dom.text_of(c).split())) for c in cells)
         if named := next((text for text in texts if text), None):
             return named
+    # a heading inside the date's own box: "<div><h4>Fachgespräch</h4><span>10-12 Uhr</span>"
+    box = first.block.element
+    inner = blocks[first.block.index + 1 : first.block.index + 4]
+    for block in inner:
+        if block.element.tag in _HEADINGS and box in block.element.iterancestors():
+            if title := _entry_line(block):
+                return title
     above = [b for b in blocks[top + 1 : first.block.index] if b.index not in dated]
     # headings stacked right above the date name the event first, then its venue
     # ("<h2>Histories of Capitalism</h2><h2>Cornell University</h2><h2>September 29 …")
@@ -558,7 +575,7 @@ def event(
             network="",
             title=title,
             **when.fields(),
-            url=_meta(selector, "og:url") or base_url,
+            url=_own_url(_meta(selector, "og:url")) or base_url,
             location=location,
             city=city_from_location(location),
             extractor=EVENT_PAGE,
