@@ -246,6 +246,12 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         # what the page lists on the day below its title, without pages of their own, is
         # that event's programme ("09:15 Neues in QGIS 4")
         found = single
+    elif single and all(
+        not rank.get(id(e), (True,))[0] and e.title == single[0].title for e in found
+    ):
+        # what the page lists takes the page's own title: the further dates of its event
+        # ("Weitere Termine" below the first), which is one more of them
+        found += single
     elif single:
         single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")

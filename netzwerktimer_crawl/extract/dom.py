@@ -4,7 +4,7 @@ signatures, headings and boilerplate regions. Pure functions over lxml elements.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass
 from html import unescape
@@ -464,15 +464,20 @@ def heading_text(element: etree._Element, strict: bool = False) -> str | None:
     return None
 
 
-def preceding_heading(element: etree._Element, limit: int = 40) -> str | None:
+def preceding_heading(
+    element: etree._Element, limit: int = 40, skip: Callable[[str], object] | None = None
+) -> str | None:
     """The nearest heading before the element: its preceding siblings first, then those of
     its ancestors, looking at most `limit` elements back. Bold paragraphs and headings that
     end in a colon ("Saisonanfang", "Die nächsten Termine:") label a part of a section, not
-    the section: an h1–h6 or a title element is looked for first, they only after it."""
-    return _preceding(element, limit, strict=True) or _preceding(element, limit, strict=False)
+    the section: an h1–h6 or a title element is looked for first, they only after it.
+    Headings that `skip` says label a part too ("Weitere Termine") are passed over."""
+    return _preceding(element, limit, True, skip) or _preceding(element, limit, False, skip)
 
 
-def _preceding(element: etree._Element, limit: int, strict: bool) -> str | None:
+def _preceding(
+    element: etree._Element, limit: int, strict: bool, skip: Callable[[str], object] | None
+) -> str | None:
     seen = 0
     node: etree._Element | None = element
     while node is not None and seen < limit:
@@ -480,7 +485,7 @@ def _preceding(element: etree._Element, limit: int, strict: bool) -> str | None:
             seen += 1
             for candidate in reversed([sibling, *sibling.iterdescendants()]):
                 if isinstance(candidate.tag, str) and (text := heading_text(candidate, strict)):
-                    if not text.endswith(":"):
+                    if not text.endswith(":") and not (skip and skip(text)):
                         return text
             if seen >= limit:
                 break

@@ -91,6 +91,14 @@ _WEEKDAY_ONLY = re.compile(
 # Hashtags and handles name a tag or a profile, not an event: "#PeopleNotProfit", "@ADFC".
 _TAGS = re.compile(r"^(?:[#@]\w+[\s,;·|]*)+$")
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# What introduces an event's further dates names none: "Weitere Termine sind der 13. März,
+# 17. April …", "Folgetermine:", "auch am …", "Further dates"; its event is named above.
+_MORE_DATES = re.compile(
+    r"^(?:(?:weitere|nächste|folgende|kommende|zusätzliche)n?\s+(?:termine?|daten)"
+    r"|(?:folge|wiederholungs|zusatz)termine?|(?:auch|außerdem|ebenso|sowie)\s+(?:am|an)"
+    r"|(?:further|next|more|other|upcoming)\s+dates|also\s+on)\b",
+    re.I,
+)
 _SKIP_HREF = re.compile(
     r"^(?:javascript:|mailto:|tel:|webcal:|#$)|maps\.google|google\.[a-z.]+/maps|/maps\?"
     r"|(?:www\.)?openstreetmap\.org/(?:\?|#map=|node/|way/|relation/)|//osm\.org/go/"
@@ -378,6 +386,7 @@ def clean_title(text: str | None) -> str | None:
     named = _lettered(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
     named = named and not _ADDRESS.match(text)  # a link's bare URL names a page, no event
+    named = named and not _MORE_DATES.match(text)
     # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
     remark = text.startswith("(") and text.find(")") in (-1, len(text) - 1)
     return text if named and not remark else None
@@ -1282,7 +1291,7 @@ def events(
             if title is None and primary is not None:
                 # only a record that is a date line may take the heading above it; a
                 # calendar cell with nothing but its day number is no event
-                heading = dom.preceding_heading(record)
+                heading = dom.preceding_heading(record, skip=_MORE_DATES.match)
                 # not a box's name ("Termindetails") nor a month's ("June", "Mai 2026")
                 if heading and not _SECTION.fullmatch(heading.strip(" :")) and not_date(heading):
                     title, borrowed = heading, True
