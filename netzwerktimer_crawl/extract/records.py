@@ -46,8 +46,9 @@ from .steps import GENERIC_RECORDS as STEP
 
 # A record holding this many different days is a section of a page, not one event.
 _CONTAINER_DAYS = 4
-# Generic events are near the page's fetch date; a chronicle's 1903 is history.
-_PAST, _FUTURE = timedelta(days=3 * 366), timedelta(days=5 * 366)
+# Generic events are near the page's fetch date; a chronicle's 1903 is history. A page
+# saved years after its events (an archived project site) still lists them.
+_PAST, _FUTURE = timedelta(days=10 * 366), timedelta(days=5 * 366)
 _WEEKLY = re.compile(
     r"\b(?:immer|jeden|jede|jeweils|täglich|wöchentlich|montags|dienstags|mittwochs"
     r"|donnerstags|freitags|samstags|sonntags|werktags|every|daily|weekly)\b",
