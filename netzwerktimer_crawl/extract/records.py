@@ -1228,6 +1228,8 @@ def events(
     lists = _select(candidates)
     if lone and not lists and (single := _lone(usable)) is not None:
         lists = [single]
+    elif lists and (featured := _featured(usable, lists, reference)) is not None:
+        lists.append(featured)
     notes = [f"{len(usable)} date anchors, {len(candidates)} candidate lists, {len(lists)} lists"]
     page_day = url_day(page or base_url)
     found: list[Found] = []
@@ -1470,17 +1472,53 @@ def _lone(anchors: list[Anchor]) -> _List | None:
     event, in a theme's own markup): the page's only date with a time, and the smallest
     block around it that has a linked heading of its own (h2 to h6, the entry's title)."""
     timed = [a for a in anchors if any(not w.all_day for w in a.sessions)]
-    if len(timed) != 1:
-        return None
-    anchor = timed[0]
-    for record in list(anchor.block.element.iterancestors())[:_LONE_LEVELS]:
+    return _around(timed[0], anchors, linked=True) if len(timed) == 1 else None
+
+
+def _around(anchor: Anchor, anchors: list[Anchor], linked: bool) -> _List | None:
+    """The smallest short block around the anchor with a heading (h2 to h6) that links,
+    or when not `linked`, a heading and a link anywhere in it: one entry's record."""
+    element = anchor.block.element
+    # a block may be the entry itself, its text beside its heading's ("<article><time>…")
+    blocks = [*([] if linked else [element]), *element.iterancestors()]
+    for record in blocks[:_LONE_LEVELS]:
         if len(dom.text_of(record)) > _LONE_TEXT:
             return None
-        linked = (h.find(".//a[@href]") for h in record.iter("h2", "h3", "h4", "h5", "h6"))
-        if any(link is not None for link in linked):
+        headings = list(record.iter("h2", "h3", "h4", "h5", "h6"))
+        if linked:
+            found = any(h.find(".//a[@href]") is not None for h in headings)
+        else:
+            found = bool(headings) and record.find(".//a[@href]") is not None
+        if found:
             inside = [a for a in anchors if _within_block(a.block.element, record)]
             return _List((), [record], {id(record): inside})
     return None
+
+
+def _featured(anchors: list[Anchor], lists: list[_List], reference: date | None) -> _List | None:
+    """The upcoming event a page shows on its own above its list of past ones ("Kommende
+    Veranstaltung", then "Archiv"): the one date no list holds, on or after the fetch, with
+    its time, in a block of the same element as the list's entries (an <article> beside
+    <article>s) that has a heading and a link."""
+    claimed = {id(a) for c in lists for group in c.anchors.values() for a in group}
+    rest = [a for a in anchors if id(a) not in claimed]
+    dated = [a for a in rest if a.sessions]
+    # beside a sidebar's list ("Upcoming Events") the one date left is the page's own
+    lists = [c for c in lists if not any(dom.in_sidebar(r) for r in c.records)]
+    if not lists:
+        return None
+    if len(dated) != 1 or reference is None or _day_of(dated[0].sessions[0].start) < reference:
+        return None
+    featured = _around(dated[0], rest, linked=False)
+    if featured is None:
+        return None
+    record, entries = featured.records[0], [r for c in lists for r in c.records]
+    inside = any(_within_block(record, r) or _within_block(r, record) for r in entries)
+    timed = any(
+        a.times or any(not w.all_day for w in a.sessions) for a in featured.anchors[id(record)]
+    )
+    tags = {r.tag for r in entries}
+    return featured if timed and not inside and record.tag in tags else None
 
 
 def _continues(
