@@ -556,7 +556,8 @@ def parse_sessions(
 ) -> list[When]:
     """The first date expression of ``text`` once per session it lists: "Sonntag,
     31. Dezember 09:45 – 11:30 und 14:00 – 15:45 Uhr" is two Whens on one day. Doors
-    followed by the start ("Einlass: 19.15 Uhr, Beginn: 20.00 Uhr") is the start."""
+    followed by the start ("Einlass: 19.15 Uhr, Beginn: 20.00 Uhr") is the start; so is a
+    meeting point's or a registration's time ("Treff: 12:30 Uhr, Beginn: 13 Uhr")."""
     if isinstance(text, str):
         text = _DOORS_THEN_START.sub(lambda m: " " * len(m[0]), text)
     grammar = _grammar(text, reference, prefer, month_first)
@@ -564,7 +565,8 @@ def parse_sessions(
 
 
 _DOORS_THEN_START = re.compile(
-    r"(?:einlass|einlaß|saalöffnung|türöffnung|doors(?:\s+open)?)\s*:?\s*(?:ab|um|from|at)?\s*"
+    r"(?:einlass|einlaß|saalöffnung|türöffnung|doors(?:\s+open)?|treff(?:punkt|en)?"
+    r"|registrierung|anmeldung|registration|check-in)\s*:?\s*(?:ab|um|from|at)?\s*"
     r"\d{1,2}(?:[:.]\d\d)?\s*(?:uhr|h|pm|am)?[\s,;|/·–-]*"
     r"(?=(?:beginn|konzertbeginn|vorstellungsbeginn|start|show|showtime)\b)",
     re.I,

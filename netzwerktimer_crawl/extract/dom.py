@@ -390,6 +390,8 @@ def in_chrome(element: etree._Element) -> bool:
             break
         if node.get("role") in ("navigation", "banner"):
             return True
+        if _tag(node) == "nav" and _events_nav(node):
+            continue
         if _tag(node) in _CHROME_TAGS and not (_tag(node) != "nav" and _part_of(node)):
             return True  # an article's own <header> holds its title and date, as a card's does
         ident = (node.get("id") or "").strip()
@@ -399,6 +401,19 @@ def in_chrome(element: etree._Element) -> bool:
             if _CHROME.match(word) and (word.lower() not in _AMBIGUOUS or _top_level(node)):
                 return True
     return False
+
+
+# A <nav> named for events is their list: "<nav class="events-list" aria-label="Termine
+# 2026">"; not one of links between them ("tribe-events-nav", "event-pagination").
+_EVENTS_NAME = re.compile(r"event|termin|veranstaltung|kalender|calendar|agenda", re.I)
+_LINKS_NAME = re.compile(r"nav|menu|pagination|pager|breadcrumb|prev|next", re.I)
+
+
+def _events_nav(node: etree._Element) -> bool:
+    names = [node.get(key) or "" for key in ("class", "id", "aria-label")]
+    return any(_EVENTS_NAME.search(n) for n in names) and not any(
+        _LINKS_NAME.search(n) for n in names
+    )
 
 
 # A plain class "header" is the page's header only near the top of the tree; deeper down
