@@ -13,6 +13,7 @@ from itertools import islice
 from lxml import etree, html
 
 from ..dates import MONTHS
+from ..text import INVISIBLE
 
 # Elements that break text into separate blocks; everything else is inline.
 BLOCK_TAGS = frozenset(
@@ -309,7 +310,7 @@ def own_text(element: etree._Element) -> str:
     """Text of the element and its inline descendants, with <br> and blocks as line breaks."""
     parts = [element.text or ""]
     _inline_parts(element, parts)
-    text = "".join(parts)
+    text = "".join(parts).translate(INVISIBLE)  # "Uhr&shy;zeit" is read as "Uhrzeit"
     if _EMPTY in text:
         text = _DIVIDED.sub(" - ", text).replace(_EMPTY, " ")
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))

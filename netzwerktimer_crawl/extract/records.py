@@ -427,7 +427,7 @@ def _kin(a: etree._Element, b: etree._Element) -> int:
 # The head of a table's column of titles: "Veranstaltung", "Titel", "Thema", "Event".
 _TITLE_COLUMN = re.compile(
     r"^(?:veranstaltung|veranstaltungen|titel|thema|themen|event|events|bezeichnung|was|anlass"
-    r"|programm|angebot|seminar|kurs|title|name)\W*$",
+    r"|ereignis|ereignisse|aktion|aktivität|programm|angebot|seminar|kurs|title|name)\W*$",
     re.I,
 )
 
@@ -475,7 +475,9 @@ def _columns_of_places(table: etree._Element) -> frozenset[int]:
 # Heads of columns that say something else of an event: a remark, its kind, who runs it.
 _OTHER_COLUMN = re.compile(
     r"^(?:bemerkung|bemerkungen|anmerkung|anmerkungen|hinweis|hinweise|info|infos|kategorie"
-    r"|art|typ|verein|veranstalter|ausrichter|raum|eintritt|preis|kosten|notes?|category)\W*$",
+    r"|art|typ|verein|veranstalter|ausrichter|raum|eintritt|preis|kosten|notes?|category"
+    # a time's column: "noch offen" there says the time is not fixed yet
+    r"|gruppe|gruppen|abteilung|zielgruppe|datum|termin|wann|zeit|uhrzeit|beginn|time|date)\W*$",
     re.I,
 )
 
