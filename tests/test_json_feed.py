@@ -153,3 +153,18 @@ def test_a_date_in_parts_takes_its_year_from_the_fetch():
         ("Neujahrskonzert", datetime(2027, 1, 6, 18), None),
     ]
     assert problems == ["JSON event 'Kein Tag' is malformed: its start '31. FEB' is no date"]
+
+
+def test_a_meeting_portals_iso_date_time_beside_its_written_out_date():
+    # Modeled on a real council's meeting portal feed: "dateTime" ISO, "date" for people
+    feed = [
+        {"id": 696, "dateTime": "2027-04-27T09:00:00", "date": "Apr 27, 2027",
+         "time": "09:00 AM", "title": "Budget Meeting"},
+        {"id": 697, "date": "Apr 28, 2027", "time": "06:30 PM", "title": "Regular Meeting"},
+    ]  # fmt: skip
+    found, problems = json_feed.events(feed, date(2027, 4, 1))
+    assert [(e.title, e.start) for e in found] == [
+        ("Budget Meeting", datetime(2027, 4, 27, 9)),
+        ("Regular Meeting", datetime(2027, 4, 28, 18, 30)),
+    ]
+    assert problems == []

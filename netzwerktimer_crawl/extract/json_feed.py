@@ -36,9 +36,13 @@ from ..text import city_from_location, clean, html_to_text
 from .steps import JSON_FEED
 
 TITLE = ("title", "name", "summary", "titel", "event_title")
-START = ("start", "startDate", "start_date", "startdate", "start_time", "time_start", "begin",
-         "dtstart", "date", "datum", "beginn")  # fmt: skip
-END = ("end", "endDate", "end_date", "enddate", "end_time", "time_end", "dtend", "ende")
+START = ("start", "startDate", "start_date", "startdate", "startDateTime", "start_datetime",
+         "startsAt", "starts_at", "start_time", "time_start", "begin", "dtstart", "dateTime",
+         "eventDate", "event_date", "date", "datum", "beginn")  # fmt: skip
+END = ("end", "endDate", "end_date", "enddate", "endDateTime", "end_datetime", "endsAt",
+       "ends_at", "end_time", "time_end", "dtend", "ende")  # fmt: skip
+# A clock beside a date written out ("date": "Apr 27, 2026", "time": "09:00 AM").
+CLOCK = ("time", "uhrzeit", "zeit")
 # Names that say "the event's start" wherever they stand: read in an entry's nested objects
 # too (Wix's scheduling.config.startDate, radar.squat.net's date_time[0].time_start), where a
 # plain "date" may be anything's.
@@ -227,6 +231,21 @@ def _date_parts(entry: dict) -> str | None:
 
 
 def _start(entry: dict, reference: date | None = None) -> tuple[date | datetime | None, str | None]:
+    """The first of the entry's start keys whose value reads as a moment ("dateTime" ISO
+    beside "date": "Apr 27, 2026"); else its first written out, with a clock beside it."""
+    present = [(k, entry[k]) for k in START if entry.get(k) not in (None, "", [])]
+    for key, value in present:
+        if (moment := _moment(value)) is not None:
+            return moment, key
+    if present:
+        key, value = present[0]
+        if isinstance(value, str) and reference is not None:
+            clock = _first(entry, CLOCK)[1]
+            text = f"{value} {clock}" if isinstance(clock, str) else value
+            sessions = parse_sessions(text, reference)
+            if len(sessions) == 1:
+                return sessions[0].start, key
+        return None, key
     key, value = _first(entry, START)
     if key is None and (parts := _date_parts(entry)):
         sessions = parse_sessions(parts, reference)
