@@ -25,13 +25,26 @@ def parse_iso(value: str | None) -> date | datetime | None:
     """
     if not value:
         return None
-    text = str(value).strip().replace("Z", "+00:00")
+    text = padded(str(value).strip().replace("Z", "+00:00"))
     try:
         if len(text) == 10:
             return date.fromisoformat(text)
         return local(datetime.fromisoformat(text))
     except (ValueError, OverflowError):  # OverflowError: in Berlin time beyond year 9999
         return None
+
+
+# EventON writes its numbers unpadded: "2023-4-1T19:00+0:00".
+_UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[T ])")
+_SHORT_OFFSET = re.compile(r"([+-])(\d):(\d\d)$")
+
+
+def padded(text: str) -> str:
+    """An ISO date or date-time with its month, day, hour and offset in two digits."""
+    if match := _UNPADDED.match(text):
+        text = f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}" + text[match.end() :]
+        text = re.sub(r"(?<=[T ])(\d)(?=:)", r"0\1", text, count=1)
+    return _SHORT_OFFSET.sub(r"\g<1>0\2:\3", text) if len(text) > 10 else text
 
 
 _DAY = re.compile(r"^\s*((?:19|20)\d\d)-?(\d\d)-?(\d\d)\s*$")

@@ -231,3 +231,15 @@ def test_microdata_dates_the_page_contradicts_are_read_as_it_shows_them():
         ("Historischer Markt", datetime(2012, 5, 13, 11), datetime(2012, 5, 13, 18)),
         ("MidCamp 2016", datetime(2016, 3, 17, 9), datetime(2016, 3, 21, 0)),
     ]
+
+
+def test_eventons_unpadded_dates_and_offsets_are_read():
+    # EventON prints "2023-4-1T19:00+0:00"; the page's clock beside it decides (merge.py)
+    page = """<html><head><script type="application/ld+json">{"@context":"http://schema.org",
+     "@type":"Event","name":"Alpha-Abend","startDate":"2027-4-1T19:00+2:00",
+     "endDate":"2027-4-1T22:00+2:00"}</script></head></html>"""
+    events, problems = jsonld.events(Selector(text=page))
+    assert [(e.title, e.start, e.end) for e in events] == [
+        ("Alpha-Abend", datetime(2027, 4, 1, 19), datetime(2027, 4, 1, 22))
+    ]
+    assert problems == []

@@ -17,7 +17,7 @@ import extruct
 import json_repair
 from parsel import Selector
 
-from ..berlin import parse_iso
+from ..berlin import padded, parse_iso
 from ..dates import When, parse_sessions
 from ..items import Event
 from ..text import clean, html_to_text
@@ -161,7 +161,7 @@ def _dates(
 def _written(value: object) -> datetime | None:
     """The wall clock a date-time with an offset states, before converting it: the clock
     the page displays beside it when only the site's time-zone setting is wrong (merge.py)."""
-    text = str(value or "").strip()
+    text = padded(str(value or "").strip())
     if len(text) <= 19 or text[10:11] not in ("T", " "):
         return None
     try:
