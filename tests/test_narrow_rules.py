@@ -418,3 +418,14 @@ def test_a_time_columns_not_yet_fixed_is_no_title_beside_an_ereignis_column():
     assert [(e["title"], e["start"]) for e in events] == [
         ("Frühjahrskonzert", "2027-03-13T19:30"), ("Martinszug", "2027-11-11"),
     ]  # fmt: skip
+
+
+def test_rules_drawn_around_a_title_are_no_part_of_it_but_its_words_stay():
+    events = found("""<h2>Semesterabschluss</h2>
+    <h6><strong>==== Playtesting ====</strong><br>When: March 24th, 2027 @ 6:00pm<br>
+    Where: Hennings 200</h6>
+    <h6><strong>*** Präsentationen ***</strong><br>When: March 25th, 2027 @ 6:00pm<br>
+    Where: Hennings 200</h6>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Playtesting", "2027-03-24T18:00"), ("Präsentationen", "2027-03-25T18:00"),
+    ]  # fmt: skip

@@ -382,7 +382,8 @@ _TIME_WORDS = frozenset({"", "uhr", "h", "um", "ab", "bis", "von", "am", "o'cloc
 def clean_title(text: str | None) -> str | None:
     if not text:
         return None
-    text = _EMOJI_LEAD.sub("", " ".join(text.split())).strip(" -–|:,;·")
+    # and rules drawn around it: "==== PLAYTESTING ====", "*** Sommerfest ***"
+    text = _EMOJI_LEAD.sub("", " ".join(text.split())).strip(" -–|:,;·=*~")
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
     named = _lettered(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
