@@ -429,3 +429,16 @@ def test_rules_drawn_around_a_title_are_no_part_of_it_but_its_words_stay():
     assert [(e["title"], e["start"]) for e in events] == [
         ("Playtesting", "2027-03-24T18:00"), ("Präsentationen", "2027-03-25T18:00"),
     ]  # fmt: skip
+
+
+def test_a_row_with_its_title_cell_left_empty_is_another_day_of_the_event_above():
+    events = found("""<h1>Termine</h1><table>
+    <tr><th>Anlass</th><th>Datum</th><th>Uhrzeit</th></tr>
+    <tr><td>Herbstmarkt Bad Camberg</td><td>Sa, 30.10.2027</td><td>11:00 - 18:00 Uhr</td></tr>
+    <tr><td></td><td>So, 31.10.2027</td><td>11:00 - 17:00 Uhr</td></tr>
+    <tr><td>Adventszauber</td><td>So, 12.12.2027</td><td>ab 12:00 Uhr</td></tr></table>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Herbstmarkt Bad Camberg", "2027-10-30T11:00"),
+        ("Herbstmarkt Bad Camberg", "2027-10-31T11:00"),
+        ("Adventszauber", "2027-12-12T12:00"),
+    ]

@@ -1244,6 +1244,7 @@ def events(
         claimed = {id(a) for group in candidate.anchors.values() for a in group}
         previous: Found | None = None  # a date-only record waiting for its time
         last: Found | None = None  # the list's last event, which an "Ende" row may end
+        last_row: etree._Element | None = None  # the record that made it
         own_day: date | None = None  # the day the list's last dated entry stated itself
         of_list: list[Found] = []
         bare_skipped = 0  # records of an article dated by a day alone: related posts
@@ -1294,6 +1295,8 @@ def events(
                     continue
                 sessions, untimed = (_on_day(span, day) if span else [When(day)]), False
             borrowed = False
+            if title is None and primary is not None and _continued(record, last_row):
+                title = last.event.title  # type: ignore[union-attr]
             if title is None and primary is not None:
                 # only a record that is a date line may take the heading above it; a
                 # calendar cell with nothing but its day number is no event
@@ -1362,6 +1365,7 @@ def events(
             of_list.extend(made)
             previous = made[-1] if untimed and len(made) == 1 else None
             last = made[-1] if made else last
+            last_row = record if made else None
             # the day a time-only entry after this one may take: the date this entry states
             # beside its own title (not a day heading's, which titles nothing)
             if made and primary is not None:
@@ -1385,6 +1389,15 @@ def events(
     if len(kept) < len(unique):  # said, so that a page of old events is not silently empty
         notes.append(f"{len(unique) - len(kept)} dated over 3 years before or 5 after the fetch")
     return kept, notes
+
+
+def _continued(row: etree._Element, above: etree._Element | None) -> bool:
+    """A table row whose title cell is left empty, right below the row of an event: more
+    days of that event ("Herbstmarkt | Sa, 29.10." then " | So, 30.10.")."""
+    if row.tag != "tr" or above is None or row.getprevious() is not above:
+        return False
+    cells = [c for c in row if c.tag in ("td", "th")]
+    return len(cells) >= 2 and not dom.text_of(cells[0]).strip()
 
 
 _DAYS_ONLY = 3  # "Termine 2023: 7. Januar, 4. Februar, …": one list of days at least this long
