@@ -830,6 +830,16 @@ class _Grammar:
             _, times2 = self.times_after(j + 2, second.minutes)
             if times1 == (None, None) and times2 == (None, None):
                 times1 = pre
+            joined = self.toks[j].form in ("und", "&", "u.")
+            if joined and times1 == (None, None) and times2[0] is not None and times2[1] is None:
+                # "31. Mai und 1. Juni 2027, 20 Uhr": two evenings, as in day_range
+                last = self.build(second.ymd, times2, None, (None, None))
+                y, m, d = first.ymd
+                if y is None and last is not None and m is not None:  # the second's year
+                    y = last.start.year - (m > last.start.month)  # type: ignore[union-attr]
+                begin = self.build((y, m, d), times2, None, (None, None), weekday)
+                if begin and last and begin.start < last.start:  # type: ignore[operator]
+                    return [begin, last]
             return self.build(first.ymd, times1, second.ymd, times2, weekday)
         if times1 == (None, None) and pre == (None, None) and first.minutes is None:
             # prose between the day and its time: "am 6. Dezember zu Nikolaus: 17–18 Uhr"
@@ -901,8 +911,10 @@ class _Grammar:
         words = [w for w in _WORD.findall(gap) if w not in _FILLER_SET]
         return len(gap) <= 40 and len(words) <= _PROSE_WORDS and not _PROSE_BREAK.search(gap)
 
-    def day_range(self, i: int) -> When | None:
-        """day sep date: "3.–5. Juni 2025", "16. bis 25.09.2020", "10./11. Mai"."""
+    def day_range(self, i: int) -> When | list[When] | None:
+        """day sep date: "3.–5. Juni 2025", "16. bis 25.09.2020", "10./11. Mai". Two days
+        joined by "und", "&" or "/" with one time and no end ("18. & 19. Juni, 20 Uhr")
+        are two sessions at that time: two evenings, not one event that runs overnight."""
         if not (self.at(i + 1, _SEP) and self.at(i + 2, _DATE)):
             return None
         end = self.toks[i + 2]
@@ -910,6 +922,14 @@ class _Grammar:
         if end.form != "TEXTDATE" and (end.form != "NUMDATE" or self.toks[i].kind == _NUM):
             return None
         _, times2 = self.times_after(i + 3, None)
+        joined = self.toks[i + 1].form in ("und", "&", "u.", "/")
+        if joined and times2[0] is not None and times2[1] is None:
+            last = self.build(end.ymd, times2, None, (None, None))
+            if last is not None and isinstance(last.start, datetime):
+                y, m, _ = last.start.year, last.start.month, last.start.day
+                first = self.build((y, m, self.toks[i].ymd[2]), times2, None, (None, None))
+                if first is not None and first.start < last.start:  # type: ignore[operator]
+                    return [first, last]
         return self.build(self.toks[i].ymd, (None, None), end.ymd, times2)
 
     def time_first(self, i: int) -> When | list[When] | None:

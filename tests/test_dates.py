@@ -117,8 +117,15 @@ def test_sessions_on_one_day() -> None:
         # each day with its own time
         ("24.08.2027 18:00 Uhr, 31.08.2027 19:00 Uhr",
          [("2027-08-24T18:00", None), ("2027-08-31T19:00", None)]),
+        # two evenings: two days joined by "und", "&" or "/" and one time without an end
+        ("18. & 19. Juni 2027, 20.00 Uhr",
+         [("2027-06-18T20:00", None), ("2027-06-19T20:00", None)]),
+        ("30./31.12.2027, 19 Uhr", [("2027-12-30T19:00", None), ("2027-12-31T19:00", None)]),
+        ("31. Mai und 1. Juni 2027, 20 Uhr",
+         [("2027-05-31T20:00", None), ("2027-06-01T20:00", None)]),
         # not lists: a span of two days, a date and its time, a date line then another
         ("10. und 11. Mai 2027", [("2027-05-10", "2027-05-11")]),
+        ("10.–11. Mai 2027, 9–17 Uhr", [("2027-05-10T09:00", "2027-05-11T17:00")]),
         ("10.05.2027, 18:00", [("2027-05-10T18:00", None)]),
         ("So, 04.01.2026, 19:00 Uhr | Mo, 05.01.2026", [("2026-01-04T19:00", None)]),
     ],
