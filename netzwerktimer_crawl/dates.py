@@ -568,7 +568,8 @@ _DOORS_THEN_START = re.compile(
     r"(?:einlass|einlaß|saalöffnung|türöffnung|doors(?:\s+open)?|treff(?:punkt|en)?"
     r"|registrierung|anmeldung|registration|check-in)\s*:?\s*(?:ab|um|from|at)?\s*"
     r"\d{1,2}(?:[:.]\d\d)?\s*(?:uhr|h|pm|am)?[\s,;|/·–-]*"
-    r"(?=(?:beginn|konzertbeginn|vorstellungsbeginn|start|show|showtime)\b)",
+    # the start's time follows: "Treffpunkt 9 Uhr, Start: Parkplatz" says where it starts
+    r"(?=(?:beginn|konzertbeginn|vorstellungsbeginn|start|show|showtime)\b\W*(?:ab|um|at)?\s*\d)",
     re.I,
 )
 

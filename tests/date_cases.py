@@ -247,6 +247,7 @@ TIMES = [
     T("Sonntag, 14. Dezember 2025. Treff: 12:30 Uhr, Beginn: 13 Uhr", "2025-12-14T13:00"),
     T("12.03.2025, Registrierung ab 8:30 Uhr, Beginn 9:00 Uhr", "2025-03-12T09:00"),
     T("12.03.2025, Treffpunkt 10 Uhr am Bahnhof", "2025-03-12T10:00"),
+    T("Sonntag, 14.03.2027, Treffpunkt 9 Uhr, Start: Parkplatz Festhalle", "2027-03-14T09:00"),
     T("Sat 10 May 2025, doors 7pm / show 8pm", "2025-05-10T20:00"),
     T("10.05.2025, 18 Uhr, Ende: 21 Uhr", "2025-05-10T18:00", "2025-05-10T21:00"),
     T("10.05.2025 10.10 Uhr", "2025-05-10T10:10"),

@@ -168,3 +168,12 @@ def test_a_meeting_portals_iso_date_time_beside_its_written_out_date():
         ("Regular Meeting", datetime(2027, 4, 28, 18, 30)),
     ]
     assert problems == []
+
+
+def test_a_written_out_start_comes_before_a_posts_iso_date_of_publication():
+    feed = [
+        {"id": 101, "date": "2027-01-10T08:15:00", "title": "Frühjahrsputz",
+         "begin": "20.03.2027", "uhrzeit": "9 Uhr"},
+    ]  # fmt: skip
+    found, _ = json_feed.events(feed, date(2027, 1, 20))
+    assert [(e.title, e.start) for e in found] == [("Frühjahrsputz", datetime(2027, 3, 20, 9))]

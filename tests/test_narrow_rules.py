@@ -442,3 +442,76 @@ def test_a_row_with_its_title_cell_left_empty_is_another_day_of_the_event_above(
         ("Herbstmarkt Bad Camberg", "2027-10-31T11:00"),
         ("Adventszauber", "2027-12-12T12:00"),
     ]
+
+
+def test_a_sidebars_further_dates_of_other_events_are_not_the_pages_event_again():
+    events = found("""<div id="content"><h1>Frühlingskonzert des Posaunenchors</h1>
+    <p><strong>Sonntag, 14. März 2027, 17:00 Uhr</strong>, Stadtkirche St. Marien</p></div>
+    <div id="sidebar" class="sidebar"><h3>Weitere Termine</h3><ul>
+    <li>21.03.2027, 10:00 Uhr <a href="/termine/gottesdienst-21-03/">mehr »</a></li>
+    <li>28.03.2027, 10:00 Uhr <a href="/termine/palmsonntag/">mehr »</a></li>
+    <li>02.04.2027, 15:00 Uhr <a href="/termine/karfreitag/">mehr »</a></li></ul></div>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Frühlingskonzert des Posaunenchors", "2027-03-14T17:00")
+    ]
+
+
+def test_an_extra_performance_named_zusatztermin_keeps_its_name():
+    events = found("""<h1>Spielplan</h1><div class="spielplan">
+    <div class="vorstellung"><h3>Nathan der Weise</h3><p>Fr, 19.03.2027, 19:30 Uhr</p></div>
+    <div class="vorstellung"><h3>Zusatztermin Schwanensee</h3><p>Sa, 27.03.2027, 19:30 Uhr</p></div>
+    </div>""")
+    assert [e["title"] for e in events] == ["Nathan der Weise", "Zusatztermin Schwanensee"]
+
+
+def test_a_nav_of_further_events_beside_the_pages_own_stays_page_chrome():
+    events = found("""<main><h1>Osterfeuer auf dem Dorfplatz</h1>
+    <p>Datum: Samstag, 27.03.2027, 18:00 Uhr</p><p>Ort: Dorfplatz Kleinschwabhausen</p>
+    <nav class="weitere-veranstaltungen" aria-label="Weitere Veranstaltungen"><ul>
+    <li><a href="/v/jhv/">12.03.2027 Jahreshauptversammlung</a></li>
+    <li><a href="/v/maibaum/">30.04.2027 Maibaumsetzen</a></li>
+    <li><a href="/v/kirmes/">04.09.2027 Kirmes</a></li></ul></nav></main>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Osterfeuer auf dem Dorfplatz", "2027-03-27T18:00")
+    ]
+
+
+def test_a_parishs_group_column_and_a_schools_termin_column_hold_the_titles():
+    parish = found("""<h1>Gemeindeleben</h1><table>
+    <tr><th>Gruppe</th><th>Termin</th><th>Ort</th></tr>
+    <tr><td>Bibelkreis</td><td>Mi, 03.03.2027, 19:30 Uhr</td><td>Gemeindehaus</td></tr>
+    <tr><td>Seniorenkreis</td><td>Do, 11.03.2027, 14:30 Uhr</td><td>Pfarrhaus</td></tr>
+    </table>""")
+    school = found("""<h1>Termine im 2. Halbjahr</h1><table>
+    <tr><th>Termin</th><th>Datum</th><th>Uhrzeit</th><th>Ort</th></tr>
+    <tr><td>Elternabend Klassen 1 und 2</td><td>04.03.2027</td><td>18 Uhr</td><td>Aula</td></tr>
+    <tr><td>Frühlingsfest</td><td>19.03.2027</td><td>15 Uhr</td><td>Schulhof</td></tr>
+    </table>""")
+    assert [e["title"] for e in parish] == ["Bibelkreis", "Seniorenkreis"]
+    assert [e["title"] for e in school] == ["Elternabend Klassen 1 und 2", "Frühlingsfest"]
+
+
+def test_a_ticket_sale_announced_above_an_archive_of_concerts_is_no_event():
+    cards = "".join(
+        f'<article class="concert"><time>{day}</time><h3>{title}</h3>'
+        f'<a href="/k/{n}/">Rückblick</a></article>'
+        for n, (day, title) in enumerate(
+            [("13. Dezember 2026", "Adventskonzert"), ("5. Juli 2026", "Sommerkonzert"),
+             ("22. März 2026", "Passionsmusik")]
+        )
+    )  # fmt: skip
+    events = found(f"""<h1>Konzerte</h1><article class="notice"><h2>Sommerkonzert 2027</h2>
+    <p>Der Kartenvorverkauf startet am 1. März 2027, um 10 Uhr.</p>
+    <a href="/karten/">Karten</a></article><h2>Rückblick</h2>{cards}""")
+    assert "2027-03-01T10:00" not in {e["start"] for e in events}
+    assert len(events) == 3
+
+
+def test_a_gender_star_or_a_single_tilde_stays_in_the_title():
+    events = found("""<h1>Termine</h1><ul class="termine">
+    <li>03.03.2027, 19 Uhr: Offener Treff für FLINTA*</li>
+    <li>05.03.2027, 18 Uhr: Selbstverteidigung für Frauen*</li>
+    <li>27.03.2027, 21 Uhr: ~ Soli-Party ~</li></ul>""")
+    assert [e["title"] for e in events] == [
+        "Offener Treff für FLINTA*", "Selbstverteidigung für Frauen*", "~ Soli-Party ~",
+    ]  # fmt: skip

@@ -247,7 +247,8 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         # that event's programme ("09:15 Neues in QGIS 4")
         found = single
     elif single and all(
-        not rank.get(id(e), (True,))[0] and e.title == single[0].title for e in found
+        not rank.get(id(e), (True,))[0] and e.title == single[0].title and not _own_page(e, page)
+        for e in found
     ):
         # what the page lists takes the page's own title: the further dates of its event
         # ("Weitere Termine" below the first), which is one more of them

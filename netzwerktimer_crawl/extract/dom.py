@@ -405,9 +405,14 @@ def in_chrome(element: etree._Element) -> bool:
 
 
 # A <nav> named for events is their list: "<nav class="events-list" aria-label="Termine
-# 2026">"; not one of links between them ("tribe-events-nav", "event-pagination").
+# 2026">"; not one of links between them ("tribe-events-nav", "event-pagination") or to
+# others beside the page's own ("Weitere Veranstaltungen").
 _EVENTS_NAME = re.compile(r"event|termin|veranstaltung|kalender|calendar|agenda", re.I)
-_LINKS_NAME = re.compile(r"nav|menu|pagination|pager|breadcrumb|prev|next", re.I)
+_LINKS_NAME = re.compile(
+    r"nav|menu|pagination|pager|breadcrumb|prev|next|related|more|similar|other"
+    r"|weitere|andere|ähnliche|verwandte|vorherige|nächste|zurück",
+    re.I,
+)
 
 
 def _events_nav(node: etree._Element) -> bool:

@@ -42,7 +42,7 @@ START = ("start", "startDate", "start_date", "startdate", "startDateTime", "star
 END = ("end", "endDate", "end_date", "enddate", "endDateTime", "end_datetime", "endsAt",
        "ends_at", "end_time", "time_end", "dtend", "ende")  # fmt: skip
 # A clock beside a date written out ("date": "Apr 27, 2026", "time": "09:00 AM").
-CLOCK = ("time", "uhrzeit", "zeit")
+CLOCK = ("time", "uhrzeit", "zeit", "clock")
 # Names that say "the event's start" wherever they stand: read in an entry's nested objects
 # too (Wix's scheduling.config.startDate, radar.squat.net's date_time[0].time_start), where a
 # plain "date" may be anything's.
@@ -231,21 +231,21 @@ def _date_parts(entry: dict) -> str | None:
 
 
 def _start(entry: dict, reference: date | None = None) -> tuple[date | datetime | None, str | None]:
-    """The first of the entry's start keys whose value reads as a moment ("dateTime" ISO
-    beside "date": "Apr 27, 2026"); else its first written out, with a clock beside it."""
+    """The first of the entry's start keys, in their order, whose value reads as a moment
+    (ISO, or written out with a clock beside it): "dateTime" before "date": "Apr 27, 2026",
+    and "begin": "20.03.2027" before a post's "date" of publication."""
     present = [(k, entry[k]) for k in START if entry.get(k) not in (None, "", [])]
     for key, value in present:
         if (moment := _moment(value)) is not None:
             return moment, key
-    if present:
-        key, value = present[0]
         if isinstance(value, str) and reference is not None:
             clock = _first(entry, CLOCK)[1]
             text = f"{value} {clock}" if isinstance(clock, str) else value
             sessions = parse_sessions(text, reference)
             if len(sessions) == 1:
                 return sessions[0].start, key
-        return None, key
+    if present:
+        return None, present[0][0]
     key, value = _first(entry, START)
     if key is None and (parts := _date_parts(entry)):
         sessions = parse_sessions(parts, reference)

@@ -95,9 +95,10 @@ _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # What introduces an event's further dates names none: "Weitere Termine sind der 13. März,
 # 17. April …", "Folgetermine:", "auch am …", "Further dates"; its event is named above.
 _MORE_DATES = re.compile(
-    r"^(?:(?:weitere|nächste|folgende|kommende|zusätzliche)n?\s+(?:termine?|daten)"
-    r"|(?:folge|wiederholungs|zusatz)termine?|(?:auch|außerdem|ebenso|sowie)\s+(?:am|an)"
-    r"|(?:further|next|more|other|upcoming)\s+dates|also\s+on)\b",
+    r"^(?:(?:weitere|nächste|folgende|kommende|zusätzliche)n?\s+(?:termine?|daten)\b"
+    # alone: "Zusatztermin Schwanensee" names its show
+    r"|(?:folge|wiederholungs|zusatz)termine?\W*$|(?:auch|außerdem|ebenso|sowie)\s+(?:am|an)\b"
+    r"|(?:further|next|more|other|upcoming)\s+dates\b|also\s+on\b)",
     re.I,
 )
 _SKIP_HREF = re.compile(
@@ -376,14 +377,17 @@ _BREAK = re.compile(
 )
 # Pictographs before a title decorate it: "📅 Digitalcafé in Oberreut", "🎉 Sommerfest".
 _EMOJI_LEAD = re.compile(r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*)+")
+# Rules drawn around a title: "==== PLAYTESTING ====", "*** Sommerfest ***"; not a gender
+# star ("für FLINTA*") nor a marker ("*NEU* Kurs").
+_RULES = re.compile(r"^(?:[=*~]{2,}\s*)+|(?:\s*[=*~]{2,})+$")
 _TIME_WORDS = frozenset({"", "uhr", "h", "um", "ab", "bis", "von", "am", "o'clock"})
 
 
 def clean_title(text: str | None) -> str | None:
     if not text:
         return None
-    # and rules drawn around it: "==== PLAYTESTING ====", "*** Sommerfest ***"
-    text = _EMOJI_LEAD.sub("", " ".join(text.split())).strip(" -–|:,;·=*~")
+    text = _EMOJI_LEAD.sub("", " ".join(text.split())).strip(" -–|:,;·")
+    text = _RULES.sub("", text)
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
     named = _lettered(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
@@ -477,8 +481,9 @@ def _columns_of_places(table: etree._Element) -> frozenset[int]:
 _OTHER_COLUMN = re.compile(
     r"^(?:bemerkung|bemerkungen|anmerkung|anmerkungen|hinweis|hinweise|info|infos|kategorie"
     r"|art|typ|verein|veranstalter|ausrichter|raum|eintritt|preis|kosten|notes?|category"
-    # a time's column: "noch offen" there says the time is not fixed yet
-    r"|gruppe|gruppen|abteilung|zielgruppe|datum|termin|wann|zeit|uhrzeit|beginn|time|date)\W*$",
+    # a time's column: "noch offen" there says the time is not fixed yet; not "Termin",
+    # which a school's table heads its events' names with, nor a parish's "Gruppe"
+    r"|datum|wann|zeit|uhrzeit|beginn|time|date)\W*$",
     re.I,
 )
 
@@ -1300,7 +1305,13 @@ def events(
             if title is None and primary is not None:
                 # only a record that is a date line may take the heading above it; a
                 # calendar cell with nothing but its day number is no event
-                heading = dom.preceding_heading(record, skip=_MORE_DATES.match)
+                heading = dom.preceding_heading(record)
+                if heading and _MORE_DATES.match(heading):
+                    # further dates of the event the page is about, named above them; not
+                    # a sidebar's "Weitere Termine" of other events, each with its own page
+                    own = not (dom.in_sidebar(record) or _links_on(record))
+                    skip = _MORE_DATES.match
+                    heading = dom.preceding_heading(record, skip=skip) if own else None
                 # not a box's name ("Termindetails") nor a month's ("June", "Mai 2026")
                 if heading and not _SECTION.fullmatch(heading.strip(" :")) and not_date(heading):
                     title, borrowed = heading, True
@@ -1387,8 +1398,13 @@ def events(
     unique = _unique(found)
     kept = _within(unique, reference)
     if len(kept) < len(unique):  # said, so that a page of old events is not silently empty
-        notes.append(f"{len(unique) - len(kept)} dated over 3 years before or 5 after the fetch")
+        notes.append(f"{len(unique) - len(kept)} dated over 10 years before or 5 after the fetch")
     return kept, notes
+
+
+def _links_on(record: etree._Element) -> bool:
+    """The record links a page ("mehr »"), not only a map, a mail address or an anchor."""
+    return any(not _SKIP_HREF.search(a.get("href") or "#") for a in record.iter("a"))
 
 
 def _continued(row: etree._Element, above: etree._Element | None) -> bool:
@@ -1519,6 +1535,8 @@ def _featured(anchors: list[Anchor], lists: list[_List], reference: date | None)
     claimed = {id(a) for c in lists for group in c.anchors.values() for a in group}
     rest = [a for a in anchors if id(a) not in claimed]
     dated = [a for a in rest if a.sessions]
+    if len(dated) != 1 or _LETTERS.search(residue(dated[0].block.text.split("\n")[0])):
+        return None  # a date in a sentence ("Kartenvorverkauf startet am 1. März …")
     # beside a sidebar's list ("Upcoming Events") the one date left is the page's own
     lists = [c for c in lists if not any(dom.in_sidebar(r) for r in c.records)]
     if not lists:
