@@ -398,6 +398,8 @@ def in_chrome(element: etree._Element) -> bool:
         ident = (node.get("id") or "").strip()
         if ident and _CHROME.match(ident):
             return True
+        if _CONTENT_ID.match(ident):
+            continue  # Quarto's <div id="quarto-content" class="… page-navbar">: a layout's
         for word in (node.get("class") or "").split():
             if _CHROME.match(word) and (word.lower() not in _AMBIGUOUS or _top_level(node)):
                 return True
@@ -421,6 +423,11 @@ def _events_nav(node: etree._Element) -> bool:
         _LINKS_NAME.search(n) for n in names
     )
 
+
+# An id that names the page's content: its classes describe the layout around it.
+_CONTENT_ID = re.compile(
+    r"^(?:[\w-]+[-_])?(?:content|main)(?:[-_](?:area|wrapper|container))?$", re.I
+)
 
 # A plain class "header" is the page's header only near the top of the tree; deeper down
 # it is a part's header, such as a Contao event list's day header.
