@@ -222,7 +222,7 @@ _PIECES: dict[str, str] = {
     # a day range in English order: Nov. 5-7, 2025; Juni 3 - 5; March 17th - 20th, 2016
     "ENGRANGE": rf"""
         {_NOT_AFTER_LETTER}(?P<er_m>{_MONTH})\.?\s*(?P<er_d1>{_DAY})(?P<er_o1>st|nd|rd|th|\.)?
-        \s*(?P<er_sep>-|(?:bis|to){_NOT_BEFORE_LETTER})\s*
+        \s*(?P<er_sep>-|&|(?:bis|to|and|und){_NOT_BEFORE_LETTER})\s*
         (?P<er_d2>{_DAY})(?:st|nd|rd|th|\.)?
         # not "Mai 10 - 12 Uhr", "Dec 5 to 7 pm"
         (?![\d:]|\.\d|\s*(?:uhr|h|[ap]\.?\ ?m\.?){_NOT_BEFORE_LETTER})
@@ -254,7 +254,7 @@ _PIECES: dict[str, str] = {
     # a bare number: the "9" of "von 9 bis 15 Uhr" or "14 bis 16"
     "NUM": rf"{_NUM_START}(?P<num>\d{{1,2}})(?![.,:]?\d)",
     # range separators: bis, und, u., "Beginn: … Ende: …", to; and - – — (all "-" by now), &, /
-    "SEPWORD": rf"{_NOT_AFTER_LETTER}(?:bis|und|u\.|ende|to){_NOT_BEFORE_LETTER}",
+    "SEPWORD": rf"{_NOT_AFTER_LETTER}(?:bis|und|u\.|ende|to|and){_NOT_BEFORE_LETTER}",
     # not a doubled "//": a theme's divider ("08. Dezember // 18:00"), a soft gap
     "SEPCHAR": r"[-&]|(?<!/)/(?!/)",
     # ganztägig, ganztaegig, ganztags
@@ -266,7 +266,7 @@ def _scanner() -> re.Pattern[str]:
     # Speed: the engine tries every piece at every position of the text. Grouping the pieces
     # by the character they start with lets a position inside a number or a word, or on a
     # letter no token starts with, fail after one cheap test instead of fourteen.
-    words = [*_MONTHS, *_WEEKDAYS, "bis", "und", "u.", "ende", "to", "ganzt"]
+    words = [*_MONTHS, *_WEEKDAYS, "bis", "und", "u.", "ende", "to", "and", "ganzt"]
     initials = "".join(sorted({w[0] for w in words}))
     by_start = {
         r"(?<![\d])(?=\d)": [
@@ -831,7 +831,7 @@ class _Grammar:
             _, times2 = self.times_after(j + 2, second.minutes)
             if times1 == (None, None) and times2 == (None, None):
                 times1 = pre
-            joined = self.toks[j].form in ("und", "&", "u.")
+            joined = self.toks[j].form in ("und", "&", "u.", "and")
             if joined and times1 == (None, None) and times2[0] is not None and times2[1] is None:
                 # "31. Mai und 1. Juni 2027, 20 Uhr": two evenings, as in day_range
                 last = self.build(second.ymd, times2, None, (None, None))
@@ -854,7 +854,7 @@ class _Grammar:
             return when
         sessions = [when]
         while True:  # only spans join as sessions: "18:00, Beginn 19:00" is one event
-            k = j + 1 if self.at(j, _SEP) and self.toks[j].form in ("und", "&", "u.") else j
+            k = j + 1 if self.at(j, _SEP) and self.toks[j].form in ("und", "&", "u.", "and") else j
             span = self.time_span(k, bare=False) if k == j + 1 or self.toks_punct(j) else None
             if span is None or span[1][1] is None or not isinstance(when.start, datetime):
                 return sessions
@@ -876,7 +876,7 @@ class _Grammar:
             mark = self.gap(j).strip() if self.at(j, _DATE) else None
             if mark == "," or (mark in _LIST_MARKS and times == (None, None)):
                 k, commas = j, commas + 1
-            elif (self.at(j, _SEP) and self.toks[j].form in ("und", "&", "u.")
+            elif (self.at(j, _SEP) and self.toks[j].form in ("und", "&", "u.", "and")
                   and self.at(j + 1, _DATE) and not self.gap(j).strip()):  # fmt: skip
                 k = j + 1
             else:
@@ -923,7 +923,7 @@ class _Grammar:
         if end.form != "TEXTDATE" and (end.form != "NUMDATE" or self.toks[i].kind == _NUM):
             return None
         _, times2 = self.times_after(i + 3, None)
-        joined = self.toks[i + 1].form in ("und", "&", "u.", "/")
+        joined = self.toks[i + 1].form in ("und", "&", "u.", "and", "/")
         if joined and times2[0] is not None and times2[1] is None:
             last = self.build(end.ymd, times2, None, (None, None))
             if last is not None and isinstance(last.start, datetime):

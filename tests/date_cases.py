@@ -190,6 +190,9 @@ ENGLISH_ORDER = [
     D("20th to 22nd December 2026", "2026-12-20", "2026-12-22"),
     # a Drupal camp's "March 17th - 20th, 2016": the ordinal on the first day too
     D("March 17th - 20th, 2016", "2016-03-17", "2016-03-20"),
+    # two days joined by "and" keep the year written after them
+    D("November 7th and 8th, 2024", "2024-11-07", "2024-11-08"),
+    D("7 and 8 November 2024", "2024-11-07", "2024-11-08"),
     D("December 1st to 3rd, 2026", "2026-12-01", "2026-12-03"),
 ]
 
