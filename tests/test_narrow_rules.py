@@ -515,3 +515,20 @@ def test_a_gender_star_or_a_single_tilde_stays_in_the_title():
     assert [e["title"] for e in events] == [
         "Offener Treff für FLINTA*", "Selbstverteidigung für Frauen*", "~ Soli-Party ~",
     ]  # fmt: skip
+
+
+def test_a_posts_date_named_in_german_is_no_events_date():
+    posts = "".join(
+        f'<div class="post"><h2><a href="/p/{n}/">{title}</a></h2>'
+        f'<p class="newsdatum">[<a href="/p/{n}/">{day}</a>]</p><p>{text}</p></div>'
+        for n, (title, day, text) in enumerate(
+            [("Landesparteitag", "Samstag, 19. Juni 2027",
+              "Am 28. September 2027 feiern wir unseren Landesparteitag in Kiel."),
+             ("Neuer Kreisverband", "Freitag, 11. Juni 2027", "Wir begrüßen die neuen Mitglieder."),
+             ("Stammtisch", "Montag, 7. Juni 2027",
+              "Der Stammtisch findet am Freitag, 2. Juli 2027 ab 20:00 Uhr im Buthmanns statt.")]
+        )
+    )  # fmt: skip
+    events = found(f"<h1>Aktuelles</h1>{posts}")
+    starts = {e["start"] for e in events}
+    assert not starts & {"2027-06-19", "2027-06-11", "2027-06-07"}
