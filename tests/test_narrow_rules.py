@@ -532,3 +532,10 @@ def test_a_posts_date_named_in_german_is_no_events_date():
     events = found(f"<h1>Aktuelles</h1>{posts}")
     starts = {e["start"] for e in events}
     assert not starts & {"2027-06-19", "2027-06-11", "2027-06-07"}
+
+
+def test_a_posts_stamp_above_an_events_date_line_gives_it_no_time():
+    events = found("""<div id="inhalt"><p>23.02.2027 00:03 Uhr</p>
+    <p><b>25.04.2027 - Service Desk Vorabend</b></p>
+    <p>Für alle, die am Abend zuvor anreisen, reservieren wir einen Tisch.</p></div>""")
+    assert [(e["title"], e["start"]) for e in events] == [("Service Desk Vorabend", "2027-04-25")]

@@ -1025,9 +1025,11 @@ def _own_time(anchors: list[Anchor], title: str | None) -> TimeSpan | None:
     for anchor in anchors:
         text = anchor.block.text.replace(title, " ") if title else anchor.block.text
         label = anchor.block.element.getprevious()
-        if not _LETTERS.search(text) and label is not None and len(dom.text_of(label)) < 30:
-            # a value cell after its label cell: <div>Beginn</div><div>17:30</div>
-            text = f"{dom.text_of(label)} {text}"
+        said = dom.text_of(label) if label is not None else ""
+        if not _LETTERS.search(text) and len(said) < 30 and said and not _dated(said):
+            # a value cell after its label cell: <div>Beginn</div><div>17:30</div>; not a
+            # line of a date and time of its own, a post's stamp ("23.02.2016 00:03 Uhr")
+            text = f"{said} {text}"
         for part in _SEGMENT.split(text):
             for span in find_times(part)[:1]:
                 # "18:00 – open end" has no end, and is no "Ende 18:30"
