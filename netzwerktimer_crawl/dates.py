@@ -613,8 +613,29 @@ def residue(text: str) -> str:
     if len(s) != len(text):  # a case mapping changed the length: offsets would not match
         return text.strip()
     grammar = _grammar(text, None, "nearest", False)
-    if grammar is None:
+    cut = _cuts(grammar) if grammar is not None else []
+    if not cut:
         return " ".join(text.split())
+    bounds = [0, *(edge for span in cut for edge in span), len(text)]
+    parts = [
+        _trim(text[bounds[k] : bounds[k + 1]], head=k > 0, tail=k < len(bounds) - 2)
+        for k in range(0, len(bounds), 2)
+    ]
+    return " ".join(part for part in parts if part)
+
+
+def before_date(text: str) -> str:
+    """What the text says before its first date: "Xamarin, 29.06.2016 um 19:00 Uhr in …"
+    → "Xamarin"; "" when it opens with its date."""
+    if not isinstance(text, str) or len(text.lower()) != len(text):
+        return ""
+    grammar = _grammar(text, None, "nearest", False)
+    cut = _cuts(grammar) if grammar is not None else []
+    return _trim(text[: cut[0][0]], head=False) if cut else ""
+
+
+def _cuts(grammar: _Grammar) -> list[tuple[int, int]]:
+    """Where the text's date and time expressions stand, with what joins them."""
     cut: list[tuple[int, int]] = []
     run: list[_Tok] = []
 
@@ -634,14 +655,7 @@ def residue(text: str) -> str:
         else:
             close()
     close()
-    if not cut:
-        return " ".join(text.split())
-    bounds = [0, *(edge for span in cut for edge in span), len(text)]
-    parts = [
-        _trim(text[bounds[k] : bounds[k + 1]], head=k > 0, tail=k < len(bounds) - 2)
-        for k in range(0, len(bounds), 2)
-    ]
-    return " ".join(part for part in parts if part)
+    return cut
 
 
 def _trim(part: str, head: bool = True, tail: bool = True) -> str:

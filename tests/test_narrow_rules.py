@@ -539,3 +539,19 @@ def test_a_posts_stamp_above_an_events_date_line_gives_it_no_time():
     <p><b>25.04.2027 - Service Desk Vorabend</b></p>
     <p>Für alle, die am Abend zuvor anreisen, reservieren wir einen Tisch.</p></div>""")
     assert [(e["title"], e["start"]) for e in events] == [("Service Desk Vorabend", "2027-04-25")]
+
+
+def test_a_heading_names_its_event_before_the_date_and_its_speakers_link_after_it():
+    talks = "".join(
+        f'<div class="artikel"><h3>{topic}, {day} um 19:00 Uhr im TZ Erfurt mit '
+        f'<a href="/referenten/{n}/">{speaker}</a></h3><h2>Abstract</h2><p>{topic} erklärt.</p>'
+        f'<a href="/termine/{n}/">Mehr lesen</a></div>'
+        for n, (topic, day, speaker) in enumerate(
+            [("Xamarin", "29.06.2027", "Kerry Lothrop"),
+             ("Microservices", "24.05.2027", "Frank Pommer")]
+        )
+    )  # fmt: skip
+    events = found(f"<h1>Termine</h1>{talks}")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Xamarin", "2027-06-29T19:00"), ("Microservices", "2027-05-24T19:00"),
+    ]  # fmt: skip

@@ -36,7 +36,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from .. import places
-from ..dates import WEEKDAYS, TimeSpan, When, find_times, parse_when, residue
+from ..dates import WEEKDAYS, TimeSpan, When, before_date, find_times, parse_when, residue
 from ..identity import normalized_title
 from ..items import Event
 from ..text import city_from_location, status_from_text
@@ -78,7 +78,10 @@ _GENERIC_LINK = re.compile(
 # A box's heading that names what it holds, not an event: "Termindetails", "Event details".
 _SECTION = re.compile(
     r"^(?:termin|veranstaltungs?|event|kurs)?-?\s?(?:details|informationen|infos?)"
-    r"|(?:mehr|weitere) (?:informationen|infos?)|auf einen blick|kurzinfo|event info(?:rmation)?",
+    r"|(?:mehr|weitere) (?:informationen|infos?)|auf einen blick|kurzinfo|event info(?:rmation)?"
+    # a part of an event's page: "<h3>Xamarin, 29.06.2016 …</h3><h2>Abstract</h2>"
+    r"|abstract|(?:kurz)?beschreibung|zusammenfassung|inhalte?|description|summary|ablauf"
+    r"|anmeldung|registration|kontakt|contact|downloads?",
     re.I,
 )
 # Weekdays alone are a date's piece ("Mi." above "12.10" in a card's date box), no title;
@@ -639,6 +642,12 @@ def _title(
             said = _LETTERS.search(element.tail or "")
             if rest and rest.startswith(text) and len(rest) <= _RESIDUE_TITLE and said:
                 text = rest
+        elif line is not None and line.tag in dom.HEADINGS and not _dated(dom.text_of(element)):
+            # a heading that names its event before the date, a link after it the speaker:
+            # "<h3>Xamarin, 29.06.2016 um 19:00 Uhr … mit <a>Kerry W. Lothrop</a></h3>"
+            lead = clean_title(before_date(dom.text_of(line).split("\n")[0]))
+            if lead and len(lead) <= _RESIDUE_TITLE and text not in lead:
+                text = lead
         return text, element
     if primary is not None:
         for line in primary.block.text.split("\n"):
