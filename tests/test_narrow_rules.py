@@ -555,3 +555,20 @@ def test_a_heading_names_its_event_before_the_date_and_its_speakers_link_after_i
     assert [(e["title"], e["start"]) for e in events] == [
         ("Xamarin", "2027-06-29T19:00"), ("Microservices", "2027-05-24T19:00"),
     ]  # fmt: skip
+
+
+def test_a_tables_day_heading_rows_date_the_talks_below_and_are_no_events():
+    events = found("""<h2>Upcoming Talks</h2><table>
+    <thead><tr><th>Topic</th><th>Speaker</th><th>Location</th><th>Time</th></tr></thead><tbody>
+    <tr><th colspan="4">Talks on Friday March 12, 2027</th></tr>
+    <tr><td>Inverse Galois Theory</td><td>David Liu</td><td>MC 4045</td><td>17:30</td></tr>
+    <tr><td>Universal Property of Quotients</td><td>Lirong Yang</td><td>MC 4045</td>
+    <td>18:30</td></tr>
+    <tr><th colspan="4">Talks on Friday March 19, 2027</th></tr>
+    <tr><td>Brachistochrone</td><td>Manas Joshi</td><td>MC 4045</td><td>17:30</td></tr>
+    </tbody></table>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Inverse Galois Theory", "2027-03-12T17:30"),
+        ("Universal Property of Quotients", "2027-03-12T18:30"),
+        ("Brachistochrone", "2027-03-19T17:30"),
+    ]

@@ -104,6 +104,12 @@ _MORE_DATES = re.compile(
     r"|(?:further|next|more|other|upcoming)\s+dates\b|also\s+on\b)",
     re.I,
 )
+# What a day's heading row says of the rows below it: "Talks on Friday March 10, 2017".
+_DAY_LABEL = re.compile(
+    r"^(?:talks|events|sessions|lectures|meetings|termine|veranstaltungen|vorträge)"
+    r"(?:\s+(?:on|am|vom|for|für|at))?$",
+    re.I,
+)
 _SKIP_HREF = re.compile(
     r"^(?:javascript:|mailto:|tel:|webcal:|#$)|maps\.google|google\.[a-z.]+/maps|/maps\?"
     r"|(?:www\.)?openstreetmap\.org/(?:\?|#map=|node/|way/|relation/)|//osm\.org/go/"
@@ -395,7 +401,7 @@ def clean_title(text: str | None) -> str | None:
     named = _lettered(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
     named = named and not _ADDRESS.match(text)  # a link's bare URL names a page, no event
-    named = named and not _MORE_DATES.match(text)
+    named = named and not _MORE_DATES.match(text) and not _DAY_LABEL.match(text)
     # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
     remark = text.startswith("(") and text.find(")") in (-1, len(text) - 1)
     return text if named and not remark else None
@@ -1311,6 +1317,12 @@ def events(
                     continue
                 sessions, untimed = (_on_day(span, day) if span else [When(day)]), False
             borrowed = False
+            if title is None and primary is not None and _heading_row(record):
+                # a day's heading row ("<th colspan=4>Talks on Friday March 10, 2017") dates
+                # the rows of times below it, and is no event
+                own_day = _day_of(sessions[0].start) if len(sessions) == 1 else own_day
+                previous = None
+                continue
             if title is None and primary is not None and _continued(record, last_row):
                 title = last.event.title  # type: ignore[union-attr]
             if title is None and primary is not None:
@@ -1411,6 +1423,12 @@ def events(
     if len(kept) < len(unique):  # said, so that a page of old events is not silently empty
         notes.append(f"{len(unique) - len(kept)} dated over 10 years before or 5 after the fetch")
     return kept, notes
+
+
+def _heading_row(record: etree._Element) -> bool:
+    """A table row of head cells only, inside the table's body: a heading of the rows below."""
+    cells = [c for c in record if isinstance(c.tag, str)]
+    return record.tag == "tr" and bool(cells) and all(c.tag == "th" for c in cells)
 
 
 def _links_on(record: etree._Element) -> bool:
