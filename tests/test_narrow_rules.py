@@ -572,3 +572,13 @@ def test_a_tables_day_heading_rows_date_the_talks_below_and_are_no_events():
         ("Universal Property of Quotients", "2027-03-12T18:30"),
         ("Brachistochrone", "2027-03-19T17:30"),
     ]
+
+
+def test_a_list_pages_one_labelled_date_line_leaves_the_title_to_the_heading_above():
+    events = found("""<h1>Events</h1><h3>June 2027 Field Day</h3><ul>
+    <li><strong>Date:</strong> June 25–27, 2027</li>
+    <li><strong>Location:</strong> Monroe Camp, Snohomish</li></ul>
+    <p>Join us for our annual field day.</p>""")
+    assert [(e["title"], e["start"], e["end"]) for e in events] == [
+        ("June 2027 Field Day", "2027-06-25", "2027-06-27")
+    ]

@@ -481,7 +481,8 @@ def _entry_title(
     if top is None or first is None:
         return None
     line = " ".join(first.block.text.split("\n")[0].split())
-    own = not_date(line)
+    # a labelled date line ("Date: June 27–29, 2025") names no event
+    own = None if _DATE_LABEL.match(line.split(":")[0] + ":") and ":" in line else not_date(line)
     at_place = own and re.search(
         rf"\b(?:in|im|at|bei|beim|auf dem|an der)\s+{re.escape(own)}$", line
     )
