@@ -582,3 +582,12 @@ def test_a_list_pages_one_labelled_date_line_leaves_the_title_to_the_heading_abo
     assert [(e["title"], e["start"], e["end"]) for e in events] == [
         ("June 2027 Field Day", "2027-06-25", "2027-06-27")
     ]
+
+
+def test_an_opening_hours_table_names_no_events():
+    events = found("""<h1>Öffnungszeiten</h1><table>
+    <tr><td>19. März - 03. April</td><td>täglich</td><td>11 - 18 Uhr</td></tr>
+    <tr><td>04. April - 30. Juni</td><td>Freitag, Samstag, Sonntag und Feiertage</td>
+    <td>11 - 18 Uhr</td></tr>
+    <tr><td>01. Juli - 13. September</td><td>täglich</td><td>10 - 19 Uhr</td></tr></table>""")
+    assert events == []

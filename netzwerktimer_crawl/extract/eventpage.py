@@ -33,6 +33,7 @@ from .records import (
     is_place,
     near_fetch,
     not_date,
+    opening_hours,
     place_text,
     stamped,
     without_map_links,
@@ -556,6 +557,8 @@ def event(
     sessions = [w for w in sessions if w.start is not None or w.open_start]
     if not sessions:
         return [], "no labelled date and no date near the title"
+    if opening_hours(title):
+        return [], "a page of opening hours"
     if _LIST_TITLE.match(title) and sessions[0].start is not None:
         day = sessions[0].start
         day = day.date() if isinstance(day, datetime) else day

@@ -86,9 +86,13 @@ _SECTION = re.compile(
 )
 # Weekdays alone are a date's piece ("Mi." above "12.10" in a card's date box), no title;
 # so are they joined, what residue() leaves of "Freitag bis Sonntag 9.-11. Sept.".
+# So are an opening-hours table's days: "täglich", "Freitag, Samstag, Sonntag und Feiertage".
+_DAYS_WORDS = [*WEEKDAYS, "täglich", "werktags", "feiertags", "feiertage", "feiertagen",
+               "an feiertagen", "sonn- und feiertags", "wochenende", "wochenenden", "daily",
+               "weekdays", "weekends", "holidays"]  # fmt: skip
 _WEEKDAY_ONLY = re.compile(
     r"^(?:(?:{})\.?[\s,/&+-]*(?:(?:bis|und|u\.|and|to|till|until)(?:\s+|$))?)+$".format(
-        "|".join(sorted(map(re.escape, WEEKDAYS), key=len)[::-1])
+        "|".join(sorted(map(re.escape, _DAYS_WORDS), key=len)[::-1])
     ),
     re.I,
 )
@@ -102,6 +106,10 @@ _MORE_DATES = re.compile(
     # alone: "Zusatztermin Schwanensee" names its show
     r"|(?:folge|wiederholungs|zusatz)termine?\W*$|(?:auch|außerdem|ebenso|sowie)\s+(?:am|an)\b"
     r"|(?:further|next|more|other|upcoming)\s+dates\b|also\s+on\b)",
+    re.I,
+)
+_HOURS = re.compile(
+    r"^(?:unsere\s+)?(?:öffnungs|sprech|geschäfts|büro|besuchs)zeiten\b|^(?:opening|office)\s+hours",
     re.I,
 )
 # What a day's heading row says of the rows below it: "Talks on Friday March 10, 2017".
@@ -402,9 +410,15 @@ def clean_title(text: str | None) -> str | None:
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
     named = named and not _ADDRESS.match(text)  # a link's bare URL names a page, no event
     named = named and not _MORE_DATES.match(text) and not _DAY_LABEL.match(text)
+    named = named and not opening_hours(text)
     # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
     remark = text.startswith("(") and text.find(")") in (-1, len(text) - 1)
     return text if named and not remark else None
+
+
+def opening_hours(text: str) -> bool:
+    """Hours of opening, no event: "Öffnungszeiten", "Sprechzeiten 2027", "Opening hours"."""
+    return bool(_HOURS.match(text))
 
 
 def not_date(text: str) -> str | None:
