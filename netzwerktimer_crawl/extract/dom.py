@@ -145,7 +145,8 @@ def _list_numbers_as_days(root: html.HtmlElement) -> None:
 # "2026-12-08". Only a shape: the chain's date grammar reads the lines afterwards.
 _DATED_LINE = re.compile(
     r"^[\s*•·–-]*(?:(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
-    r"(?:\d{1,2}\.\s?(?:\d{1,2}\.|[a-zäöü]{3,})|\d{1,2}\.?\s*[-–]\s*\d{1,2}\.|\d{4}-\d\d-\d\d)",
+    r"(?:\d{1,2}\.\s?(?:\d{1,2}\.|[a-zäöü]{3,})|\d{1,2}\.?\s*(?:[-–/&+]|und|bis|u\.)\s*\d{1,2}\."
+    r"|\d{4}-\d\d-\d\d)",
     re.I,
 )
 _BR = re.compile(r"<br\s*/?>", re.I)
