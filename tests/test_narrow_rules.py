@@ -591,3 +591,11 @@ def test_an_opening_hours_table_names_no_events():
     <td>11 - 18 Uhr</td></tr>
     <tr><td>01. Juli - 13. September</td><td>täglich</td><td>10 - 19 Uhr</td></tr></table>""")
     assert events == []
+
+
+def test_a_seasons_greeting_dated_among_news_is_no_event():
+    events = found("""<h1>Aktuelles</h1>
+    <h3>Frohe Weihnachten, 24. Dezember 2026</h3><p>Wir wünschen allen Mitgliedern …</p>
+    <h3>Prüfung in Nagold, 16. Januar 2027</h3><p>Prüfung ab 10 Uhr in der Halle.</p>
+    <h3>Ein gutes neues Jahr, 31. Dezember 2026</h3><p>Danke für ein schönes Jahr.</p>""")
+    assert [(e["title"], e["start"]) for e in events] == [("Prüfung in Nagold", "2027-01-16")]

@@ -108,6 +108,13 @@ _MORE_DATES = re.compile(
     r"|(?:further|next|more|other|upcoming)\s+dates\b|also\s+on\b)",
     re.I,
 )
+# A season's greeting dated on a news page is no event: "Frohe Weihnachten, 25.12.2025".
+_GREETING = re.compile(
+    r"^(?:frohe|fröhliche|schöne|gesegnete|besinnliche)\s+(?:weihnachten|ostern|pfingsten"
+    r"|feiertage|festtage|weihnachtszeit|adventszeit)\b|^(?:ein\s+)?(?:frohes|gutes|gesundes)"
+    r"\s+(?:neues\s+jahr|fest)|^(?:merry\s+christmas|happy\s+(?:new\s+year|holidays|easter))",
+    re.I,
+)
 _HOURS = re.compile(
     r"^(?:unsere\s+)?(?:öffnungs|sprech|geschäfts|büro|besuchs)zeiten\b|^(?:opening|office)\s+hours",
     re.I,
@@ -410,7 +417,7 @@ def clean_title(text: str | None) -> str | None:
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
     named = named and not _ADDRESS.match(text)  # a link's bare URL names a page, no event
     named = named and not _MORE_DATES.match(text) and not _DAY_LABEL.match(text)
-    named = named and not opening_hours(text)
+    named = named and not opening_hours(text) and not _GREETING.match(text)
     # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
     remark = text.startswith("(") and text.find(")") in (-1, len(text) - 1)
     return text if named and not remark else None
@@ -1336,6 +1343,13 @@ def events(
                 # the rows of times below it, and is no event
                 own_day = _day_of(sessions[0].start) if len(sessions) == 1 else own_day
                 previous = None
+                continue
+            if (
+                title is None
+                and primary is not None
+                and _GREETING.match(residue(primary.block.text))
+            ):
+                previous = None  # "Frohe Weihnachten, 24.12." borrows no heading either
                 continue
             if title is None and primary is not None and _continued(record, last_row):
                 title = last.event.title  # type: ignore[union-attr]
