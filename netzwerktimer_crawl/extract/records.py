@@ -1272,7 +1272,7 @@ def events(
     _group_terms(usable)
     candidates = _lists(usable)
     lists = _select(candidates)
-    if lone and not lists and (single := _lone(usable)) is not None:
+    if lone and not lists and (single := _lone(usable, reference)) is not None:
         lists = [single]
     elif lists and (featured := _featured(usable, lists, reference)) is not None:
         lists.append(featured)
@@ -1556,17 +1556,28 @@ def _within_block(element: etree._Element, block: etree._Element) -> bool:
     return element is block or any(node is block for node in element.iterancestors())
 
 
-def _lone(anchors: list[Anchor]) -> _List | None:
+def _lone(anchors: list[Anchor], reference: date | None) -> _List | None:
     """The one record of a list that shows a single event (a network with one upcoming
     event, in a theme's own markup): the page's only date with a time, and the smallest
-    block around it that has a linked heading of its own (h2 to h6, the entry's title)."""
+    block around it that has a linked heading of its own (h2 to h6, the entry's title);
+    or the page's only date, still to come, in a card with a heading ("Das nächste Fest":
+    "<div aria-label="4. Dezember 2026">04 Dez 2026</div><h3>Weihnachtsfeier …</h3>")."""
     timed = [a for a in anchors if any(not w.all_day for w in a.sessions)]
-    return _around(timed[0], anchors, linked=True) if len(timed) == 1 else None
+    if len(timed) == 1:
+        return _around(timed[0], anchors, linked=True)
+    dated = [a for a in anchors if a.sessions]
+    if timed or len(dated) != 1 or reference is None:
+        return None
+    day = _day_of(dated[0].sessions[0].start)
+    return (
+        _around(dated[0], anchors, linked=False, link=False) if day and day >= reference else None
+    )
 
 
-def _around(anchor: Anchor, anchors: list[Anchor], linked: bool) -> _List | None:
+def _around(anchor: Anchor, anchors: list[Anchor], linked: bool, link: bool = True) -> _List | None:
     """The smallest short block around the anchor with a heading (h2 to h6) that links,
-    or when not `linked`, a heading and a link anywhere in it: one entry's record."""
+    or when not `linked`, a heading and (unless not `link`) a link anywhere in it: one
+    entry's record."""
     element = anchor.block.element
     # a block may be the entry itself, its text beside its heading's ("<article><time>…")
     blocks = [*([] if linked else [element]), *element.iterancestors()]
@@ -1577,7 +1588,7 @@ def _around(anchor: Anchor, anchors: list[Anchor], linked: bool) -> _List | None
         if linked:
             found = any(h.find(".//a[@href]") is not None for h in headings)
         else:
-            found = bool(headings) and record.find(".//a[@href]") is not None
+            found = bool(headings) and (not link or record.find(".//a[@href]") is not None)
         if found:
             inside = [a for a in anchors if _within_block(a.block.element, record)]
             return _List((), [record], {id(record): inside})
