@@ -599,3 +599,21 @@ def test_a_seasons_greeting_dated_among_news_is_no_event():
     <h3>Prüfung in Nagold, 16. Januar 2027</h3><p>Prüfung ab 10 Uhr in der Halle.</p>
     <h3>Ein gutes neues Jahr, 31. Dezember 2026</h3><p>Danke für ein schönes Jahr.</p>""")
     assert [(e["title"], e["start"]) for e in events] == [("Prüfung in Nagold", "2027-01-16")]
+
+
+def test_a_link_in_the_sentence_that_gives_the_date_is_no_title_beside_the_items_title():
+    slides = "".join(
+        f'<div class="item"><div class="carousel-caption"><p class="carousel-title">{title}</p>'
+        f'<hr><div class="carousel-message"><p>{text}</p></div></div></div>'
+        for title, text in [
+            ("Annual Brain Mapping Meeting", 'Mark your calendar for the <a href="/posts/m/">'
+             "<strong>annual meeting</strong></a>, scheduled for November 11th and 12th, 2027, "
+             "at the Ian Potter Auditorium in Melbourne. We look forward to welcoming you!"),
+            ("BrainHack Australia", "BrainHack Australia is coming to Melbourne on November 8, "
+             '2027, with talks and hacking for everyone, <a href="/bh/">find out more</a>.'),
+        ]
+    )  # fmt: skip
+    events = found(f'<h1>Meetings</h1><div class="carousel-inner">{slides}</div>')
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Annual Brain Mapping Meeting", "2027-11-11"), ("BrainHack Australia", "2027-11-08"),
+    ]  # fmt: skip

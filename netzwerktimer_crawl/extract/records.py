@@ -68,7 +68,8 @@ _LOOKBACK = re.compile(
 _GENERIC_LINK = re.compile(
     r"^(?:mehr|weiter|weiterlesen|weiter lesen|mehr lesen|mehr erfahren|mehr infos?|details?"
     r"|weitere informationen|weitere infos|mehr informationen|alle informationen"
-    r"|info|infos|read more|more|learn more|tickets?|anmelden|anmeldung|zur anmeldung|register"
+    r"|info|infos|read more|more|learn more|find out more|more info|more information|details"
+    r"|click here|here|tickets?|anmelden|anmeldung|zur anmeldung|register"
     r"|jetzt anmelden"
     r"|zum event|zur veranstaltung|hier|link|»|›|→|\+|infos? (?:&|und) tickets?"
     # a performer's or the venue's own pages: "[Website]", "Facebook"
@@ -648,14 +649,19 @@ def _title(
     if candidates:
         anchor = dated[0] if dated else record
         inside = {block for block in dated if _leads_with_date(dom.text_of(block))}
+        # a date in a sentence: a link or bold words of that sentence are no title beside a
+        # heading or a title's class outside it ("<p class="carousel-title">…</p><p>Mark
+        # your calendar for the <a><strong>annual meeting</strong></a>, November 7th …")
+        prose = {block for block in dated if len(residue(dom.text_of(block))) > _RESIDUE_TITLE}
 
         def rank(candidate: tuple[int, etree._Element, str]) -> tuple:
             kind, element, text = candidate
             # bold text within the date line is its subtitle ("17.4 - <b>Fukuro N°15</b>")
             in_date_line = any(node in inside for node in element.iterancestors())
+            in_prose = kind in (2, 3) and any(node in prose for node in element.iterancestors())
             # a heading first; else the candidate closest to the date (a widget's headline
             # "Upcoming Events" is further from an entry's date than the entry's link)
-            return (not in_date_line, kind == 0, _kin(element, anchor), -kind,
+            return (not in_date_line, not in_prose, kind == 0, _kin(element, anchor), -kind,
                     len(text) if kind in (3, 4) else 0)  # fmt: skip
 
         kind, element, text = max(candidates, key=rank)
