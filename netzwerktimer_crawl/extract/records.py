@@ -68,7 +68,7 @@ _LOOKBACK = re.compile(
 _GENERIC_LINK = re.compile(
     r"^(?:mehr|weiter|weiterlesen|weiter lesen|mehr lesen|mehr erfahren|mehr infos?|details?"
     r"|weitere informationen|weitere infos|mehr informationen|alle informationen"
-    r"|info|infos|read more|more|learn more|find out more|more info|more information|details"
+    r"|info|infos|read more|more|learn more|find out more|more info|more information"
     r"|click here|here|tickets?|anmelden|anmeldung|zur anmeldung|register"
     r"|jetzt anmelden"
     r"|zum event|zur veranstaltung|hier|link|»|›|→|\+|infos? (?:&|und) tickets?"
