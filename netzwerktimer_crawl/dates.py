@@ -564,6 +564,8 @@ def parse_sessions(
     return grammar.run() if grammar else []
 
 
+_AND = ("und", "&", "u.", "and")
+_BETWEEN = re.compile(r"(?:zwischen|between)\s*$", re.I)
 _DOORS_THEN_START = re.compile(
     r"(?:einlass|einlaß|saalöffnung|türöffnung|doors(?:\s+open)?|treff(?:punkt|en)?"
     r"|registrierung|anmeldung|registration|check-in)\s*:?\s*(?:ab|um|from|at)?\s*"
@@ -845,16 +847,10 @@ class _Grammar:
             _, times2 = self.times_after(j + 2, second.minutes)
             if times1 == (None, None) and times2 == (None, None):
                 times1 = pre
-            joined = self.toks[j].form in ("und", "&", "u.", "and")
-            if joined and times1 == (None, None) and times2[0] is not None and times2[1] is None:
-                # "31. Mai und 1. Juni 2027, 20 Uhr": two evenings, as in day_range
-                last = self.build(second.ymd, times2, None, (None, None))
-                y, m, d = first.ymd
-                if y is None and last is not None and m is not None:  # the second's year
-                    y = last.start.year - (m > last.start.month)  # type: ignore[union-attr]
-                begin = self.build((y, m, d), times2, None, (None, None), weekday)
-                if begin and last and begin.start < last.start:  # type: ignore[operator]
-                    return [begin, last]
+            if self.toks[j].form in _AND and (
+                two := self.two_days(first.ymd, times1, second.ymd, times2, weekday)
+            ):
+                return two
             return self.build(first.ymd, times1, second.ymd, times2, weekday)
         if times1 == (None, None) and pre == (None, None) and first.minutes is None:
             # prose between the day and its time: "am 6. Dezember zu Nikolaus: 17–18 Uhr"
@@ -937,15 +933,37 @@ class _Grammar:
         if end.form != "TEXTDATE" and (end.form != "NUMDATE" or self.toks[i].kind == _NUM):
             return None
         _, times2 = self.times_after(i + 3, None)
-        joined = self.toks[i + 1].form in ("und", "&", "u.", "and", "/")
-        if joined and times2[0] is not None and times2[1] is None:
-            last = self.build(end.ymd, times2, None, (None, None))
-            if last is not None and isinstance(last.start, datetime):
-                y, m, _ = last.start.year, last.start.month, last.start.day
-                first = self.build((y, m, self.toks[i].ymd[2]), times2, None, (None, None))
-                if first is not None and first.start < last.start:  # type: ignore[operator]
-                    return [first, last]
+        if self.toks[i + 1].form in (*_AND, "/") and (
+            two := self.two_days(self.toks[i].ymd, (None, None), end.ymd, times2)
+        ):
+            return two
         return self.build(self.toks[i].ymd, (None, None), end.ymd, times2)
+
+    def two_days(
+        self, p1: _Ymd, times1: _Times, p2: _Ymd, times2: _Times, weekday: int | None = None
+    ) -> list[When] | None:
+        """Two days joined by "und", "&" or "and": two sessions at their times ("4. und 11.
+        März, 18–21 Uhr"; "18. & 19. Juni, 20 Uhr", two evenings), unless they are two days
+        in a row with a time that ends, a span ("10. und 11. Mai, 9–17 Uhr"), or none."""
+        shared = times2 if times2 != (None, None) else times1
+        last = self.build(p2, shared, None, (None, None))
+        if last is None or last.start is None:
+            return None
+        y, m, d = p1
+        end_day = last.start.date() if isinstance(last.start, datetime) else last.start
+        m = m if m is not None else end_day.month
+        y = y if y is not None else end_day.year - (m > end_day.month)
+        own = times1 if times1 != (None, None) else shared
+        begin = self.build((y, m, d), own, None, (None, None), weekday)
+        if begin is None or begin.start is None:
+            return None
+        begin_day = begin.start.date() if isinstance(begin.start, datetime) else begin.start
+        if begin_day >= end_day:
+            return None
+        in_a_row = (end_day - begin_day).days == 1
+        if in_a_row and not (shared[0] is not None and shared[1] is None):
+            return None
+        return [begin, last]
 
     def time_first(self, i: int) -> When | list[When] | None:
         """times date: "ab 18 Uhr am 10.05.2025"."""
@@ -1019,7 +1037,11 @@ class _Grammar:
         else:
             return None
         end = None
-        if self.at(j + 1, _SEP) and j + 2 < self.n and self.soft[j + 2]:
+        # "14:00 and 19:30" are two shows; "between 2 and 4 pm", "zwischen 14 und 16 Uhr" a span
+        joined = self.at(j + 1, _SEP) and self.toks[j + 1].form in ("und", "and")
+        if joined and not _BETWEEN.search(self.gap(j)):
+            pass
+        elif self.at(j + 1, _SEP) and j + 2 < self.n and self.soft[j + 2]:
             nxt = self.toks[j + 2]
             if nxt.kind == _TIME:
                 end = nxt.minutes

@@ -126,6 +126,12 @@ def test_sessions_on_one_day() -> None:
         # not lists: a span of two days, a date and its time, a date line then another
         ("10. und 11. Mai 2027", [("2027-05-10", "2027-05-11")]),
         ("10.–11. Mai 2027, 9–17 Uhr", [("2027-05-10T09:00", "2027-05-11T17:00")]),
+        ("10. und 11. Mai 2027, 9–17 Uhr", [("2027-05-10T09:00", "2027-05-11T17:00")]),
+        # two days not in a row, joined by "und" or "and": two days at their times
+        ("March 4 and 11, 2027, 6 pm – 9 pm",
+         [("2027-03-04T18:00", "2027-03-04T21:00"), ("2027-03-11T18:00", "2027-03-11T21:00")]),
+        ("12.03. und 19.03.2027, jeweils 18 Uhr",
+         [("2027-03-12T18:00", None), ("2027-03-19T18:00", None)]),
         ("10.05.2027, 18:00", [("2027-05-10T18:00", None)]),
         ("So, 04.01.2026, 19:00 Uhr | Mo, 05.01.2026", [("2026-01-04T19:00", None)]),
     ],

@@ -517,23 +517,6 @@ def test_a_gender_star_or_a_single_tilde_stays_in_the_title():
     ]  # fmt: skip
 
 
-def test_a_posts_date_named_in_german_is_no_events_date():
-    posts = "".join(
-        f'<div class="post"><h2><a href="/p/{n}/">{title}</a></h2>'
-        f'<p class="newsdatum">[<a href="/p/{n}/">{day}</a>]</p><p>{text}</p></div>'
-        for n, (title, day, text) in enumerate(
-            [("Landesparteitag", "Samstag, 19. Juni 2027",
-              "Am 28. September 2027 feiern wir unseren Landesparteitag in Kiel."),
-             ("Neuer Kreisverband", "Freitag, 11. Juni 2027", "Wir begrüßen die neuen Mitglieder."),
-             ("Stammtisch", "Montag, 7. Juni 2027",
-              "Der Stammtisch findet am Freitag, 2. Juli 2027 ab 20:00 Uhr im Buthmanns statt.")]
-        )
-    )  # fmt: skip
-    events = found(f"<h1>Aktuelles</h1>{posts}")
-    starts = {e["start"] for e in events}
-    assert not starts & {"2027-06-19", "2027-06-11", "2027-06-07"}
-
-
 def test_a_posts_stamp_above_an_events_date_line_gives_it_no_time():
     events = found("""<div id="inhalt"><p>23.02.2027 00:03 Uhr</p>
     <p><b>25.04.2027 - Service Desk Vorabend</b></p>
@@ -617,3 +600,79 @@ def test_a_link_in_the_sentence_that_gives_the_date_is_no_title_beside_the_items
     assert [(e["title"], e["start"]) for e in events] == [
         ("Annual Brain Mapping Meeting", "2027-11-11"), ("BrainHack Australia", "2027-11-08"),
     ]  # fmt: skip
+
+
+def test_a_pager_or_a_footers_list_with_a_content_id_stays_page_chrome():
+    events = found("""<div id="inhalt"><h1>Stammtisch März</h1>
+    <p>Datum: Freitag, 12.03.2027, 19:30 Uhr</p><p>Ort: Gasthaus Zur Linde</p></div>
+    <div id="related-content" class="pagination">
+    <a href="/v/feb/">« Stammtisch Februar, 12.02.2027</a>
+    <a href="/v/apr/">Stammtisch April, 09.04.2027 »</a></div>
+    <div id="pre-footer-content" class="footer-widgets"><h3>Nächste Termine</h3><ul>
+    <li><a href="/v/jhv/">20.03.2027 Jahreshauptversammlung</a></li>
+    <li><a href="/v/lauf/">24.04.2027 Stadtlauf</a></li></ul></div>""")
+    assert [(e["title"], e["start"]) for e in events] == [("Stammtisch März", "2027-03-12T19:30")]
+
+
+def test_dates_a_plain_class_names_as_an_articles_are_an_events_list_still():
+    rows = "".join(
+        f'<div class="termin"><span class="artikel-datum">{day}</span>'
+        f'<h3><a href="/t/{n}/">{title}</a></h3></div>'
+        for n, (day, title) in enumerate(
+            [("13.03.2027", "Altpapiersammlung"), ("11.04.2027", "Ostermarkt"),
+             ("08.05.2027", "Maibaumfest")]
+        )
+    )  # fmt: skip
+    events = found(f"<h1>Veranstaltungskalender</h1>{rows}")
+    assert [e["title"] for e in events] == ["Altpapiersammlung", "Ostermarkt", "Maibaumfest"]
+
+
+def test_a_grids_end_label_holding_a_day_still_labels_the_time_beside_it():
+    events = found("""<h1>Tagungen</h1>
+    <div class="termin"><h3><a href="/t/1">Frühjahrstagung Pflege</a></h3>
+    <div class="row"><div>Beginn: Fr, 12.03.2027</div><div>14:00</div></div>
+    <div class="row"><div>Ende: Sa, 13.03.2027</div><div>13:00</div></div></div>
+    <div class="termin"><h3><a href="/t/2">Herbsttagung Pflege</a></h3>
+    <div class="row"><div>Beginn: Fr, 15.10.2027</div><div>14:00</div></div>
+    <div class="row"><div>Ende: Sa, 16.10.2027</div><div>13:00</div></div></div>""")
+    assert [(e["start"], e["end"]) for e in events] == [
+        ("2027-03-12T14:00", "2027-03-13T13:00"), ("2027-10-15T14:00", "2027-10-16T13:00"),
+    ]  # fmt: skip
+
+
+def test_a_date_heading_of_a_kind_then_its_titles_link_keeps_the_link_as_title():
+    events = found("""<h1>Programm</h1>
+    <h3>Vortrag, 12.03.2027, 19:30 Uhr: <a href="/p/1/">Die Wölfe kehren zurück</a></h3>
+    <p>Mit Bildern aus der Region.</p>
+    <h3>Filmclub am 19.03.2027 um 20 Uhr: <a href="/p/2/">Paris, Texas</a></h3>
+    <p>Im Kino am Markt.</p>""")
+    assert [e["title"] for e in events] == ["Die Wölfe kehren zurück", "Paris, Texas"]
+
+
+def test_a_table_of_head_cells_only_is_its_events_not_day_headings():
+    events = found("""<h2>Blutspende im Bürgerhaus Felsberg</h2><table>
+    <tr><th>Montag, 08.03.2027</th><th>16:00 – 19:30 Uhr</th></tr>
+    <tr><th>Montag, 10.05.2027</th><th>16:00 – 19:30 Uhr</th></tr>
+    <tr><th>Montag, 12.07.2027</th><th>16:00 – 19:30 Uhr</th></tr></table>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Blutspende im Bürgerhaus Felsberg", "2027-03-08T16:00"),
+        ("Blutspende im Bürgerhaus Felsberg", "2027-05-10T16:00"),
+        ("Blutspende im Bürgerhaus Felsberg", "2027-07-12T16:00"),
+    ]
+
+
+def test_a_labelled_date_line_names_its_event_after_the_date():
+    events = found("""<h1>Aktuelles</h1><h2>Nächstes Konzert</h2>
+    <p>Datum: 21.03.2027, 17:00 Uhr – Frühjahrskonzert in der Stadthalle</p>
+    <p>Der Chor singt Werke von Brahms.</p>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Frühjahrskonzert in der Stadthalle", "2027-03-21T17:00")
+    ]
+
+
+def test_a_page_of_an_events_opening_hours_is_that_event():
+    events = found("""<h1>Öffnungszeiten des Weihnachtsmarkts 2027</h1>
+    <p>Datum: 23.11.2027 – 22.12.2027</p><p>Täglich von 11 bis 21 Uhr auf dem Markt.</p>""")
+    assert [(e["title"], e["start"], e["end"]) for e in events] == [
+        ("Öffnungszeiten des Weihnachtsmarkts 2027", "2027-11-23", "2027-12-22")
+    ]

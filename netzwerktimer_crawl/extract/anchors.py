@@ -29,8 +29,7 @@ _PUBLISHED_WORDS = re.compile(
     re.I,
 )
 _PUBLISHED_MARKUP = re.compile(
-    r"(?:post|entry|article|news|blog|beitrags?|artikel|nachricht|meldung)[-_]*"
-    r"(?:date|meta|time|datum)|published|veroeffentlicht|veröffentlicht|byline|posted"
+    r"(?:post|entry|article|news|blog)[-_]*(?:date|meta|time)|published|byline|posted"
     r"|datepublished|datemodified|meta-date|date-meta",
     re.I,
 )

@@ -427,7 +427,9 @@ def _events_nav(node: etree._Element) -> bool:
 
 # An id that names the page's content: its classes describe the layout around it.
 _CONTENT_ID = re.compile(
-    r"^(?:[\w-]+[-_])?(?:content|main)(?:[-_](?:area|wrapper|container))?$", re.I
+    r"^(?:(?:quarto|page|site|primary)[-_]?)?(?:main[-_]?)?content(?:[-_](?:area|wrapper|container))?$"
+    r"|^main(?:[-_](?:area|wrapper|container))?$",
+    re.I,
 )
 
 # A plain class "header" is the page's header only near the top of the tree; deeper down

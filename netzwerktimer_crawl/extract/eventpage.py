@@ -22,7 +22,7 @@ from lxml import etree
 from parsel import Selector
 
 from ..berlin import parse_iso
-from ..dates import When, parse_sessions
+from ..dates import When, parse_sessions, residue
 from ..items import Event
 from ..text import city_from_location
 from . import dom
@@ -438,7 +438,7 @@ _LIST_TITLE = re.compile(
     r"^(?:(?:aktuelle|kommende|nächste|vergangene|frühere|unsere|alle|übersicht|upcoming"
     r"|past|previous|our)\s+)?(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|eventkalender"
     r"|kalender|events|konzerte|auftritte|lesungen|kurse|seminare|workshops|tagungen"
-    r"|konferenzen|dates|gigs|concerts|conferences|calendar)"
+    r"|konferenzen|dates|gigs|concerts|conferences|calendar|aktuelles|neuigkeiten|news)"
     # "Termine von NaturAktiv", "Veranstaltungen 2027"; not "Konzerte im Park", a series
     r"(?:\s+(?:\d{4}|im überblick|(?:von|des|der|für|of)\b.*))?$",
     re.I,
@@ -482,8 +482,12 @@ def _entry_title(
     if top is None or first is None:
         return None
     line = " ".join(first.block.text.split("\n")[0].split())
-    # a labelled date line ("Date: June 27–29, 2025") names no event
-    own = None if _DATE_LABEL.match(line.split(":")[0] + ":") and ":" in line else not_date(line)
+    own = not_date(line)
+    if ":" in line and _DATE_LABEL.match(line.split(":")[0] + ":"):
+        # a labelled date line names its event only in what follows the date ("Datum:
+        # 21.03.2027, 17:00 Uhr – Frühjahrskonzert"), not in its label ("Date: June 27–29")
+        rest = line.split(":", 1)[1]
+        own = clean_title(residue(rest)) if re.search(r"[^\W\d_]{3}", residue(rest)) else None
     at_place = own and re.search(
         rf"\b(?:in|im|at|bei|beim|auf dem|an der)\s+{re.escape(own)}$", line
     )

@@ -82,7 +82,7 @@ _SECTION = re.compile(
     r"|(?:mehr|weitere) (?:informationen|infos?)|auf einen blick|kurzinfo|event info(?:rmation)?"
     # a part of an event's page: "<h3>Xamarin, 29.06.2016 …</h3><h2>Abstract</h2>"
     r"|abstract|(?:kurz)?beschreibung|zusammenfassung|inhalte?|description|summary|ablauf"
-    r"|anmeldung|registration|kontakt|contact|downloads?",
+    r"|anmeldung|registration|downloads?",
     re.I,
 )
 # Weekdays alone are a date's piece ("Mi." above "12.10" in a card's date box), no title;
@@ -117,7 +117,8 @@ _GREETING = re.compile(
     re.I,
 )
 _HOURS = re.compile(
-    r"^(?:unsere\s+)?(?:öffnungs|sprech|geschäfts|büro|besuchs)zeiten\b|^(?:opening|office)\s+hours",
+    r"^(?:unsere\s+)?(?:öffnungs|sprech|geschäfts|büro|besuchs)zeiten(?:\s+\d{4})?\W*$"
+    r"|^(?:opening|office)\s+hours\W*$",
     re.I,
 )
 # What a day's heading row says of the rows below it: "Talks on Friday March 10, 2017".
@@ -679,7 +680,8 @@ def _title(
             # a heading that names its event before the date, a link after it the speaker:
             # "<h3>Xamarin, 29.06.2016 um 19:00 Uhr … mit <a>Kerry W. Lothrop</a></h3>"
             lead = clean_title(before_date(dom.text_of(line).split("\n")[0]))
-            if lead and len(lead) <= _RESIDUE_TITLE and text not in lead:
+            said = _text_before(element)
+            if lead and len(lead) <= _RESIDUE_TITLE and text not in lead and _BY.search(said):
                 text = lead
         return text, element
     if primary is not None:
@@ -1068,9 +1070,10 @@ def _own_time(anchors: list[Anchor], title: str | None) -> TimeSpan | None:
         text = anchor.block.text.replace(title, " ") if title else anchor.block.text
         label = anchor.block.element.getprevious()
         said = dom.text_of(label) if label is not None else ""
-        if not _LETTERS.search(text) and len(said) < 30 and said and not _dated(said):
-            # a value cell after its label cell: <div>Beginn</div><div>17:30</div>; not a
-            # line of a date and time of its own, a post's stamp ("23.02.2016 00:03 Uhr")
+        if not _LETTERS.search(text) and len(said) < 30 and said and not find_times(said):
+            # a value cell after its label cell: <div>Beginn</div><div>17:30</div>, "Ende:
+            # Sa, 13.03.2027 | 13:00"; not a line with a time of its own, a post's stamp
+            # ("23.02.2016 00:03 Uhr")
             text = f"{said} {text}"
         for part in _SEGMENT.split(text):
             for span in find_times(part)[:1]:
@@ -1459,10 +1462,32 @@ def events(
     return kept, notes
 
 
+# What introduces a speaker or a performer after an event's name: "… mit <a>Kerry …</a>";
+# not a title after its kind and date ("Vortrag, 12.03.2027, 19:30 Uhr: <a>Die Wölfe …</a>").
+_BY = re.compile(r"\b(?:mit|with|von|by|feat\.?|featuring|referent(?:in)?:?)\s*$", re.I)
+
+
+def _text_before(element: etree._Element) -> str:
+    """The text right before the element: its previous sibling's tail, else its parent's
+    text (the parent's own text before it, when it opens its parent)."""
+    node = element
+    while node.getparent() is not None:
+        previous = node.getprevious()
+        said = previous.tail if previous is not None else node.getparent().text
+        if (said or "").strip() or previous is not None:
+            return said or ""
+        node = node.getparent()
+    return ""
+
+
 def _heading_row(record: etree._Element) -> bool:
-    """A table row of head cells only, inside the table's body: a heading of the rows below."""
+    """A table row of head cells only, inside the table's body, above a row of plain cells:
+    a heading of the rows below (not a table of head cells only, each row an event)."""
     cells = [c for c in record if isinstance(c.tag, str)]
-    return record.tag == "tr" and bool(cells) and all(c.tag == "th" for c in cells)
+    if record.tag != "tr" or not cells or any(c.tag != "th" for c in cells):
+        return False
+    below = record.getnext()
+    return below is not None and below.find("td") is not None
 
 
 def _links_on(record: etree._Element) -> bool:
