@@ -676,3 +676,30 @@ def test_a_page_of_an_events_opening_hours_is_that_event():
     assert [(e["title"], e["start"], e["end"]) for e in events] == [
         ("Öffnungszeiten des Weihnachtsmarkts 2027", "2027-11-23", "2027-12-22")
     ]
+
+
+def test_an_events_list_that_its_theme_calls_an_article_keeps_its_dated_entries():
+    head = '<meta property="og:type" content="article"><meta property="og:title" content="Termine">'
+    events = found(
+        """<h1>Termine</h1><ul>
+        <li><strong>24.02. bis 04.04.2027</strong> - Osterschießen</li>
+        <li><strong>17.04.2027</strong> - Königsschießen</li>
+        <li><strong>08.05.2027</strong> - Frühjahrsputz am Schützenhaus</li>
+        <li><strong>12.06.2027</strong> - Sommerfest</li></ul>""",
+        head,
+    )
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Osterschießen", "2027-02-24"), ("Königsschießen", "2027-04-17"),
+        ("Frühjahrsputz am Schützenhaus", "2027-05-08"), ("Sommerfest", "2027-06-12"),
+    ]  # fmt: skip
+
+
+def test_a_time_of_midnight_without_an_end_is_a_cms_left_empty():
+    events = found("""<h1>Veranstaltungen</h1>
+    <div class="card"><p>08.05.2027 · 18:00 Uhr · Trafoturm</p>
+    <h3><a href="/v/1">Lesenacht</a></h3></div>
+    <div class="card"><p>23.06.2027 · 00:00 Uhr · Wiese</p>
+    <h3><a href="/v/2">BatCamp</a></h3></div>""")
+    assert [(e["title"], e["start"], e["all_day"]) for e in events] == [
+        ("Lesenacht", "2027-05-08T18:00", False), ("BatCamp", "2027-06-23", True),
+    ]  # fmt: skip

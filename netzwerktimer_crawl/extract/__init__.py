@@ -94,10 +94,17 @@ _SLASH_DAY = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])")
 
 
 def _is_article(selector: Selector) -> bool:
-    """A news article or blog post says so in its Open Graph metadata."""
+    """A news article or blog post says so in its Open Graph metadata; not a page titled
+    as a list of events ("Veranstaltungen", "Termine 2025"), which a theme calls an
+    article as it calls every page (Hugo's Ananke)."""
     kind = (selector.xpath('//meta[@property="og:type"]/@content').get() or "").strip().lower()
     published = selector.xpath('//meta[@property="article:published_time"]/@content').get()
-    return kind == "article" or bool(published)
+    if not (kind == "article" or published):
+        return False
+    title = selector.xpath('//meta[@property="og:title"]/@content').get() or " ".join(
+        selector.xpath("//h1//text()").getall()
+    )
+    return not eventpage.list_title(" ".join(title.split()))
 
 
 _TYPOGRAPHY = str.maketrans(

@@ -443,6 +443,13 @@ _LIST_TITLE = re.compile(
     r"(?:\s+(?:\d{4}|im überblick|(?:von|des|der|für|of)\b.*))?$",
     re.I,
 )
+
+
+def list_title(text: str) -> bool:
+    """A title that names a list of events: "Veranstaltungen", "Termine 2027"."""
+    return bool(_LIST_TITLE.match(text))
+
+
 _ENTRY_TITLE = 150  # characters; longer is a paragraph of text
 _SENTENCE = re.compile(r"(?:\S+\s+){4,}\S*[^\W\d]{2}\.$")  # "Hier finden Sie … Termine."
 

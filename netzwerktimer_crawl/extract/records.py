@@ -1690,6 +1690,9 @@ def _event(
     title: str, when: When, url: str | None, location: str | None, text: str
 ) -> Event | None:
     title = _EMOJI_LEAD.sub("", title) or title  # a borrowed heading's too
+    start = when.start
+    if isinstance(start, datetime) and when.end is None and (start.hour, start.minute) == (0, 0):
+        when = When(start.date())  # "23.06.2026 · 00:00 Uhr": a CMS's time left empty
     if _BREAK.match(title) and url is None and not location:
         return None  # a programme's pause is no event; a lunch with its page or place is
     # the title, or a short line of its own: a course table's traffic light "Kurs
