@@ -177,3 +177,17 @@ def test_a_written_out_start_comes_before_a_posts_iso_date_of_publication():
     ]  # fmt: skip
     found, _ = json_feed.events(feed, date(2027, 1, 20))
     assert [(e.title, e.start) for e in found] == [("Frühjahrsputz", datetime(2027, 3, 20, 9))]
+
+
+def test_lists_of_entries_keyed_by_year_are_all_read_with_starttime_and_endtime():
+    # Modeled on a real music club's Hugo data file
+    feed = {
+        "2027": [{"title": "Jahreskonzert", "starttime": "2027-01-30", "endtime": "2027-01-31",
+                  "location": {"name": "Kandertalhalle", "address": "Wollbach"}}],
+        "2026": [{"title": "Sauser-Express", "starttime": "2026-10-10"}],
+    }  # fmt: skip
+    found, _ = json_feed.events(feed, date(2026, 10, 1))
+    assert [(e.title, e.start, e.end, e.location) for e in found] == [
+        ("Jahreskonzert", date(2027, 1, 30), date(2027, 1, 31), "Kandertalhalle, Wollbach"),
+        ("Sauser-Express", date(2026, 10, 10), None, None),
+    ]

@@ -36,10 +36,12 @@ from ..text import city_from_location, clean, html_to_text
 from .steps import JSON_FEED
 
 TITLE = ("title", "name", "summary", "titel", "event_title")
-START = ("start", "startDate", "start_date", "startdate", "startDateTime", "start_datetime",
+START = ("start", "startDate", "start_date", "startdate", "starttime", "startTime",
+         "startDateTime", "start_datetime",
          "startsAt", "starts_at", "start_time", "time_start", "begin", "dtstart", "dateTime",
          "eventDate", "event_date", "date", "datum", "beginn")  # fmt: skip
-END = ("end", "endDate", "end_date", "enddate", "endDateTime", "end_datetime", "endsAt",
+END = ("end", "endDate", "end_date", "enddate", "endtime", "endTime", "endDateTime",
+       "end_datetime", "endsAt",
        "ends_at", "end_time", "time_end", "dtend", "ende")  # fmt: skip
 # A clock beside a date written out ("date": "Apr 27, 2026", "time": "09:00 AM").
 CLOCK = ("time", "uhrzeit", "zeit", "clock")
@@ -78,6 +80,11 @@ def entries(data: object, depth: int = _DEPTH, reference: date | None = None) ->
             keyed = entries(values, 0, reference)  # {"597687": {…}, "597688": {…}}
             if keyed:
                 return keyed
+        if values and all(isinstance(v, list) for v in values):
+            # lists of entries keyed by year or kind ({"2025": […], "2024": […]}): all of them
+            joined = entries([e for v in values for e in v], 0, reference)
+            if joined:
+                return joined
         for value in values:
             if isinstance(value, dict | list) and (deeper := entries(value, depth - 1, reference)):
                 return deeper
