@@ -703,3 +703,18 @@ def test_a_time_of_midnight_without_an_end_is_a_cms_left_empty():
     assert [(e["title"], e["start"], e["all_day"]) for e in events] == [
         ("Lesenacht", "2027-05-08T18:00", False), ("BatCamp", "2027-06-23", True),
     ]  # fmt: skip
+
+
+def test_a_venues_link_or_a_place_to_be_fixed_is_no_title_the_heading_above_is():
+    events = found("""<h1>Bitcoin in Dresden</h1><h3>Geselliges Treffen</h3><ul>
+    <li><time datetime="2027-02-13T19:00:00+01:00">13. Februar 2027 ab 19 Uhr</time>
+    <a href="https://laviecoffee.example/">LaVie Coffee</a>, Wallstraße 11, 01067 Dresden</li>
+    <li><time datetime="2027-02-27T19:00:00+01:00">27. Februar 2027 ab 19 Uhr</time>
+    Stammtisch im <a href="https://kelix.example/">Kelix</a></li>
+    <li><time datetime="2027-03-27T19:00:00+01:00">27. März 2027 ab 19 Uhr</time>
+    – Ort wird noch im Chat abgestimmt</li></ul>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Geselliges Treffen", "2027-02-13T19:00"),
+        ("Stammtisch im Kelix", "2027-02-27T19:00"),
+        ("Geselliges Treffen", "2027-03-27T19:00"),
+    ]

@@ -109,6 +109,12 @@ _MORE_DATES = re.compile(
     r"|(?:further|next|more|other|upcoming)\s+dates\b|also\s+on\b)",
     re.I,
 )
+# Where is not known yet: "Ort wird noch im Chat abgestimmt", "Ort folgt", "Location TBA".
+_PLACE_TBA = re.compile(
+    r"^(?:der\s+)?(?:ort|veranstaltungsort|location|venue|place)\s+"
+    r"(?:wird|folgt|steht|noch|tba|tbd|to be)",
+    re.I,
+)
 # A season's greeting dated on a news page is no event: "Frohe Weihnachten, 25.12.2025".
 _GREETING = re.compile(
     r"^(?:frohe|fröhliche|schöne|gesegnete|besinnliche)\s+(?:weihnachten|ostern|pfingsten"
@@ -420,6 +426,7 @@ def clean_title(text: str | None) -> str | None:
     named = named and not _ADDRESS.match(text)  # a link's bare URL names a page, no event
     named = named and not _MORE_DATES.match(text) and not _DAY_LABEL.match(text)
     named = named and not opening_hours(text) and not _GREETING.match(text)
+    named = named and not _PLACE_TBA.match(text)
     # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
     remark = text.startswith("(") and text.find(")") in (-1, len(text) - 1)
     return text if named and not remark else None
@@ -626,6 +633,10 @@ def _title(
             continue
         if (kind or is_place(element)) and _in_place(element, record):
             continue  # "dp-location__title", "h3.event-loc" name the venue
+        if kind == 3 and (
+            _AT.search(_text_before(element)) or _ADDRESS_TAIL.match(element.tail or "")
+        ):
+            continue  # a venue's link: "Stammtisch im <a>Kelix</a>", "<a>LaVie</a>, Wallstr. 11, …"
         full = _text_less_places(element)
         raw = " ".join(full.split())
         if kind == 4 and raw.endswith(":") and _label_cell(element, raw):
@@ -699,6 +710,8 @@ def _title(
                 return None, None
             if _SENTENCE_ON.match(line) and left[:1].islower():
                 break  # the date stands in a sentence: "Am 1. Mai laden wir zum Hock …"
+            if address_line(left) and dom.preceding_heading(record):
+                return None, None  # where: "… 19 Uhr LaVie Coffee, Wallstraße 11, 01067 Dresden"
             if left and _LETTERS.search(left) and not (_LABEL.match(line) or _LABEL.match(left)):
                 # what a date line says besides its date is a title only when it is short;
                 # else the date stands in a sentence ("Die Saison beginnt am …")
@@ -1462,6 +1475,9 @@ def events(
     return kept, notes
 
 
+# A street and a postcode after a link: the link names the venue ("<a>LaVie Coffee</a>,
+# Wallstraße 11, 01067 Dresden").
+_ADDRESS_TAIL = re.compile(r"^\s*[,–-]\s*[^,<]{3,40}?\s\d+\s?[a-z]?\s*,\s*\d{5}\s", re.I)
 # What introduces a speaker or a performer after an event's name: "… mit <a>Kerry …</a>";
 # not a title after its kind and date ("Vortrag, 12.03.2027, 19:30 Uhr: <a>Die Wölfe …</a>").
 _BY = re.compile(r"\b(?:mit|with|von|by|feat\.?|featuring|referent(?:in)?:?)\s*$", re.I)
