@@ -26,7 +26,7 @@ from scrapy.http import Headers, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.response import get_base_url
 
-from ..berlin import http_date, local
+from ..berlin import http_date, local, parse_iso
 from ..dates import whole_month
 from ..identity import canonical_url
 from ..items import Event
@@ -78,6 +78,29 @@ def _from_json(response: TextResponse) -> Extraction:
 def _reference(response: TextResponse) -> date | None:
     fetched = http_date(response.headers.get("Date"))
     return local(fetched).date() if fetched else None
+
+
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/([0-2]\d|3[01])/")
+_DATE_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d\d-\d\d)')
+
+
+def _posted(selector: Selector, response: TextResponse) -> date | None:
+    """The day a news article or blog post was published: its Open Graph or JSON-LD
+    publication date, else the day its permalink names (/blog/2013/09/12/…)."""
+    if _is_article(selector):
+        value = parse_iso(
+            selector.xpath('//meta[@property="article:published_time"]/@content').get()
+        )
+        if value is None and (match := _DATE_PUBLISHED.search(response.text)):
+            value = parse_iso(match[1])
+        if value is not None:
+            return value.date() if isinstance(value, datetime) else value
+    if match := _URL_DAY.search(urlsplit(response.url).path):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    return None
 
 
 def _month_first(selector: Selector) -> bool:
@@ -154,6 +177,8 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     base = get_base_url(response)  # honours <base href>, which Contao sets
     selector = Selector(root=dom.tree(response.text), type="html")
     reference = _reference(response)
+    if reference and (posted := _posted(selector, response)) and posted < reference:
+        reference = posted  # a post's dates without a year are of the days it was written
     month_first = _month_first(selector)
     found, problems = jsonld.events(selector)
     tried = [f"{steps.JSON_LD}: {len(found)}"]
