@@ -1436,7 +1436,16 @@ def events(
             for when in sessions:
                 if when.whole_month:
                     continue  # "Mai 2017" on a teaser is no event's day
-                if not bare_dates and when.all_day and when.end is None and not agenda:
+                # on an article, days alone are its related posts' (which link them) or a
+                # report's timeline of dated headings; a calendar's lines in its text
+                # ("02.11.2022 - Placebo - Stadthalle") are neither
+                related = not bare_dates and (
+                    _links_on(record)
+                    or dom.in_sidebar(record)
+                    or record.tag in dom.HEADINGS
+                    or (primary is not None and primary.block.element.tag in dom.HEADINGS)
+                )
+                if related and when.all_day and when.end is None and not agenda:
                     bare_skipped += 1
                     continue
                 event = _event(title, when, url, location, text)
