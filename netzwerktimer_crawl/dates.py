@@ -565,7 +565,7 @@ def parse_sessions(
 
 
 _AND = ("und", "&", "u.", "and")
-_BETWEEN = re.compile(r"(?:zwischen|between)\s*$", re.I)
+_BETWEEN = re.compile(r"(?:zwischen|between)\s*(?:etwa|ca\.?|circa|about|around)?\s*$", re.I)
 _DOORS_THEN_START = re.compile(
     r"(?:einlass|einlaß|saalöffnung|türöffnung|doors(?:\s+open)?|treff(?:punkt|en)?"
     r"|registrierung|anmeldung|registration|check-in)\s*:?\s*(?:ab|um|from|at)?\s*"
@@ -848,7 +848,7 @@ class _Grammar:
             if times1 == (None, None) and times2 == (None, None):
                 times1 = pre
             if self.toks[j].form in _AND and (
-                two := self.two_days(first.ymd, times1, second.ymd, times2, weekday)
+                two := self.two_days(i, first.ymd, times1, second.ymd, times2, weekday)
             ):
                 return two
             return self.build(first.ymd, times1, second.ymd, times2, weekday)
@@ -934,17 +934,25 @@ class _Grammar:
             return None
         _, times2 = self.times_after(i + 3, None)
         if self.toks[i + 1].form in (*_AND, "/") and (
-            two := self.two_days(self.toks[i].ymd, (None, None), end.ymd, times2)
+            two := self.two_days(i, self.toks[i].ymd, (None, None), end.ymd, times2)
         ):
             return two
         return self.build(self.toks[i].ymd, (None, None), end.ymd, times2)
 
     def two_days(
-        self, p1: _Ymd, times1: _Times, p2: _Ymd, times2: _Times, weekday: int | None = None
+        self,
+        i: int,
+        p1: _Ymd,
+        times1: _Times,
+        p2: _Ymd,
+        times2: _Times,
+        weekday: int | None = None,
     ) -> list[When] | None:
         """Two days joined by "und", "&" or "and": two sessions at their times ("4. und 11.
         März, 18–21 Uhr"; "18. & 19. Juni, 20 Uhr", two evenings), unless they are two days
         in a row with a time that ends, a span ("10. und 11. Mai, 9–17 Uhr"), or none."""
+        if _BETWEEN.search(self.gap(i)):
+            return None  # "zu sehen zwischen 3. und 28. Februar": a span
         shared = times2 if times2 != (None, None) else times1
         last = self.build(p2, shared, None, (None, None))
         if last is None or last.start is None:

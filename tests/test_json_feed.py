@@ -191,3 +191,12 @@ def test_lists_of_entries_keyed_by_year_are_all_read_with_starttime_and_endtime(
         ("Jahreskonzert", date(2027, 1, 30), date(2027, 1, 31), "Kandertalhalle, Wollbach"),
         ("Sauser-Express", date(2026, 10, 10), None, None),
     ]
+
+
+def test_lists_of_other_kinds_beside_the_events_are_not_read_as_events():
+    feed = {
+        "konzerte": [{"title": "Frühjahrskonzert", "start": "2027-03-20T19:00"}],
+        "news": [{"title": "Neue Uniformen", "date": "2027-01-10T08:00:00"}],
+    }
+    found, _ = json_feed.events(feed, date(2027, 1, 20))
+    assert [e.title for e in found] == ["Frühjahrskonzert"]

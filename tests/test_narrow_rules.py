@@ -705,16 +705,48 @@ def test_a_time_of_midnight_without_an_end_is_a_cms_left_empty():
     ]  # fmt: skip
 
 
-def test_a_venues_link_or_a_place_to_be_fixed_is_no_title_the_heading_above_is():
+def test_a_venues_link_or_a_place_yet_to_be_fixed_is_no_title():
     events = found("""<h1>Bitcoin in Dresden</h1><h3>Geselliges Treffen</h3><ul>
-    <li><time datetime="2027-02-13T19:00:00+01:00">13. Februar 2027 ab 19 Uhr</time>
-    <a href="https://laviecoffee.example/">LaVie Coffee</a>, Wallstraße 11, 01067 Dresden</li>
     <li><time datetime="2027-02-27T19:00:00+01:00">27. Februar 2027 ab 19 Uhr</time>
     Stammtisch im <a href="https://kelix.example/">Kelix</a></li>
     <li><time datetime="2027-03-27T19:00:00+01:00">27. März 2027 ab 19 Uhr</time>
     – Ort wird noch im Chat abgestimmt</li></ul>""")
     assert [(e["title"], e["start"]) for e in events] == [
-        ("Geselliges Treffen", "2027-02-13T19:00"),
         ("Stammtisch im Kelix", "2027-02-27T19:00"),
         ("Geselliges Treffen", "2027-03-27T19:00"),
+    ]
+
+
+def test_titles_that_open_with_a_greeting_or_a_place_word_are_still_titles():
+    events = found("""<h1>Programm</h1><ul class="termine">
+    <li>25.12.2026, 23 Uhr: Merry Christmas Techno</li>
+    <li>31.12.2026, 21 Uhr: Happy New Year 2027 – Die große Silvesterparty</li>
+    <li>13.02.2027, 15 Uhr: Ort steht Kopf: Kinderfest im Park</li>
+    <li>20.02.2027, 19 Uhr: Place to be – Afterwork am Markt</li></ul>""")
+    assert [e["title"] for e in events] == [
+        "Merry Christmas Techno", "Happy New Year 2027 – Die große Silvesterparty",
+        "Ort steht Kopf: Kinderfest im Park", "Place to be – Afterwork am Markt",
+    ]  # fmt: skip
+
+
+def test_a_pages_only_date_in_a_sentence_is_no_event():
+    assert (
+        found("""<h1>Vereinszeitung</h1><div class="box"><h3>Heft 94 in Vorbereitung</h3>
+    <p>Redaktionsschluss ist der 15. März 2027. Beiträge bitte an die Redaktion.</p></div>""")
+        == []
+    )
+
+
+def test_days_under_a_heading_of_due_dates_are_no_events():
+    events = found("""<h1>Aktuelles</h1><h2>Grundsteuer und Abwasser: Fälligkeiten 2027</h2>
+    <ul><li>15.02.2027 – erste Rate Grundsteuer</li><li>15.05.2027 – zweite Rate Grundsteuer</li>
+    <li>16.08.2027 – dritte Rate Grundsteuer</li></ul>""")
+    assert events == []
+
+
+def test_a_labelled_date_lines_next_label_is_no_title():
+    events = found("""<h1>Veranstaltungen</h1><h2>Offene Stadtmeisterschaft im Schnellschach</h2>
+    <p>Datum: Samstag, 13.03.2027, 10:00 Uhr, Ort: Gemeindehaus St. Clemens</p>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Offene Stadtmeisterschaft im Schnellschach", "2027-03-13T10:00")
     ]

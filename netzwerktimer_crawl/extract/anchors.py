@@ -201,7 +201,11 @@ _DUE_AFTER = re.compile(
 )
 _AT_THE_LATEST = re.compile(r"\bspätestens\s+(?:am\s+|bis\s+(?:zum\s+)?)?\d", re.I)
 # A heading of deadlines, not of a programme with its registration ("Kurse und Anmeldung").
-_DUE_HEADING = re.compile(r"\b(?:abgabe\w*|fristen|frist|einsendeschluss|deadlines?)\b", re.I)
+_DUE_HEADING = re.compile(
+    r"\b(?:abgabe\w*|fristen|frist|einsendeschluss|deadlines?|fälligkeit\w*|zahlungstermine"
+    r"|steuertermine)\b",
+    re.I,
+)
 
 
 # What a conference's dates name that no one attends: a submission's, a review's milestones.
@@ -240,6 +244,8 @@ def _deadline(block: Block, sessions: list[When]) -> bool:
             named = " ".join(c.xpath("string()") for c in cells if c is not block.element)
         if _MILESTONE.match(unicodedata.normalize("NFC", named)):
             return True
+        if _DUE_HEADING.search(preceding_heading(block.element) or ""):
+            return True  # the days under "Fälligkeiten 2027", "Abgabetermine"
     if not (sessions and sessions[0].open_start and sessions[0].all_day):
         return False
     before, _, after = block.text.partition(" bis ")

@@ -446,8 +446,12 @@ _LIST_TITLE = re.compile(
 
 
 def list_title(text: str) -> bool:
-    """A title that names a list of events: "Veranstaltungen", "Termine 2027"."""
-    return bool(_LIST_TITLE.match(text))
+    """A title that names a list of events: "Veranstaltungen", "Termine 2027"; not one of
+    news ("Aktuelles"), whose articles are articles."""
+    return bool(_LIST_TITLE.match(text)) and not _NEWS_TITLE.match(text)
+
+
+_NEWS_TITLE = re.compile(r"^(?:aktuelles|neuigkeiten|news)\b", re.I)
 
 
 _ENTRY_TITLE = 150  # characters; longer is a paragraph of text
@@ -493,8 +497,10 @@ def _entry_title(
     if ":" in line and _DATE_LABEL.match(line.split(":")[0] + ":"):
         # a labelled date line names its event only in what follows the date ("Datum:
         # 21.03.2027, 17:00 Uhr – Frühjahrskonzert"), not in its label ("Date: June 27–29")
-        rest = line.split(":", 1)[1]
-        own = clean_title(residue(rest)) if re.search(r"[^\W\d_]{3}", residue(rest)) else None
+        rest = residue(line.split(":", 1)[1])
+        # not the next field's label and value: "…, 10:00 Uhr, Ort: Gemeindehaus"
+        labelled = re.match(r"^[\w ./()-]{1,30}:", rest)
+        own = clean_title(rest) if re.search(r"[^\W\d_]{3}", rest) and not labelled else None
     at_place = own and re.search(
         rf"\b(?:in|im|at|bei|beim|auf dem|an der)\s+{re.escape(own)}$", line
     )

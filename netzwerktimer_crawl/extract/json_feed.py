@@ -43,6 +43,7 @@ START = ("start", "startDate", "start_date", "startdate", "starttime", "startTim
 END = ("end", "endDate", "end_date", "enddate", "endtime", "endTime", "endDateTime",
        "end_datetime", "endsAt",
        "ends_at", "end_time", "time_end", "dtend", "ende")  # fmt: skip
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A clock beside a date written out ("date": "Apr 27, 2026", "time": "09:00 AM").
 CLOCK = ("time", "uhrzeit", "zeit", "clock")
 # Names that say "the event's start" wherever they stand: read in an entry's nested objects
@@ -80,8 +81,9 @@ def entries(data: object, depth: int = _DEPTH, reference: date | None = None) ->
             keyed = entries(values, 0, reference)  # {"597687": {…}, "597688": {…}}
             if keyed:
                 return keyed
-        if values and all(isinstance(v, list) for v in values):
-            # lists of entries keyed by year or kind ({"2025": […], "2024": […]}): all of them
+        if values and all(isinstance(v, list) for v in values) and all(map(_YEAR.match, data)):
+            # lists of entries keyed by year ({"2025": […], "2024": […]}): all of them; not
+            # lists of other kinds beside the events ({"konzerte": […], "news": […]})
             joined = entries([e for v in values for e in v], 0, reference)
             if joined:
                 return joined

@@ -111,17 +111,19 @@ _MORE_DATES = re.compile(
 )
 # Where is not known yet: "Ort wird noch im Chat abgestimmt", "Ort folgt", "Location TBA".
 _PLACE_TBA = re.compile(
-    r"^(?:der\s+)?(?:ort|veranstaltungsort|location|venue|place)\s+"
-    r"(?:wird|folgt|steht|noch|tba|tbd|to be)",
+    r"^(?:der\s+)?(?:ort|veranstaltungsort|location|venue|place)\s*:?\s+"
+    r"(?:wird\s+noch|folgt|steht\s+noch|noch\s+(?:offen|nicht)|tba\b|tbd\b"
+    r"|to\s+be\s+(?:announced|confirmed|determined))",
     re.I,
 )
 # A season's greeting dated on a news page is no event: "Frohe Weihnachten, 25.12.2025".
-_GREETING = re.compile(
-    r"^(?:frohe|fröhliche|schöne|gesegnete|besinnliche)\s+(?:weihnachten|ostern|pfingsten"
-    r"|feiertage|festtage|weihnachtszeit|adventszeit)\b|^(?:ein\s+)?(?:frohes|gutes|gesundes)"
-    r"\s+(?:neues\s+jahr|fest)|^(?:merry\s+christmas|happy\s+(?:new\s+year|holidays|easter))",
-    re.I,
+_WISH = (
+    r"(?:(?:frohe|fröhliche|schöne|gesegnete|besinnliche)\s+(?:weihnachten|ostern|pfingsten"
+    r"|feiertage|festtage|weihnachtszeit|adventszeit)|(?:ein\s+)?(?:frohes|gutes|gesundes)"
+    r"\s+(?:neues\s+jahr|fest)|merry\s+christmas|happy\s+(?:new\s+year|holidays|easter))"
 )
+# the whole title: not "Frohe Weihnachten – Adventskonzert", "Merry Christmas Techno"
+_GREETING = re.compile(rf"^{_WISH}(?:\W+(?:und|and|&)\s+{_WISH})?\W*$", re.I)
 _HOURS = re.compile(
     r"^(?:unsere\s+)?(?:öffnungs|sprech|geschäfts|büro|besuchs)zeiten(?:\s+\d{4})?\W*$"
     r"|^(?:opening|office)\s+hours\W*$",
@@ -633,10 +635,8 @@ def _title(
             continue
         if (kind or is_place(element)) and _in_place(element, record):
             continue  # "dp-location__title", "h3.event-loc" name the venue
-        if kind == 3 and (
-            _AT.search(_text_before(element)) or _ADDRESS_TAIL.match(element.tail or "")
-        ):
-            continue  # a venue's link: "Stammtisch im <a>Kelix</a>", "<a>LaVie</a>, Wallstr. 11, …"
+        if kind == 3 and _AT.search(_text_before(element)):
+            continue  # a venue's link: "Stammtisch im <a>Kelix</a>"
         full = _text_less_places(element)
         raw = " ".join(full.split())
         if kind == 4 and raw.endswith(":") and _label_cell(element, raw):
@@ -665,6 +665,12 @@ def _title(
         # heading or a title's class outside it ("<p class="carousel-title">…</p><p>Mark
         # your calendar for the <a><strong>annual meeting</strong></a>, November 7th …")
         prose = {block for block in dated if len(residue(dom.text_of(block))) > _RESIDUE_TITLE}
+        # only beside a title of some words outside it, not a category ("Kultur")
+        named = any(
+            len(text.split()) >= 3 and not any(n in prose for n in element.iterancestors())
+            for _, element, text in candidates
+        )
+        prose = prose if named else set()
 
         def rank(candidate: tuple[int, etree._Element, str]) -> tuple:
             kind, element, text = candidate
@@ -710,8 +716,6 @@ def _title(
                 return None, None
             if _SENTENCE_ON.match(line) and left[:1].islower():
                 break  # the date stands in a sentence: "Am 1. Mai laden wir zum Hock …"
-            if address_line(left) and dom.preceding_heading(record):
-                return None, None  # where: "… 19 Uhr LaVie Coffee, Wallstraße 11, 01067 Dresden"
             if left and _LETTERS.search(left) and not (_LABEL.match(line) or _LABEL.match(left)):
                 # what a date line says besides its date is a title only when it is short;
                 # else the date stands in a sentence ("Die Saison beginnt am …")
@@ -1484,12 +1488,13 @@ def events(
     return kept, notes
 
 
-# A street and a postcode after a link: the link names the venue ("<a>LaVie Coffee</a>,
-# Wallstraße 11, 01067 Dresden").
-_ADDRESS_TAIL = re.compile(r"^\s*[,–-]\s*[^,<]{3,40}?\s\d+\s?[a-z]?\s*,\s*\d{5}\s", re.I)
 # What introduces a speaker or a performer after an event's name: "… mit <a>Kerry …</a>";
 # not a title after its kind and date ("Vortrag, 12.03.2027, 19:30 Uhr: <a>Die Wölfe …</a>").
-_BY = re.compile(r"\b(?:mit|with|von|by|feat\.?|featuring|referent(?:in)?:?)\s*$", re.I)
+_BY = re.compile(
+    r"\b(?:mit|with|von|by|feat\.?|featuring|referent(?:in)?:?|gast:?)"
+    r"(?:\s*(?:dr|prof|professor|pd)\.?)*\s*$",
+    re.I,
+)
 
 
 def _text_before(element: etree._Element) -> str:
@@ -1625,6 +1630,8 @@ def _lone(anchors: list[Anchor], reference: date | None) -> _List | None:
     if timed or len(dated) != 1 or reference is None:
         return None
     day = _day_of(dated[0].sessions[0].start)
+    if _LETTERS.search(residue(dated[0].block.text.split("\n")[0])):
+        return None  # a date in a sentence: "Redaktionsschluss ist der 15. März 2027"
     return (
         _around(dated[0], anchors, linked=False, link=False) if day and day >= reference else None
     )
