@@ -750,3 +750,17 @@ def test_a_labelled_date_lines_next_label_is_no_title():
     assert [(e["title"], e["start"]) for e in events] == [
         ("Offene Stadtmeisterschaft im Schnellschach", "2027-03-13T10:00")
     ]
+
+
+def test_a_day_row_above_a_row_of_column_heads_dates_the_rows_below():
+    events = found("""<h1>Stadtfest</h1><table class="programm"><tbody>
+    <tr><th colspan="3">Freitag, 14. Mai 2027</th></tr>
+    <tr><th>Zeit</th><th>Programmpunkt</th><th>Ort</th></tr>
+    <tr><td>18:00</td><td>Eröffnung mit dem Jugendblasorchester</td><td>Schlossplatz</td></tr>
+    <tr><th colspan="3">Samstag, 15. Mai 2027</th></tr>
+    <tr><th>Zeit</th><th>Programmpunkt</th><th>Ort</th></tr>
+    <tr><td>14:00</td><td>Skate-Contest</td><td>Skatepark</td></tr></tbody></table>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Eröffnung mit dem Jugendblasorchester", "2027-05-14T18:00"),
+        ("Skate-Contest", "2027-05-15T14:00"),
+    ]

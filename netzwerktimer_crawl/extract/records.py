@@ -1516,8 +1516,12 @@ def _heading_row(record: etree._Element) -> bool:
     cells = [c for c in record if isinstance(c.tag, str)]
     if record.tag != "tr" or not cells or any(c.tag != "th" for c in cells):
         return False
-    below = record.getnext()
-    return below is not None and below.find("td") is not None
+    for below in record.itersiblings():  # past a row of column heads ("Zeit | Ort")
+        if below.find("td") is not None:
+            return True
+        if _dated(dom.text_of(below)):
+            return False
+    return False
 
 
 def _links_on(record: etree._Element) -> bool:
