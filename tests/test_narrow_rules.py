@@ -764,3 +764,65 @@ def test_a_day_row_above_a_row_of_column_heads_dates_the_rows_below():
         ("Eröffnung mit dem Jugendblasorchester", "2027-05-14T18:00"),
         ("Skate-Contest", "2027-05-15T14:00"),
     ]
+
+
+def test_an_articles_lines_of_the_past_or_of_opening_hours_are_no_events():
+    head = '<meta property="og:type" content="article">'
+    cv = found(
+        """<h1>Neue Juniorprofessur</h1><p>Ihr Werdegang:</p>
+        <p>12.03.2019 – Promotion an der Universität Jena</p>
+        <p>01.10.2021 – Postdoc am Fraunhofer IOF</p>
+        <p>Die Bibliothek ist zwischen den Jahren so geöffnet:</p>
+        <p>23.12.2026 – regulär geöffnet</p><p>24.12.2026 – geschlossen</p>
+        <p>02.01.2027 – wieder regulär geöffnet</p>""",
+        head,
+    )
+    assert cv == []
+
+
+def test_a_page_with_a_placeholder_publication_date_keeps_its_events():
+    head = '<meta property="og:type" content="article">'
+    head += '<meta property="article:published_time" content="0001-01-01T00:00:00+00:00">'
+    events = found(
+        """<h1>Programm</h1><div class="events">
+        <div class="event"><p>Fr, 14.03.2027, 20 Uhr</p><h3><a href="/k/1">Konzert</a></h3></div>
+        <div class="event"><p>Sa, 27.03.2027, 19:30 Uhr</p><h3><a href="/k/2">Lesung</a></h3></div>
+        </div>""",
+        head,
+    )
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Konzert", "2027-03-14T20:00"), ("Lesung", "2027-03-27T19:30"),
+    ]  # fmt: skip
+
+
+def test_a_greeting_with_a_new_years_wish_in_a_list_of_dates_is_no_event():
+    events = found("""<h1>Termine</h1><ul class="termine">
+    <li>14.12.2026, 18 Uhr: Weihnachtsfeier mit Ehrungen</li>
+    <li>24.12.2026 – Frohe Weihnachten und einen guten Rutsch ins neue Jahr!</li>
+    <li>04.01.2027, 15 Uhr: Neujahrsschießen</li></ul>""")
+    assert [e["title"] for e in events] == ["Weihnachtsfeier mit Ehrungen", "Neujahrsschießen"]
+
+
+def test_a_place_to_be_told_later_is_no_title():
+    events = found("""<h1>Nürnberg</h1><h3>Offener Stammtisch</h3><ul>
+    <li>13.02.2027 ab 19 Uhr – Ort wird rechtzeitig bekanntgegeben</li>
+    <li>13.03.2027 ab 19 Uhr – Ort wird per Mailingliste mitgeteilt</li>
+    <li>10.04.2027 ab 19 Uhr – Ort noch unklar</li></ul>""")
+    assert {e["title"] for e in events} == {"Offener Stammtisch"} and len(events) == 3
+
+
+def test_a_home_pages_one_card_with_its_place_on_the_date_line_is_its_event():
+    events = found("""<h1>Freiwillige Feuerwehr Hohenwart</h1><section><h2>Nächster Termin</h2>
+    <div class="card"><h3>Tag der offenen Tür</h3>
+    <p>Sonntag, 25. Mai 2027 · Gerätehaus Hohenwart</p>
+    <a href="/tag-der-offenen-tuer/">Mehr erfahren</a></div></section>""")
+    assert [(e["title"], e["start"]) for e in events] == [("Tag der offenen Tür", "2027-05-25")]
+
+
+def test_events_under_a_heading_of_dates_and_deadlines_stay_events():
+    events = found("""<h1>Termine</h1><h2>Termine und Fristen im 2. Halbjahr</h2><ul>
+    <li>25.01.2027 – Tag der offenen Tür</li><li>14.02.2027 – Abiball in der Stadthalle</li>
+    <li>11.07.2027 – Sommerfest</li></ul>""")
+    assert [e["title"] for e in events] == [
+        "Tag der offenen Tür", "Abiball in der Stadthalle", "Sommerfest",
+    ]  # fmt: skip

@@ -81,26 +81,25 @@ def _reference(response: TextResponse) -> date | None:
 
 
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/([0-2]\d|3[01])/")
-_DATE_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d\d-\d\d)')
+_OLDEST_POST = date(1995, 1, 1)  # before: a placeholder (Hugo's "0001-01-01")
 
 
 def _posted(selector: Selector, response: TextResponse) -> date | None:
-    """The day a news article or blog post was published: its Open Graph or JSON-LD
-    publication date, else the day its permalink names (/blog/2013/09/12/…)."""
+    """The day a news article or blog post was published: its Open Graph publication date
+    (not JSON-LD's, which Yoast also gives a page for the day it was created), else the day
+    its permalink names (/blog/2013/09/12/…)."""
+    posted: date | None = None
     if _is_article(selector):
         value = parse_iso(
             selector.xpath('//meta[@property="article:published_time"]/@content').get()
         )
-        if value is None and (match := _DATE_PUBLISHED.search(response.text)):
-            value = parse_iso(match[1])
-        if value is not None:
-            return value.date() if isinstance(value, datetime) else value
-    if match := _URL_DAY.search(urlsplit(response.url).path):
+        posted = value.date() if isinstance(value, datetime) else value
+    if posted is None and (match := _URL_DAY.search(urlsplit(response.url).path)):
         try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
+            posted = date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
-            return None
-    return None
+            posted = None
+    return posted if posted is not None and posted >= _OLDEST_POST else None
 
 
 def _month_first(selector: Selector) -> bool:

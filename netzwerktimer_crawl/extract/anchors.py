@@ -206,6 +206,8 @@ _DUE_HEADING = re.compile(
     r"|steuertermine)\b",
     re.I,
 )
+# A heading of nothing but due days (not "Termine und Fristen", which has events too).
+_DUE_DAYS = re.compile(r"\b(?:fälligkeit\w*|zahlungstermine|steuertermine|abgabetermine)\b", re.I)
 
 
 # What a conference's dates name that no one attends: a submission's, a review's milestones.
@@ -244,7 +246,7 @@ def _deadline(block: Block, sessions: list[When]) -> bool:
             named = " ".join(c.xpath("string()") for c in cells if c is not block.element)
         if _MILESTONE.match(unicodedata.normalize("NFC", named)):
             return True
-        if _DUE_HEADING.search(preceding_heading(block.element) or ""):
+        if _DUE_DAYS.search(preceding_heading(block.element) or ""):
             return True  # the days under "Fälligkeiten 2027", "Abgabetermine"
     if not (sessions and sessions[0].open_start and sessions[0].all_day):
         return False

@@ -56,7 +56,10 @@ _WEEKLY = re.compile(
 )
 _WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.I)
 _CLOSED = re.compile(
-    r"\b(?:geschlossen|closed|ruhetag|betriebsferien|betriebsurlaub|schließtag)\b", re.I
+    r"\b(?:geschlossen|closed|ruhetag|betriebsferien|betriebsurlaub|schließtag)\b"
+    # a holiday's opening hours: "24.12. geschlossen", "02.01. wieder regulär geöffnet"
+    r"|^(?:wieder\s+)?(?:regulär|normal|eingeschränkt|verkürzt)\s+geöffnet\b",
+    re.I,
 )
 # A post that looks back on an event reports it; it announces none: "Rückblick: Jahrestagung
 # 2026" beside the events of a news category.
@@ -112,7 +115,8 @@ _MORE_DATES = re.compile(
 # Where is not known yet: "Ort wird noch im Chat abgestimmt", "Ort folgt", "Location TBA".
 _PLACE_TBA = re.compile(
     r"^(?:der\s+)?(?:ort|veranstaltungsort|location|venue|place)\s*:?\s+"
-    r"(?:wird\s+noch|folgt|steht\s+noch|noch\s+(?:offen|nicht)|tba\b|tbd\b"
+    r"(?:(?:wird|steht)\b.{0,40}?\b(?:noch|bekannt\w*|mitgeteilt|abgestimmt|festgelegt)\b"
+    r"|folgt|noch\s+(?:offen|nicht|unklar|unbekannt)|tba\b|tbd\b"
     r"|to\s+be\s+(?:announced|confirmed|determined))",
     re.I,
 )
@@ -120,7 +124,8 @@ _PLACE_TBA = re.compile(
 _WISH = (
     r"(?:(?:frohe|fröhliche|schöne|gesegnete|besinnliche)\s+(?:weihnachten|ostern|pfingsten"
     r"|feiertage|festtage|weihnachtszeit|adventszeit)|(?:ein\s+)?(?:frohes|gutes|gesundes)"
-    r"\s+(?:neues\s+jahr|fest)|merry\s+christmas|happy\s+(?:new\s+year|holidays|easter))"
+    r"\s+(?:neues\s+jahr|fest)|(?:einen\s+)?guten\s+rutsch(?:\s+ins\s+neue\s+jahr)?"
+    r"|merry\s+christmas|happy\s+(?:new\s+year|holidays|easter))"
 )
 # the whole title: not "Frohe Weihnachten – Adventskonzert", "Merry Christmas Techno"
 _GREETING = re.compile(rf"^{_WISH}(?:\W+(?:und|and|&)\s+{_WISH})?\W*$", re.I)
@@ -1443,11 +1448,13 @@ def events(
                 # on an article, days alone are its related posts' (which link them) or a
                 # report's timeline of dated headings; a calendar's lines in its text
                 # ("02.11.2022 - Placebo - Stadthalle") are neither
+                # nor lines of the past (a CV's, a changelog's, a press review's)
                 related = not bare_dates and (
                     _links_on(record)
                     or dom.in_sidebar(record)
                     or record.tag in dom.HEADINGS
                     or (primary is not None and primary.block.element.tag in dom.HEADINGS)
+                    or (reference is not None and (_day_of(when.start) or reference) < reference)
                 )
                 if related and when.all_day and when.end is None and not agenda:
                     bare_skipped += 1
@@ -1634,11 +1641,18 @@ def _lone(anchors: list[Anchor], reference: date | None) -> _List | None:
     if timed or len(dated) != 1 or reference is None:
         return None
     day = _day_of(dated[0].sessions[0].start)
-    if _LETTERS.search(residue(dated[0].block.text.split("\n")[0])):
+    if _SENTENCE_WORDS.search(residue(dated[0].block.text.split("\n")[0])):
         return None  # a date in a sentence: "Redaktionsschluss ist der 15. März 2027"
     return (
         _around(dated[0], anchors, linked=False, link=False) if day and day >= reference else None
     )
+
+
+# What makes a date line a sentence: "… ist der 15. März", "gelten ab dem 1. April".
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:ist|sind|war|wird|werden|gilt|gelten|endet|enden|läuft|beginnt|bis|ab|is|are|will)\b",
+    re.I,
+)
 
 
 def _around(anchor: Anchor, anchors: list[Anchor], linked: bool, link: bool = True) -> _List | None:
