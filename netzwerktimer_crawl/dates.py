@@ -223,15 +223,17 @@ _PIECES: dict[str, str] = {
     "ENGRANGE": rf"""
         {_NOT_AFTER_LETTER}(?P<er_m>{_MONTH})\.?\s*(?P<er_d1>{_DAY})(?P<er_o1>st|nd|rd|th|\.)?
         \s*(?P<er_sep>-|&|(?:bis|to|and|und){_NOT_BEFORE_LETTER})\s*
-        (?P<er_d2>{_DAY})(?:st|nd|rd|th|\.)?
-        # not "Mai 10 - 12 Uhr", "Dec 5 to 7 pm"
-        (?![\d:]|\.\d|\s*(?:uhr|h|[ap]\.?\ ?m\.?){_NOT_BEFORE_LETTER})
+        (?P<er_d2>{_DAY})
+        # not "Mai 10 - 12 Uhr", "Dec 5 to 7 pm"; an ordinal ends the day ("20th: …")
+        (?:(?:st|nd|rd|th){_NOT_BEFORE_LETTER}
+         |\.?(?![\d:]|\.\d|\s*(?:uhr|h|[ap]\.?\ ?m\.?){_NOT_BEFORE_LETTER}))
         (?:\s*,?\s*(?P<er_y>\d{{4}})(?!\d))?""",
     # English order as calendar plugins print it: Okt. 16 2019, Mai 10 @ 18:00, Oktober 16, 2019
     "ENGDATE": rf"""
         {_NOT_AFTER_LETTER}(?P<ed_m>{_MONTH})\.?\s*
-        (?P<ed_d>{_DAY})(?:st|nd|rd|th|\.)?
-        (?![\d:]|\.\d|\s*(?:uhr|h){_NOT_BEFORE_LETTER})        # not "Mai 10 Uhr"
+        (?P<ed_d>{_DAY})
+        # an ordinal ends the day ("Oct 4th: Salle 314"); else not "Mai 10 Uhr", "Mai 10:00"
+        (?:(?:st|nd|rd|th){_NOT_BEFORE_LETTER}|\.?(?![\d:]|\.\d|\s*(?:uhr|h){_NOT_BEFORE_LETTER}))
         (?:\s*,?\s*(?P<ed_y>\d{{4}})(?!\d))?""",
     # Oktober 2024, Okt. 2024, "OKT 2016" (the second half of "SEP/OKT 2016")
     "MONTHYEAR": rf"""

@@ -193,6 +193,8 @@ ENGLISH_ORDER = [
     # two days joined by "and" keep the year written after them
     D("November 7th and 8th, 2024", "2024-11-07", "2024-11-08"),
     D("7 and 8 November 2024", "2024-11-07", "2024-11-08"),
+    # an ordinal ends the day before a colon: "thursday oct 4th: Salle 314"
+    D("thursday oct 4th: Salle 314", "2026-10-04"),
     # two days not in a row are two days, not a span
     D("Thursday, March 4, 2027 and Thursday, March 11, 2027", "2027-03-04"),
     T("Sat, March 6, 2027, 2:00 pm and 7:30 pm", "2027-03-06T14:00"),

@@ -826,3 +826,9 @@ def test_events_under_a_heading_of_dates_and_deadlines_stay_events():
     assert [e["title"] for e in events] == [
         "Tag der offenen Tür", "Abiball in der Stadthalle", "Sommerfest",
     ]  # fmt: skip
+
+
+def test_an_ordinals_letters_before_a_colon_are_no_part_of_the_title():
+    events = found("""<h1>Seminar</h1><h2>Dates for 2027</h2><ul>
+    <li>thursday oct 7th: Salle 314</li><li>thursday nov 4th: Salle 201</li></ul>""")
+    assert "th: Salle 314" not in {e["title"] for e in events}
