@@ -832,3 +832,15 @@ def test_an_ordinals_letters_before_a_colon_are_no_part_of_the_title():
     events = found("""<h1>Seminar</h1><h2>Dates for 2027</h2><ul>
     <li>thursday oct 7th: Salle 314</li><li>thursday nov 4th: Salle 201</li></ul>""")
     assert "th: Salle 314" not in {e["title"] for e in events}
+
+
+def test_a_labelled_title_beats_the_speakers_link_and_tba_is_no_title():
+    events = found("""<h1>Seminar</h1><div class="post-preview">
+    <p>4 October 2027, 14h-15h, room 314.<br>
+    <a href="https://example.org/talbot">Hughes Talbot</a> (CentraleSupelec)<br>
+    <b>Title:</b> <i>Path operators for thin objects restoration</i><br></p>
+    <p>8 November 2027, 14h-15h, room 314.<br>TBA</p></div>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Path operators for thin objects restoration", "2027-10-04T14:00"),
+        ("Seminar", "2027-11-08T14:00"),
+    ]

@@ -120,6 +120,14 @@ _PLACE_TBA = re.compile(
     r"|to\s+be\s+(?:announced|confirmed|determined))",
     re.I,
 )
+# A room alone is where, not what: "room 314.", "Raum 3.101", "Hörsaal 5", "Salle 314".
+_ROOM = re.compile(r"^(?:raum|room|saal|salle|hörsaal|hs|seminarraum)\s*[\w./-]{1,10}\W*$", re.I)
+# A title not known yet: "TBA", "N.N.", "wird noch bekanntgegeben".
+_TBA = re.compile(
+    r"^(?:tba|tbd|n\.\s?n\.|to be (?:announced|confirmed|determined)|folgt"
+    r"|wird noch bekannt\s?gegeben|titel folgt)\W*$",
+    re.I,
+)
 # A season's greeting dated on a news page is no event: "Frohe Weihnachten, 25.12.2025".
 _WISH = (
     r"(?:(?:frohe|fröhliche|schöne|gesegnete|besinnliche)\s+(?:weihnachten|ostern|pfingsten"
@@ -433,7 +441,8 @@ def clean_title(text: str | None) -> str | None:
     named = named and not _ADDRESS.match(text)  # a link's bare URL names a page, no event
     named = named and not _MORE_DATES.match(text) and not _DAY_LABEL.match(text)
     named = named and not opening_hours(text) and not _GREETING.match(text)
-    named = named and not _PLACE_TBA.match(text)
+    named = named and not _PLACE_TBA.match(text) and not _TBA.match(text)
+    named = named and not _ROOM.match(text)
     # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
     remark = text.startswith("(") and text.find(")") in (-1, len(text) - 1)
     return text if named and not remark else None
@@ -616,6 +625,8 @@ def _title(
     closely related to the record's date, then a heading before an element whose class
     says title, bold text and a link. An element that holds the record's date is no title:
     a calendar cell's header "1 Veranstaltung, 29" is its day."""
+    if (labelled := _labelled_title(record)) is not None:
+        return labelled
     holders = {node for block in dated for node in (block, *block.iterancestors())}
     elements = [e for e in _visible(record) if e not in holders or e.tag == "a"]
     candidates: list[tuple[int, etree._Element, str]] = []
@@ -1515,6 +1526,25 @@ def _text_before(element: etree._Element) -> str:
             return said or ""
         node = node.getparent()
     return ""
+
+
+# A field that labels the title: "<b>Title:</b> <i>Path operators …</i>", "Thema: …".
+_TITLE_LABEL = re.compile(r"^(?:title|titel|thema|topic|talk)\s*:?$", re.I)
+
+
+def _labelled_title(record: etree._Element) -> tuple[str, etree._Element] | None:
+    """The value after a bold label that says it is the title, up to the line's end."""
+    for label in record.iter("b", "strong", "dt", "th"):
+        if not _TITLE_LABEL.match(" ".join(dom.text_of(label).split())):
+            continue
+        parts, node = [(label.tail or "").lstrip(" :")], label.getnext()
+        while node is not None and node.tag not in ("br", *dom.BLOCK_TAGS) and len(parts) < 4:
+            parts += [dom.text_of(node), node.tail or ""]
+            node = node.getnext()
+        value = clean_title(" ".join("".join(parts).split()))
+        if value:
+            return value, label
+    return None
 
 
 def _heading_row(record: etree._Element) -> bool:
