@@ -896,6 +896,8 @@ class _Grammar:
         if len(items) < 2 or not commas:
             return None
         shared = items[-1][1]
+        if all(self.toks[k].ymd[0] is None for k, _ in items):
+            return self.rising(items, shared)
         sessions = []
         year: int | None = None  # of the next day that states one, and its month
         year_month = 0
@@ -911,6 +913,24 @@ class _Grammar:
                 return None
             sessions.append(when)
         return sessions[::-1]
+
+    def rising(self, items: list[tuple[int, _Times]], shared: _Times) -> list[When] | None:
+        """Days without any year, in the order a list gives them ("auch am 27. März,
+        15. Mai, 18. September …"): the first in the year nearest the reference, each
+        next one on or after the one before it, never a year back."""
+        sessions: list[When] = []
+        for k, times in items:
+            y, m, d = self.toks[k].ymd
+            if sessions and m is not None:
+                before = sessions[-1].start
+                before = before.date() if isinstance(before, datetime) else before
+                y = before.year + ((m, d) < (before.month, before.day))  # type: ignore[union-attr]
+            when = self.build((y, m, d), times if times != (None, None) else shared, None,
+                              (None, None))  # fmt: skip
+            if when is None:
+                return None
+            sessions.append(when)
+        return sessions
 
     def toks_punct(self, j: int) -> bool:
         """The gap before toks[j] is punctuation only (no filler words)."""

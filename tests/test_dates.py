@@ -132,6 +132,10 @@ def test_sessions_on_one_day() -> None:
          [("2027-03-04T18:00", "2027-03-04T21:00"), ("2027-03-11T18:00", "2027-03-11T21:00")]),
         ("12.03. und 19.03.2027, jeweils 18 Uhr",
          [("2027-03-12T18:00", None), ("2027-03-19T18:00", None)]),
+        # days without a year, in a list's order: each on or after the one before it
+        ("auch am 27. März, 15. Mai, 18. September und 27. November, jeweils 15 bis 18 Uhr",
+         [("2027-03-27T15:00", "2027-03-27T18:00"), ("2027-05-15T15:00", "2027-05-15T18:00"),
+          ("2027-09-18T15:00", "2027-09-18T18:00"), ("2027-11-27T15:00", "2027-11-27T18:00")]),
         # a span said as one: "zwischen 3. und 28. Februar"
         ("Zu sehen zwischen 3. und 28. Februar 2027", [("2027-02-03", "2027-02-28")]),
         ("10.05.2027, 18:00", [("2027-05-10T18:00", None)]),
