@@ -844,3 +844,12 @@ def test_a_labelled_title_beats_the_speakers_link_and_tba_is_no_title():
         ("Path operators for thin objects restoration", "2027-10-04T14:00"),
         ("Seminar", "2027-11-08T14:00"),
     ]
+
+
+def test_labels_in_dd_cells_with_their_values_in_dt_still_label_them():
+    events = found("""<h1>Kameradschaftlicher Abend</h1><dl>
+    <dd>Wann</dd><dt>Freitag, 1. Oktober 2027, 19:00 Uhr</dt>
+    <dd>Wo</dd><dt>Feuerwehrmuseum Depot61</dt></dl>""")
+    assert [(e["start"], e["location"]) for e in events] == [
+        ("2027-10-01T19:00", "Feuerwehrmuseum Depot61")
+    ]

@@ -62,7 +62,7 @@ _INLINE_LABEL = re.compile(
 # A label of the end: its value follows the start's as the end of one span ("Beginn:
 # 10. Dezember 2026 @ 14:00", "Ende: 12. Dezember 2026 @ 13:00" in The Events Calendar).
 _END_LABEL = re.compile(r"^(?:(?:ende|end|enddatum|end date|endzeit|end time)\s*:?|bis\s*:)$", re.I)
-_LABEL_TAGS = frozenset("dt th td strong b label span h2 h3 h4 h5 h6 div p".split())
+_LABEL_TAGS = frozenset("dt dd th td strong b label span h2 h3 h4 h5 h6 div p".split())
 _NEAR = 12  # blocks after the title in which its date may stand (before it: 3)
 _MAX_VALUE = 200
 
