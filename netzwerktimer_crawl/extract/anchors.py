@@ -220,7 +220,7 @@ _MILESTONE = re.compile(
 )
 
 
-def _deadline(block: Block, sessions: list[When]) -> bool:
+def _deadline(block: Block, sessions: list[When], due_days: bool = True) -> bool:
     """The block is the value of a deadline label: <dt>Anmeldeschluss</dt><dd>04.09.</dd>;
     or it says only until when, without a time, of something due ("Abgabe … bis 01.02.")
     or under a heading of such ("Abgabetermine"): an exhibition "bis 20.12." is not."""
@@ -246,7 +246,7 @@ def _deadline(block: Block, sessions: list[When]) -> bool:
             named = " ".join(c.xpath("string()") for c in cells if c is not block.element)
         if _MILESTONE.match(unicodedata.normalize("NFC", named)):
             return True
-        if _DUE_DAYS.search(preceding_heading(block.element) or ""):
+        if due_days and _DUE_DAYS.search(preceding_heading(block.element) or ""):
             return True  # the days under "Fälligkeiten 2027", "Abgabetermine"
     if not (sessions and sessions[0].open_start and sessions[0].all_day):
         return False
@@ -270,6 +270,9 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
     # the page's h1 when it names a schedule ("Jahresüberblick 2026" over sections of month
     # headings; not "Rückblick 2025" over a box of coming dates).
     year: tuple[etree._Element | None, date] | None = None
+    # only a page that names due days looks for their heading above each day (a table
+    # of a thousand rows would look back forty elements a row)
+    due_days = any(_DUE_DAYS.search(b.text) for b in blocks)
     for block in _joined(blocks, reference):
         text = block.text[:_READ]
         machine = None
@@ -304,7 +307,7 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
         if sessions or times or all_day or machine is not None:
             published = _is_published(block, sessions)
             found.append(Anchor(block, sessions, times, machine, None, published,
-                                _deadline(block, sessions), all_day))  # fmt: skip
+                                _deadline(block, sessions, due_days), all_day))  # fmt: skip
     return found
 
 
