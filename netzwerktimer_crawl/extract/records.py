@@ -122,9 +122,10 @@ _PLACE_TBA = re.compile(
 )
 # A room alone is where, not what: "room 314.", "Raum 3.101", "Hörsaal 5", "Salle 314".
 _ROOM = re.compile(r"^(?:raum|room|saal|salle|hörsaal|hs|seminarraum)\s*[\w./-]{1,10}\W*$", re.I)
-# A title not known yet: "TBA", "N.N.", "wird noch bekanntgegeben".
+# A title not known yet: "TBA", "N.N.", "wird noch bekanntgegeben" (not a talk's "To Be
+# Determined" in a table's title column, which beats the speaker's name beside it).
 _TBA = re.compile(
-    r"^(?:tba|tbd|n\.\s?n\.|to be (?:announced|confirmed|determined)|folgt"
+    r"^(?:tba|tbd|n\.\s?n\.|folgt"
     r"|wird noch bekannt\s?gegeben|titel folgt)\W*$",
     re.I,
 )
