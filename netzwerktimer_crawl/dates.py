@@ -866,7 +866,7 @@ class _Grammar:
             return when
         sessions = [when]
         while True:  # only spans join as sessions: "18:00, Beginn 19:00" is one event
-            k = j + 1 if self.at(j, _SEP) and self.toks[j].form in ("und", "&", "u.", "and") else j
+            k = j + 1 if self.at(j, _SEP) and self.toks[j].form in _AND else j
             span = self.time_span(k, bare=False) if k == j + 1 or self.toks_punct(j) else None
             if span is None or span[1][1] is None or not isinstance(when.start, datetime):
                 return sessions
@@ -888,7 +888,7 @@ class _Grammar:
             mark = self.gap(j).strip() if self.at(j, _DATE) else None
             if mark == "," or (mark in _LIST_MARKS and times == (None, None)):
                 k, commas = j, commas + 1
-            elif (self.at(j, _SEP) and self.toks[j].form in ("und", "&", "u.", "and")
+            elif (self.at(j, _SEP) and self.toks[j].form in _AND
                   and self.at(j + 1, _DATE) and not self.gap(j).strip()):  # fmt: skip
                 k = j + 1
             else:
@@ -945,9 +945,8 @@ class _Grammar:
         return len(gap) <= 40 and len(words) <= _PROSE_WORDS and not _PROSE_BREAK.search(gap)
 
     def day_range(self, i: int) -> When | list[When] | None:
-        """day sep date: "3.–5. Juni 2025", "16. bis 25.09.2020", "10./11. Mai". Two days
-        joined by "und", "&" or "/" with one time and no end ("18. & 19. Juni, 20 Uhr")
-        are two sessions at that time: two evenings, not one event that runs overnight."""
+        """day sep date: "3.–5. Juni 2025", "16. bis 25.09.2020", "10./11. Mai"; two days
+        joined by "und", "&" or "/" may be two sessions (two_days)."""
         if not (self.at(i + 1, _SEP) and self.at(i + 2, _DATE)):
             return None
         end = self.toks[i + 2]
