@@ -201,13 +201,12 @@ _DUE_AFTER = re.compile(
 )
 _AT_THE_LATEST = re.compile(r"\bspätestens\s+(?:am\s+|bis\s+(?:zum\s+)?)?\d", re.I)
 # A heading of deadlines, not of a programme with its registration ("Kurse und Anmeldung").
-_DUE_HEADING = re.compile(
-    r"\b(?:abgabe\w*|fristen|frist|einsendeschluss|deadlines?|fälligkeit\w*|zahlungstermine"
-    r"|steuertermine)\b",
-    re.I,
-)
 # A heading of nothing but due days (not "Termine und Fristen", which has events too).
-_DUE_DAYS = re.compile(r"\b(?:fälligkeit\w*|zahlungstermine|steuertermine|abgabetermine)\b", re.I)
+_DUE_DAY_WORDS = r"fälligkeit\w*|zahlungstermine|steuertermine|abgabetermine"
+_DUE_DAYS = re.compile(rf"\b(?:{_DUE_DAY_WORDS})\b", re.I)
+_DUE_HEADING = re.compile(
+    rf"\b(?:abgabe\w*|fristen|frist|einsendeschluss|deadlines?|{_DUE_DAY_WORDS})\b", re.I
+)
 
 
 # What a conference's dates name that no one attends: a submission's, a review's milestones.

@@ -36,13 +36,13 @@ from ..text import city_from_location, clean, html_to_text
 from .steps import JSON_FEED
 
 TITLE = ("title", "name", "summary", "titel", "event_title")
+# In the order they are tried: a plain "date" is often a post's, so it comes late.
 START = ("start", "startDate", "start_date", "startdate", "starttime", "startTime",
-         "startDateTime", "start_datetime",
-         "startsAt", "starts_at", "start_time", "time_start", "begin", "dtstart", "dateTime",
-         "eventDate", "event_date", "date", "datum", "beginn")  # fmt: skip
+         "startDateTime", "start_datetime", "startsAt", "starts_at", "start_time", "time_start",
+         "begin", "dtstart", "dateTime", "eventDate", "event_date", "date", "datum",
+         "beginn")  # fmt: skip
 END = ("end", "endDate", "end_date", "enddate", "endtime", "endTime", "endDateTime",
-       "end_datetime", "endsAt",
-       "ends_at", "end_time", "time_end", "dtend", "ende")  # fmt: skip
+       "end_datetime", "endsAt", "ends_at", "end_time", "time_end", "dtend", "ende")  # fmt: skip
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A clock beside a date written out ("date": "Apr 27, 2026", "time": "09:00 AM").
 CLOCK = ("time", "uhrzeit", "zeit", "clock")

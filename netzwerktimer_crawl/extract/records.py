@@ -1404,8 +1404,7 @@ def events(
                     # further dates of the event the page is about, named above them; not
                     # a sidebar's "Weitere Termine" of other events, each with its own page
                     own = not (dom.in_sidebar(record) or _links_on(record))
-                    skip = _MORE_DATES.match
-                    heading = dom.preceding_heading(record, skip=skip) if own else None
+                    heading = dom.preceding_heading(record, skip=_MORE_DATES.match) if own else None
                 # not a box's name ("Termindetails") nor a month's ("June", "Mai 2026")
                 if heading and not _SECTION.fullmatch(heading.strip(" :")) and not_date(heading):
                     title, borrowed = heading, True
