@@ -853,3 +853,37 @@ def test_labels_in_dd_cells_with_their_values_in_dt_still_label_them():
     assert [(e["start"], e["location"]) for e in events] == [
         ("2027-10-01T19:00", "Feuerwehrmuseum Depot61")
     ]
+
+
+def test_a_publication_date_of_new_years_midnight_is_a_placeholder_not_the_year():
+    # A static site's front matter default ("date: 2023-01-01") on a page kept up to date:
+    # its next meeting, a Wednesday, is in the fetch's year, not the placeholder's.
+    head = '<meta property="og:type" content="article">'
+    head += '<meta property="article:published_time" content="2023-01-01T00:00:00+00:00">'
+    events = found(
+        "<h1>Stammtisch</h1><p>Nächster Termin: <strong>Mittwoch, 13. Januar um 19:00 Uhr"
+        "</strong> im Gasthaus Zur Linde.</p>",
+        head,
+    )
+    assert [e["start"] for e in events] == ["2027-01-13T19:00"]
+
+
+def test_a_map_link_names_no_event():
+    # where a group meets from January on, and the maps of it: no event of January 1st
+    events = found("""<h1>Termine</h1><div class="content"><p>Wir treffen uns monatlich.</p>
+    <p>Nachdem wir uns seit 2016 im Campus getroffen haben, finden unsere Treffen ab Januar
+    2027 in der Stadtbibliothek statt.<br><a href="https://www.openstreetmap.org/node/1">
+    OpenStreetMap</a> - <a href="">GoogleMaps</a></p>
+    <p>Wir haben jeweils von 18:00 bis 20:00 Uhr reserviert.</p>
+    <p>Wir freuen uns auf euch.</p></div>""")
+    assert events == []
+
+
+def test_a_name_in_brackets_after_a_day_keeps_no_stray_bracket():
+    events = found("""<h1>Termine 2027</h1><ul class="termine">
+    <li>5. Februar (Jahreshauptversammlung)</li><li>15. März (Frühjahrsputz)</li>
+    <li>20. April (Osterfeuer)</li></ul>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Jahreshauptversammlung", "2027-02-05"), ("Frühjahrsputz", "2027-03-15"),
+        ("Osterfeuer", "2027-04-20"),
+    ]  # fmt: skip

@@ -76,7 +76,9 @@ _GENERIC_LINK = re.compile(
     r"|jetzt anmelden"
     r"|zum event|zur veranstaltung|hier|link|»|›|→|\+|infos? (?:&|und) tickets?"
     # a performer's or the venue's own pages: "[Website]", "Facebook"
-    r"|website|webseite|homepage|facebook|instagram|youtube|soundcloud|bandcamp|spotify)\W*$",
+    r"|website|webseite|homepage|facebook|instagram|youtube|soundcloud|bandcamp|spotify"
+    # a map of the place: "OpenStreetMap - GoogleMaps" below a meeting's address
+    r"|google\s*maps?|openstreetmap|osm|karte|lageplan|anfahrt|route(?:\s+planen)?|map)\W*$",
     re.I,
 )
 # A box's heading that names what it holds, not an event: "Termindetails", "Event details".
@@ -446,6 +448,8 @@ def clean_title(text: str | None) -> str | None:
     named = named and not _ROOM.match(text)
     # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
     remark = text.startswith("(") and text.find(")") in (-1, len(text) - 1)
+    if named and text.endswith(")") and "(" not in text:
+        text = text[:-1].rstrip()  # the date's removal took its bracket: "5. Mai (Fest)"
     return text if named and not remark else None
 
 
