@@ -887,3 +887,34 @@ def test_a_name_in_brackets_after_a_day_keeps_no_stray_bracket():
         ("Jahreshauptversammlung", "2027-02-05"), ("Frühjahrsputz", "2027-03-15"),
         ("Osterfeuer", "2027-04-20"),
     ]  # fmt: skip
+
+
+def test_entries_parted_by_blank_lines_are_one_each_under_their_months_heading():
+    # a hand-made calendar: month headings, each entry's day on a line of its own and its
+    # name on the next, blank lines (<br><br>) between the entries, all in one container
+    events = found("""<div class="logo"><img src="logo.png" alt="Logo"></div><br><br>
+    <u><b>Januar 2027</b></u><br><br>
+    Donnerstag, 14. Januar<br>&emsp;<i>Gartenfreunde: Vortrag Obstbaumschnitt 19 Uhr</i><br><br>
+    <u><b>Februar 2027</b></u><br><br>Kein Treffen im Februar<br><br>
+    <u><b>März 2027</b></u><br><br>
+    Samstag, 6. März<br>&emsp;<i>Saatgut-Tauschbörse</i><br>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Gartenfreunde: Vortrag Obstbaumschnitt", "2027-01-14T19:00"),
+        ("Saatgut-Tauschbörse", "2027-03-06"),
+    ]
+
+
+def test_dated_lines_after_a_heading_in_one_container_are_one_entry_each():
+    # the lines follow the heading as bare text, in the heading's container (here a heading
+    # left unclosed: a browser shows them big and bold, as part of it)
+    events = found("""<div id="inhalt"><h1>Programm 2027</h1>
+    <p>Hallo zusammen, hier kommt unser Programm.</p>
+    <h2>NÄCHSTE TERMINE<h2>
+    Sa 13.03. Gemeinsames Frühstück<br>
+    Fr 26.03. Kanufahren<br>
+    Do 08.04. Filmabend<br><br>
+    <div id="impressum"><a href="impressum.htm">Impressum</a></div></div>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Gemeinsames Frühstück", "2027-03-13"), ("Kanufahren", "2027-03-26"),
+        ("Filmabend", "2027-04-08"),
+    ]  # fmt: skip

@@ -146,7 +146,7 @@ def _list_numbers_as_days(root: html.HtmlElement) -> None:
 _DATED_LINE = re.compile(
     r"^[\s*•·–-]*(?:(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
     r"(?:\d{1,2}\.\s?(?:\d{1,2}\.|[a-zäöü]{3,})|\d{1,2}\.?\s*(?:[-–/&+]|und|bis|u\.)\s*\d{1,2}\."
-    r"|\d{4}-\d\d-\d\d)",
+    rf"|\d{{4}}-\d\d-\d\d|(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?![\d.:]))",  # "October 24"
     re.I,
 )
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -167,32 +167,74 @@ def _split_dated_lines(root: etree._Element) -> None:
     """A paragraph of lines that each open with a date and name an entry (a hand-written
     list of dates, one per <br>) becomes a block per dated line, with the lines after it
     that have no date of their own (a time, a place below it), so that each reads as an
-    entry."""
-    for element in list(root.iter("p", "div", "td", "li", "dd")):
-        if element.find("br") is None or any(is_block(child) for child in element):
+    entry. Where blank lines (<br><br>) part the entries, each part is one, its date on a
+    line of its own ("Thursday, October 24<br><i>Meeting</i><br><br>…"). The lines may run
+    between blocks too: after a page's heading, in a heading left unclosed."""
+    for element in list(root.iter(*_LINED)):
+        if element.find("br") is None:
             continue
-        inner = (element.text or "") + "".join(
-            etree.tostring(child, encoding=str, with_tail=True) for child in element
-        )
-        lines = _BR.split(inner)
-        dated = [_titled_date(unescape(_TAGS.sub("", line))) for line in lines]
+        run: list[etree._Element] = []
+        before: etree._Element | None = None  # the block the run follows, None: the start
+        for child in [*element, None]:
+            if child is not None and not is_block(child):
+                run.append(child)
+                continue
+            if any(_tag(c) == "br" for c in run):
+                _split_run(element, before, run)
+            run, before = [], child
+
+
+_LINED = ("p", "div", "td", "li", "dd", "body", "section", "article", "center", *HEADINGS)
+
+
+def _split_run(
+    element: etree._Element, before: etree._Element | None, run: list[etree._Element]
+) -> None:
+    text = (element.text if before is None else before.tail) or ""
+    inner = text + "".join(etree.tostring(c, encoding=str, with_tail=True) for c in run)
+    lines = _BR.split(inner)
+    plain = [unescape(_TAGS.sub("", line)) for line in lines]
+    parts = _parts(lines, plain)
+    if parts is None:
+        dated = [_titled_date(line) for line in plain]
         if sum(dated) < 2:
-            continue
-        groups: list[list[str]] = []
+            return
+        parts = []
         for line, opens in zip(lines, dated, strict=True):
-            if opens or not groups:
-                groups.append([line])
+            if opens or not parts:
+                parts.append([line])
             else:
-                groups[-1].append(line)
-        try:
-            entries = [html.fragment_fromstring("<br>".join(group), create_parent="div")
-                       for group in groups if _TAGS.sub("", "".join(group)).strip()]  # fmt: skip
-        except (etree.ParserError, ValueError):
-            continue  # left as it was: read as one block
-        for child in list(element):
-            element.remove(child)
+                parts[-1].append(line)
+    try:
+        entries = [html.fragment_fromstring("<br>".join(part), create_parent="div")
+                   for part in parts if _TAGS.sub("", "".join(part)).strip()]  # fmt: skip
+    except (etree.ParserError, ValueError):
+        return  # left as it was: read as one block
+    for child in run:
+        element.remove(child)
+    if before is None:
         element.text = None
-        element.extend(entries)
+        for entry in reversed(entries):
+            element.insert(0, entry)
+    else:
+        before.tail = None
+        for entry in reversed(entries):
+            before.addnext(entry)
+
+
+def _parts(lines: list[str], plain: list[str]) -> list[list[str]] | None:
+    """The lines parted by blank ones, when two parts or more open with a date; else None."""
+    parts: list[list[str]] = [[]]
+    for line, text in zip(lines, plain, strict=True):
+        if text.strip():
+            parts[-1].append(line)
+        elif parts[-1]:
+            parts.append([])
+    parts = [part for part in parts if part]
+    opening = [p for p, part in enumerate(parts) if _DATED_LINE.match(_TAGS.sub("", part[0]))]
+    if len(parts) < 2 or len(opening) < 2:
+        return None
+    return parts
 
 
 _MAX_SPAN = 100  # more rows or columns than this: a layout table's cell, not a day's
