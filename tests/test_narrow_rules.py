@@ -918,3 +918,35 @@ def test_dated_lines_after_a_heading_in_one_container_are_one_entry_each():
         ("Gemeinsames Frühstück", "2027-03-13"), ("Kanufahren", "2027-03-26"),
         ("Filmabend", "2027-04-08"),
     ]  # fmt: skip
+
+
+def test_a_days_heading_stands_over_its_events_without_dates_of_their_own():
+    # a venue guide: each day's heading, then a box of that day's events (a venue's logo
+    # link without text first), one of them with its hours in its name
+    day = '<div class="event-date">{}</div><div class="events">{}</div>'
+    item = (
+        '<div class="event"><a class="venue" href="/v" title="Club"></a><a href="{}">{}</a></div>'
+    )
+    events = found('<h1>Konzerte in Leipzig</h1><div class="program">' + "".join([
+        day.format("Fr. 11.12.", item.format("/a", "OST+FRONT") + item.format("/b", "Darknight")),
+        day.format("Sa. 12.12.", item.format("/c", "80er Party mit DJ - 16 - 22 Uhr")),
+        day.format("So. 13.12.", item.format("/d", "Tanzwut")),
+    ]) + "</div>")  # fmt: skip
+    assert [(e["title"], e["start"], e["url"]) for e in events] == [
+        ("OST+FRONT", "2026-12-11", "https://www.example.de/a"),
+        ("Darknight", "2026-12-11", "https://www.example.de/b"),
+        ("80er Party mit DJ - 16 - 22 Uhr", "2026-12-12T16:00", "https://www.example.de/c"),
+        ("Tanzwut", "2026-12-13", "https://www.example.de/d"),
+    ]
+
+
+def test_a_days_heading_over_a_list_of_links_dates_each_of_them_but_not_a_closure():
+    events = found("""<h1>Programm</h1><div class="program">
+    <h3>Fr. 11.12.</h3><ul><li><a href="/a">Lesung: Winterreise</a></li>
+    <li><a href="/b">Kinderkino</a></li></ul>
+    <h3>Do. 24.12.</h3><ul><li>Heiligabend geschlossen</li></ul>
+    <h3>Sa. 26.12.</h3><ul><li><a href="/c">Weihnachtskonzert</a></li></ul></div>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Lesung: Winterreise", "2026-12-11"), ("Kinderkino", "2026-12-11"),
+        ("Weihnachtskonzert", "2026-12-26"),
+    ]  # fmt: skip

@@ -1330,6 +1330,9 @@ def events(
     # Document order; the list keeps lxml's proxies alive, so their ids stay theirs.
     everything = list(root.iter()) if root is not None else []
     order = {id(e): i for i, e in enumerate(everything)}
+    # what a day's heading may stand over: no dated block, nor another list's records
+    anchored = {id(a.block.element) for a in anchors if a.sessions or a.machine is not None}
+    anchored |= {id(record) for candidate in lists for record in candidate.records}
     for candidate in lists:
         claimed = {id(a) for group in candidate.anchors.values() for a in group}
         previous: Found | None = None  # a date-only record waiting for its time
@@ -1341,6 +1344,7 @@ def events(
         # a list of nothing but days, and the time a paragraph before it gives for each
         days_only = _days_only(candidate.records)
         shared = _shared_time(candidate.records[0]) if days_only else None
+        after = dict(zip(map(id, candidate.records), candidate.records[1:], strict=False))
         for record in candidate.records:
             group = candidate.anchors[id(record)]
             # a date labelled as the end ("Enddatum"): of this record's event, or (a row of
@@ -1385,6 +1389,27 @@ def events(
                     continue
                 sessions, untimed = (_on_day(span, day) if span else [When(day)]), False
             borrowed = False
+            if (
+                title is None
+                and bare_dates
+                and len(sessions) == 1
+                and (
+                    entries := _entries_below(record, after.get(id(record)), anchored, sessions[0])
+                )
+            ):
+                # a day's heading over its events, each an item without a date of its own
+                # ("<div class=event-date>Fr. 11.02.</div><div class=events><div class=event>")
+                day = _day_of(sessions[0].start)
+                for entry, entry_title in entries:
+                    spans = find_times(dom.text_of(entry))
+                    link = next(iter(entry.xpath(".//a[@href][normalize-space()]")), None)
+                    entry_url = urljoin(base_url, link.get("href")) if link is not None else None
+                    for when in _on_day(spans[0], day) if spans else [When(day)]:  # type: ignore[arg-type]
+                        event = _event(entry_title, when, entry_url, None, dom.text_of(entry))
+                        if event is not None:
+                            of_list.append(Found(event, False, len(candidate.records), False))
+                previous = None
+                continue
             if title is None and primary is not None and _heading_row(record):
                 # a day's heading row ("<th colspan=4>Talks on Friday March 10, 2017") dates
                 # the rows of times below it, and is no event
@@ -1641,6 +1666,40 @@ def _day_items(
         if held or before:
             found.append((item, (held or [before[-1][1]])[-1]))
     return found if len(found) == len(items) else []
+
+
+def _entries_below(
+    record: etree._Element, following: etree._Element | None, anchored: set[int], when: When
+) -> list[tuple[etree._Element, str]]:
+    """The events a day's heading stands over, with their titles: the items of the lists
+    (or of the containers of same-shaped items) between it and the next day's heading, none
+    with a date or time of its own, each titled by its link or its first line. None when the
+    record is more than a day (a span, a time, words), or is a table's cell or row."""
+    if not when.all_day or when.end is not None or record.tag in ("td", "th", "tr"):
+        return []
+    if _LETTERS.search(_WEEKDAY_WORD.sub("", residue(dom.text_of(record)))):
+        return []
+    entries: list[tuple[etree._Element, str]] = []
+    for sibling in itertools.islice(record.itersiblings(), _BELOW):
+        if sibling is following or sibling.tag in dom.HEADINGS or not isinstance(sibling.tag, str):
+            break
+        items = [c for c in sibling if isinstance(c.tag, str)]
+        kinds = {dom.signature(c) for c in items}
+        if sibling.tag not in ("ul", "ol") and (len(kinds) != 1 or not next(iter(kinds))[1]):
+            continue  # not a list nor a box of same-classed items: a teaser, a paragraph
+        for item in items:
+            if any(id(node) in anchored for node in item.iter()):
+                return []  # dated items, or a list's records: a list of their own
+            link = next(iter(item.xpath(".//a[@href][normalize-space()]")), None)
+            line = dom.text_of(link if link is not None else item).split("\n")[0]
+            if _GENERIC_LINK.match(line.strip()):
+                line = dom.text_of(item).split("\n")[0]
+            if (title := clean_title(line)) and not _CLOSED.search(title):
+                entries.append((item, title))
+    return entries
+
+
+_BELOW = 3  # siblings between a day's heading and the next that may hold its events
 
 
 def _on(sessions: list[When], day: date) -> bool:
