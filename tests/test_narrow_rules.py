@@ -950,3 +950,46 @@ def test_a_days_heading_over_a_list_of_links_dates_each_of_them_but_not_a_closur
         ("Lesung: Winterreise", "2026-12-11"), ("Kinderkino", "2026-12-11"),
         ("Weihnachtskonzert", "2026-12-26"),
     ]  # fmt: skip
+
+
+def test_an_accordions_heading_names_its_concert_after_the_date():
+    panel = """<div class="panel"><h4 class="panel-title"><a href="#c{n}" data-toggle="collapse">
+      {day}
+      <i>/ <span>{title}</span></i></a></h4><div id="c{n}" class="panel-collapse collapse">
+      <p>J. Haydn: Sinfonie G-Dur Nr. 94<br></p><p><a href="/solisten/{n}">Anna Berg</a>, Sopran
+      <br>Leitung: <a href="/leitung/forster/">Michael Forster</a><br><br>
+      <a href="https://tickets.example.com/{n}">Tickets für dieses Konzert sichern ab € 25</a>
+      </p></div></div>"""
+    events = found("<h2>Spielplan 2027</h2>" + "".join(
+        panel.format(n=n, day=day, title=title)
+        for n, (day, title) in enumerate([("10. April 2027", "Chaos und Paukenschlag"),
+                                          ("28. Juni 2027", "Sternzeichen: Klarinette!")])
+    ))  # fmt: skip
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Chaos und Paukenschlag", "2027-04-10"), ("Sternzeichen: Klarinette!", "2027-06-28"),
+    ]  # fmt: skip
+
+
+def test_hashtags_with_hyphens_name_no_event():
+    card = """<a class="card" href="/events/{n}/"><h3 class="date">{day}</h3>
+      <h3 class="tags">#open-mic #konzert</h3><h1>{title}</h1></a>"""
+    events = found("".join(
+        card.format(n=n, day=day, title=title)
+        for n, (day, title) in enumerate([("27.03.2027", "Rap im Keller #2"),
+                                          ("29.05.2027", "Rap im Keller #3")])
+    ))  # fmt: skip
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Rap im Keller #2", "2027-03-27"), ("Rap im Keller #3", "2027-05-29"),
+    ]  # fmt: skip
+
+
+def test_a_box_offices_link_names_no_concert():
+    card = """<div class="konzert"><p class="datum">{day}, 19 Uhr</p><p>{title}</p>
+      <p><a href="https://tickets.example.com/{n}">Tickets für dieses Konzert sichern</a></p>
+      </div>"""
+    events = found('<div class="konzerte">' + "".join(
+        card.format(n=n, day=day, title=title)
+        for n, (day, title) in enumerate([("10.04.2027", "Frühlingskonzert"),
+                                          ("28.06.2027", "Serenade im Park")])
+    ) + "</div>")  # fmt: skip
+    assert [e["title"] for e in events] == ["Frühlingskonzert", "Serenade im Park"]

@@ -73,6 +73,9 @@ _GENERIC_LINK = re.compile(
     r"|weitere informationen|weitere infos|mehr informationen|alle informationen"
     r"|info|infos|read more|more|learn more|find out more|more info|more information"
     r"|click here|here|tickets?|anmelden|anmeldung|zur anmeldung|register"
+    # a box office's: "Tickets für dieses Konzert sichern ab € 25", "Karten kaufen"
+    r"|(?:jetzt\s+)?(?:tickets?|karten|eintrittskarten)\s+(?:für|kaufen|bestellen|sichern"
+    r"|reservieren|buchen|online|hier|jetzt|ab|for|buy|book)\b.*"
     r"|jetzt anmelden"
     r"|zum event|zur veranstaltung|hier|link|»|›|→|\+|infos? (?:&|und) tickets?"
     # a performer's or the venue's own pages: "[Website]", "Facebook"
@@ -103,7 +106,7 @@ _WEEKDAY_ONLY = re.compile(
     re.I,
 )
 # Hashtags and handles name a tag or a profile, not an event: "#PeopleNotProfit", "@ADFC".
-_TAGS = re.compile(r"^(?:[#@]\w+[\s,;·|]*)+$")
+_TAGS = re.compile(r"^(?:[#@]\w[\w-]*[\s,;·|]*)+$")  # "#open-mic #konzert" too
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # What introduces an event's further dates names none: "Weitere Termine sind der 13. März,
 # 17. April …", "Folgetermine:", "auch am …", "Further dates"; its event is named above.
@@ -436,7 +439,7 @@ _TIME_WORDS = frozenset({"", "uhr", "h", "um", "ab", "bis", "von", "am", "o'cloc
 def clean_title(text: str | None) -> str | None:
     if not text:
         return None
-    text = _EMOJI_LEAD.sub("", " ".join(text.split())).strip(" -–|:,;·")
+    text = _EMOJI_LEAD.sub("", " ".join(text.split())).strip(" -–|:,;·/")
     text = _RULES.sub("", text)
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
     named = _lettered(text) and not places.lookup(text)
@@ -679,6 +682,15 @@ def _title(
             text = not_date(first if len(raw) > _RESIDUE_TITLE or element.tag == "td" else raw)
         if text and not _GENERIC_LINK.match(text):  # "<h3>11.07.15<br><a>Weitere …</a></h3>"
             candidates.append((kind, element, text))
+    for block in dated:
+        # a heading that opens with its date goes on to name the event: an accordion's
+        # "<h4><a href=#collapse1>10. Mai 2025 / Chaos und Paukenschlag</a></h4>" over the
+        # programme, its soloists' links and the box office's
+        if block.tag in dom.HEADINGS and _leads_with_date(line := dom.text_of(block)):
+            first, *more = line.split("\n")  # the words may follow on a line of their own
+            named = clean_title(residue(first) or (residue(more[0]) if more else ""))
+            if named and len(named) <= _RESIDUE_TITLE and not _GENERIC_LINK.match(named):
+                candidates.append((0, block, named))
     if candidates:
         anchor = dated[0] if dated else record
         inside = {block for block in dated if _leads_with_date(dom.text_of(block))}
