@@ -993,3 +993,16 @@ def test_a_box_offices_link_names_no_concert():
                                           ("28.06.2027", "Serenade im Park")])
     ) + "</div>")  # fmt: skip
     assert [e["title"] for e in events] == ["Frühlingskonzert", "Serenade im Park"]
+
+
+def test_a_posts_date_printed_as_a_heading_above_its_title_is_no_event():
+    head = '<meta property="og:type" content="article">'
+    events = found(
+        """<section class="hero"><h1 class="subtitle"><mark>17.11.2026 - </mark></h1>
+        <h1 class="title"><mark>ABSAGE ANSAGE</mark></h1>
+        <h1 class="title is-3"><mark>Statement zur Absage des bevorstehenden Konzerts</mark></h1>
+        </section><div class="content"><p>Liebe Freundinnen und Freunde, leider müssen wir
+        das Konzert absagen. Bereits gekaufte Karten behalten ihre Gültigkeit.</p></div>""",
+        head,
+    )
+    assert events == []
