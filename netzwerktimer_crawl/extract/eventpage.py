@@ -127,11 +127,14 @@ def _title(root: etree._Element, selector: Selector) -> tuple[str | None, etree.
     return None, None
 
 
+_WORDS = re.compile(r"[^\W\d_]")
+
+
 def _first_h1(headings: list[etree._Element]) -> etree._Element | None:
     """The first h1 outside the page's chrome; else the page's only h1, which a one-event
     site may set in its header ("<div id="header"><h1>Winter-ZaPF in Freiburg</h1>")."""
     # not a post's date that a theme prints as an h1 above its title ("17.11.2021 -")
-    h1s = [h for h in headings if h.tag == "h1" and not_date(dom.text_of(h))]
+    h1s = [h for h in headings if h.tag == "h1" and _WORDS.search(residue(dom.text_of(h)))]
     outside = next((h for h in h1s if not dom.in_chrome(h)), None)
     return outside if outside is not None or len(h1s) != 1 else h1s[0]
 

@@ -686,7 +686,8 @@ def _title(
         # a heading that opens with its date goes on to name the event: an accordion's
         # "<h4><a href=#collapse1>10. Mai 2025 / Chaos und Paukenschlag</a></h4>" over the
         # programme, its soloists' links and the box office's
-        if block.tag in dom.HEADINGS and _leads_with_date(line := dom.text_of(block)):
+        own = primary is not None and primary.block.element is block and not primary.month
+        if own and block.tag in dom.HEADINGS and _leads_with_date(line := dom.text_of(block)):
             first, *more = line.split("\n")  # the words may follow on a line of their own
             named = clean_title(residue(first) or (residue(more[0]) if more else ""))
             if named and len(named) <= _RESIDUE_TITLE and not _GENERIC_LINK.match(named):
