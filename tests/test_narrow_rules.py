@@ -1006,3 +1006,19 @@ def test_a_posts_date_printed_as_a_heading_above_its_title_is_no_event():
         head,
     )
     assert events == []
+
+
+def test_a_tables_one_row_is_titled_by_its_cell_beside_the_days_not_by_the_head_row():
+    # a hand-made table: the head row's names in bold plain cells, the row's two days as
+    # paragraphs of one cell, its title a link in the next, its teacher in the last
+    events = found("""<h1>Terminkalender</h1><table><tbody>
+    <tr><td><strong>Datum und Ort</strong></td><td><strong>Veranstaltung</strong></td>
+    <td><strong>Dozent/ Musiker</strong></td></tr>
+    <tr><td><p><strong>Samstag 13.03.2027 11 bis 18 Uhr</strong></p>
+    <p><strong>und Sonntag 14.03.2027 11 bis ca. 14 Uhr</strong></p><p>Frankfurt</p></td>
+    <td><a href="/2026/06/28/rhythmus/"><strong>Rhythmus und die Kunst des Loslassens</strong></a>
+    <p>Rhythmus begegnet uns überall: in den Zyklen der Natur.</p></td>
+    <td><p>Anna Berg</p></td></tr></tbody></table>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Rhythmus und die Kunst des Loslassens", "2027-03-13T11:00")
+    ]

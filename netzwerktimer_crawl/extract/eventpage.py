@@ -511,10 +511,13 @@ def _entry_title(
     if own and not at_place and not is_place(first.block.element):
         return own
     cell = first.block.element
+    if cell.tag not in ("td", "th"):  # a paragraph of the cell: "<td><p>Samstag 26.03. …"
+        cell = next(cell.iterancestors("td", "th"), cell)
     if cell.tag in ("td", "th") and (row := cell.getparent()) is not None:
-        # a table's one row: its other cells ("24./25. Februar 2022 | | SEUH 2022")
+        # a table's one row: its other cells ("24./25. Februar 2022 | | SEUH 2022"), each
+        # by its first line (its title, not the teaser below it)
         cells = [c for c in row if c is not cell and isinstance(c.tag, str) and not is_place(c)]
-        texts = (clean_title(" ".join(dom.text_of(c).split())) for c in cells)
+        texts = (clean_title(dom.text_of(c).split("\n")[0]) for c in cells if dom.text_of(c))
         if named := next((text for text in texts if text), None):
             return named
     # a heading inside the date's own box: "<div><h4>Fachgespräch</h4><span>10-12 Uhr</span>"

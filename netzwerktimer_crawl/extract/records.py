@@ -400,7 +400,7 @@ def _side_by_side(rows: list[list[Anchor]]) -> bool:
 def _select(candidates: list[_List]) -> list[_List]:
     """Real lists: no containers (an accordion of sections, a table of categories); of two
     nested lists whose inner records are fields of one event, the outer one."""
-    lists = [c for c in candidates if not _is_container(c)]
+    lists = [c for c in candidates if not _is_container(c) and not _lines_of_a_cell(c)]
     dropped: set[int] = set()
     for outer in lists:
         for inner in lists:
@@ -412,6 +412,20 @@ def _select(candidates: list[_List]) -> list[_List]:
             elif verdict is False:
                 dropped.add(id(inner))
     return [c for c in lists if id(c) not in dropped]
+
+
+def _lines_of_a_cell(candidate: _List) -> bool:
+    """Records that are lines of dates in one table cell, none naming an entry of its own
+    ("Samstag 26.03.2022 11 bis 18 Uhr", "und Sonntag 27.03.2022 …"): the days of the row's
+    event, whose title is in a cell beside them."""
+    cells = {id(next(r.iterancestors("td", "th"), None)) for r in candidate.records}
+    if len(cells) != 1 or id(None) in cells:
+        return False
+    for record in candidate.records:
+        if _LETTERS.search(_WEEKDAY_WORD.sub("", residue(dom.text_of(record))).replace("und", "")):
+            if any(candidate.anchors[id(record)]):
+                return False
+    return True
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -579,9 +593,19 @@ def _column_head(cell: etree._Element) -> str:
 # <td>Veranstaltung</td>…" (a hand-made table without th).
 _HEAD_WORDS = re.compile(
     r"^(?:von|bis|datum|termin|wann|zeit|uhrzeit|beginn|ende|veranstaltung|titel|thema|ort"
-    r"|wo|date|time|event|title|venue|where|when)$",
+    r"|wo|date|time|event|title|venue|where|when"
+    # who gives it and what it costs: "Dozent/ Musiker", "Referent", "Preis"
+    r"|dozent(?:in)?|referent(?:in)?|musiker|leitung|kursleitung|preis|kosten|gebühr"
+    r"|speaker|price|cost)$",
     re.I,
 )
+_HEAD_PARTS = re.compile(r"\s*(?:/|&|,|\bund\b|\band\b)\s*", re.I)
+
+
+def _head_name(name: str) -> bool:
+    """A column's name, or names joined: "Datum und Ort", "Dozent/ Musiker"."""
+    parts = [part for part in _HEAD_PARTS.split(name) if part]
+    return bool(parts) and all(_HEAD_WORDS.match(part) for part in parts)
 
 
 def _head_row(table: etree._Element) -> etree._Element | None:
@@ -592,10 +616,19 @@ def _head_row(table: etree._Element) -> etree._Element | None:
         return rows[0]
     for row in rows:
         names = [" ".join(dom.text_of(c).split()) for c in row if c.tag in ("td", "th")]
-        if len(names) >= 3 and sum(bool(_HEAD_WORDS.match(n)) for n in names) >= 2:
+        if len(names) >= 3 and sum(_head_name(n) for n in names) >= 2:
             if not any(_dated(n) for n in names):
                 return row
     return None
+
+
+def _in_head(element: etree._Element, record: etree._Element) -> bool:
+    """Inside the head row of a table that holds more rows of the record than that."""
+    row = next(element.iterancestors("tr"), None)
+    if row is None or row is record or not any(n is record for n in row.iterancestors()):
+        return False
+    table = next(row.iterancestors("table"), None)
+    return table is not None and _head_row(table) is row
 
 
 def _in_title_column(cell: etree._Element) -> bool:
@@ -657,6 +690,8 @@ def _title(
             kind = 4
         else:
             continue
+        if _in_head(element, record):
+            continue  # a column's name: "Veranstaltung", "Dozent/ Musiker"
         if (kind or is_place(element)) and _in_place(element, record):
             continue  # "dp-location__title", "h3.event-loc" name the venue
         if kind == 3 and _AT.search(_text_before(element)):
