@@ -1022,3 +1022,19 @@ def test_a_tables_one_row_is_titled_by_its_cell_beside_the_days_not_by_the_head_
     assert [(e["title"], e["start"]) for e in events] == [
         ("Rhythmus und die Kunst des Loslassens", "2027-03-13T11:00")
     ]
+
+
+def test_a_closed_dialogs_heading_in_each_row_names_no_event():
+    row = """<div class="jev_listrow"><p>{day} 10:00 - 16:00<br/>
+      <a class="ev_link_row" href="/eventdetail/{n}">{title}</a> Flohmarkt in Kreuzberg
+      <div id="ical{n}" class="ical_dialogJQ modal hide fade" role="dialog" aria-hidden="true">
+      <div class="modal-header"><h4 class="modal-title">Event exportieren</h4></div>
+      <div class="modal-body"><a href="/ical/{n}">Als iCal exportieren</a></div></div></p></div>"""
+    events = found('<div class="jev_listbody">' + "".join(
+        row.format(n=n, day=day, title=title)
+        for n, (day, title) in enumerate([("Samstag, 06. März 2027", "Trödelmarkt am Platz"),
+                                          ("Sonntag, 07. März 2027", "Kunstmarkt am Ufer")])
+    ) + "</div>")  # fmt: skip
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Trödelmarkt am Platz", "2027-03-06T10:00"), ("Kunstmarkt am Ufer", "2027-03-07T10:00"),
+    ]  # fmt: skip

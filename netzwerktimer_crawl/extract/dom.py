@@ -505,12 +505,16 @@ def _top_level(node: etree._Element) -> bool:
 
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_DIALOG_ROLES = ("dialog", "alertdialog")
 
 
 def hidden(element: etree._Element, within: etree._Element | None = None) -> bool:
-    """Hidden by an inline style or the `hidden` attribute, up to `within`."""
+    """Hidden by an inline style or the `hidden` attribute, or in a dialog that is closed
+    until a button opens it (JEvents' "Event exportieren" in each row), up to `within`."""
     for node in (element, *element.iterancestors()):
         if node.get("hidden") is not None or _HIDDEN.search(node.get("style") or ""):
+            return True
+        if node.get("role") in _DIALOG_ROLES or "modal" in (node.get("class") or "").split():
             return True
         if node is within:
             break
