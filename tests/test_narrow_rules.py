@@ -1038,3 +1038,22 @@ def test_a_closed_dialogs_heading_in_each_row_names_no_event():
     assert [(e["title"], e["start"]) for e in events] == [
         ("Trödelmarkt am Platz", "2027-03-06T10:00"), ("Kunstmarkt am Ufer", "2027-03-07T10:00"),
     ]  # fmt: skip
+
+
+def test_a_days_programme_of_times_and_shows_in_a_definition_list_is_an_event_each():
+    show = '<dt><strong>{}</strong> <a href="{}"><img src="/logo.png" alt="Bühne"></a></dt>'
+    show += '<dd><a href="/2027/03/{}/"><strong>{}</strong>, <em>{}</em></a><br><em>{}</em></dd>'
+    events = found(
+        "<h1>Veranstaltungen</h1><h2>Mittwoch, 10.03.</h2><dl>"
+        + show.format("11:00", "https://jt.example", 1, "Der kleine Prinz", "Junges Theater",
+                      "Schulvorstellung")
+        + show.format("20:15", "https://thop.example", 2, "Der Kissenmann", "ThOP", "Komödie")
+        + "</dl><h2>Donnerstag, 11.03.</h2><dl>"
+        + show.format("20:00", "https://exil.example", 3, "Show: Polkageist", "Exil", "Konzert")
+        + "</dl>"
+    )  # fmt: skip
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Der kleine Prinz", "2027-03-10T11:00"),
+        ("Der Kissenmann", "2027-03-10T20:15"),
+        ("Show: Polkageist", "2027-03-11T20:00"),
+    ]

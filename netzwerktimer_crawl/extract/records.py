@@ -288,16 +288,19 @@ def _lists(anchors: list[Anchor]) -> list[_List]:
 
 def _group_terms(anchors: list[Anchor]) -> None:
     """<dl><dt>03.12.2026</dt><dd>Stammtisch …</dd>…: a definition list whose terms are
-    dates lists events, each a term and its values. Each becomes one record, grouped in a
-    <div> as HTML allows (<dl><div><dt><dd></div>); a list of fields (Datum, Ort) keeps
-    its dates in its values and stays as it is."""
+    dates (or times, under a day's heading) lists events, each a term and its values. Each
+    becomes one record, grouped in a <div> as HTML allows (<dl><div><dt><dd></div>); a list
+    of fields (Datum, Ort) keeps its dates in its values and stays as it is."""
     terms: dict[int, tuple[etree._Element, int]] = {}
     for anchor in anchors:
         term, parent = anchor.block.element, anchor.block.element.getparent()
-        if term.tag == "dt" and anchor.sessions and parent is not None and parent.tag == "dl":
+        dated = anchor.sessions or anchor.times  # or a day's programme: "<dt>17:30</dt>"
+        if term.tag == "dt" and dated and parent is not None and parent.tag == "dl":
             terms[id(parent)] = (parent, terms.get(id(parent), (parent, 0))[1] + 1)
     for dl, count in terms.values():
-        if count < 2 or any(child.tag == "div" for child in dl):
+        # one term alone too: a day of one show among days of several, each day its <dl>
+        alone = count == 1 and sum(1 for child in dl if child.tag == "dt") == 1
+        if (count < 2 and not alone) or any(child.tag == "div" for child in dl):
             continue
         group = None
         for child in list(dl):
