@@ -1057,3 +1057,17 @@ def test_a_days_programme_of_times_and_shows_in_a_definition_list_is_an_event_ea
         ("Der Kissenmann", "2027-03-10T20:15"),
         ("Show: Polkageist", "2027-03-11T20:00"),
     ]
+
+
+def test_further_dates_below_a_box_of_facts_take_the_pages_title():
+    events = found("""<div class="event"><h1>Familiensportfest</h1>
+    <div class="date"><h2>So</h2><p>06.06.2027 | 10:00 - 17:00 Uhr</p></div>
+    <div class="facts"><h2>Auf einen Blick</h2><ul><li>Sportforum</li><li>Eintritt frei</li>
+    </ul></div><div class="text"><p>Vereine stellen sich vor.</p></div>
+    <div class="dates"><h2>Nächste Termine</h2><ul><li>06.06.2027 von 10:00 - 17:00 Uhr</li>
+    <li>07.06.2027 von 10:00 - 17:00 Uhr</li><li>08.06.2027 von 10:00 - 17:00 Uhr</li></ul>
+    </div></div>""")
+    assert sorted({(e["title"], e["start"]) for e in events}) == [
+        ("Familiensportfest", "2027-06-06T10:00"), ("Familiensportfest", "2027-06-07T10:00"),
+        ("Familiensportfest", "2027-06-08T10:00"),
+    ]  # fmt: skip

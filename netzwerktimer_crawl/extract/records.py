@@ -1484,7 +1484,8 @@ def events(
                     # further dates of the event the page is about, named above them; not
                     # a sidebar's "Weitere Termine" of other events, each with its own page
                     own = not (dom.in_sidebar(record) or _links_on(record))
-                    heading = dom.preceding_heading(record, skip=_MORE_DATES.match) if own else None
+                    # (past a box's name: "Auf einen Blick" above them, the title above it)
+                    heading = dom.preceding_heading(record, skip=_further) if own else None
                 # not a box's name ("Termindetails") nor a month's ("June", "Mai 2026")
                 if heading and not _SECTION.fullmatch(heading.strip(" :")) and not_date(heading):
                     title, borrowed = heading, True
@@ -1593,6 +1594,12 @@ _BY = re.compile(
     r"(?:\s*(?:dr|prof|professor|pd)\.?)*\s*$",
     re.I,
 )
+
+
+def _further(heading: str) -> bool:
+    """A heading of further dates, a box's name or a day's ("Sun"), that names no event."""
+    section = _SECTION.fullmatch(heading.strip(" :"))
+    return bool(_MORE_DATES.match(heading) or section or not not_date(heading))
 
 
 def _text_before(element: etree._Element) -> str:
