@@ -1071,3 +1071,35 @@ def test_further_dates_below_a_box_of_facts_take_the_pages_title():
         ("Familiensportfest", "2027-06-06T10:00"), ("Familiensportfest", "2027-06-07T10:00"),
         ("Familiensportfest", "2027-06-08T10:00"),
     ]  # fmt: skip
+
+
+def test_a_year_grid_whose_columns_are_kinds_of_event_dates_each_day_at_its_heads_time():
+    # a club's year: a row a month, a column a kind of event with its time in the head,
+    # the days alone in the cells, "-" for none, a name in brackets for a special one
+    rows = [("Januar", "-", "-"), ("Februar", "4. Februar", "-"), ("März", "4. März", "-"),
+            ("April", "1. April", "5. April (Ostermontag)"), ("Mai", "6. Mai", "16. Mai"),
+            ("Juni", "3. Juni", "13. Juni"),
+            ("Dezember", "2. Dezember (Jahreshauptversammlung)", "-")]  # fmt: skip
+    body = "".join(f"<tr><td>{m}</td><td>{a}</td><td>{b}</td></tr>" for m, a, b in rows)
+    events = found(f"""<h1>Termine 2027</h1><table class="tabelle"><thead><tr><th>Monat</th>
+    <th>Versammlungen um 20 Uhr<br>im Gasthof Linde</th><th>Rennen ab 14 Uhr<br>auf unserer
+    Bahn</th></tr></thead><tbody>{body}</tbody></table>""")
+    assert sorted((e["start"], e["title"]) for e in events) == [
+        ("2027-02-04T20:00", "Versammlungen"), ("2027-03-04T20:00", "Versammlungen"),
+        ("2027-04-01T20:00", "Versammlungen"), ("2027-04-05T14:00", "Rennen (Ostermontag)"),
+        ("2027-05-06T20:00", "Versammlungen"), ("2027-05-16T14:00", "Rennen"),
+        ("2027-06-03T20:00", "Versammlungen"), ("2027-06-13T14:00", "Rennen"),
+        ("2027-12-02T20:00", "Versammlungen (Jahreshauptversammlung)"),
+    ]  # fmt: skip
+
+
+def test_a_tables_column_of_days_under_its_name_stays_the_rows_date():
+    # "Datum" heads the days of the rows' events: no event called "Datum"
+    events = found("""<h1>Termine 2027</h1><table><tr><th>Datum</th><th>Veranstaltung</th>
+    </tr><tr><td>4. Februar</td><td>Jahreshauptversammlung</td></tr>
+    <tr><td>4. März</td><td>Frühjahrsputz</td></tr><tr><td>1. April</td><td>Osterfeuer</td></tr>
+    </table>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Jahreshauptversammlung", "2027-02-04"), ("Frühjahrsputz", "2027-03-04"),
+        ("Osterfeuer", "2027-04-01"),
+    ]  # fmt: skip

@@ -387,7 +387,8 @@ def _pieces(block: Block, by_element: dict[int, Block]) -> list[Block]:
             return []
         if (child.tail or "").strip() or any(is_block(d) for d in child.iterdescendants()):
             return []
-        if parse_when(piece.text, None) is not None:
+        # a day is a date alone though its year is left out: a table row's "7. Februar"
+        if (when := parse_when(piece.text, ANY_DAY)) is not None and not when.whole_month:
             return []
     return [piece for piece in pieces if piece is not None]
 

@@ -31,6 +31,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import combinations, pairwise
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -609,6 +610,82 @@ def _head_name(name: str) -> bool:
     """A column's name, or names joined: "Datum und Ort", "Dozent/ Musiker"."""
     parts = [part for part in _HEAD_PARTS.split(name) if part]
     return bool(parts) and all(_HEAD_WORDS.match(part) for part in parts)
+
+
+def _grid(anchors: list[Anchor]) -> tuple[list[Found], list[Anchor]]:
+    """Events of a table whose columns are kinds of event and whose cells are their days: a
+    club's year, a row a month, "Versammlungen um 20 Uhr" and "Rennen ab 14 Uhr" heading
+    columns of "7. Februar", "22. April (Ostermontag)", "-". Each day is its column's event,
+    at the time its head gives; the anchors of other tables are left to the lists."""
+    cells: dict[int, list[tuple[etree._Element, Anchor]]] = defaultdict(list)
+    for anchor in anchors:
+        element = anchor.block.element
+        cell = element if element.tag == "td" else next(element.iterancestors("td"), None)
+        if cell is not None and anchor.sessions and (table := _table_of(cell)) is not None:
+            cells[id(table)].append((cell, anchor))
+    found: list[Found] = []
+    taken: set[int] = set()
+    for dated in cells.values():
+        kinds = _kind_columns(dated)
+        for cell, anchor in dated:
+            if (head := kinds.get(_column(cell))) is None:
+                continue
+            name, span = head
+            label = _LABEL_IN_BRACKETS.search(anchor.block.text)
+            title = f"{name} ({label[1]})" if label and clean_title(label[1]) else name
+            for when in anchor.sessions:
+                day = _day_of(when.start)
+                at = _on_day(span, day) if span and when.all_day and day else [when]
+                for session in at:
+                    event = _event(title, session, None, None, dom.text_of(cell))
+                    if event is not None:
+                        found.append(Found(event, False, len(dated), False))
+            taken.add(id(anchor))
+    return found, [a for a in anchors if id(a) not in taken]
+
+
+_LABEL_IN_BRACKETS = re.compile(r"\(([^()]{3,60})\)\s*$")
+_NONE = frozenset({"", "-", "–", "—", "/", "--"})  # a month without that event
+_KIND_DAYS = 3  # days at least in a column of an event's kind
+
+
+def _table_of(cell: etree._Element) -> etree._Element | None:
+    row = cell.getparent()
+    return next(row.iterancestors("table"), None) if row is not None else None
+
+
+def _kind_columns(dated: list[tuple[etree._Element, Anchor]]) -> dict[int, tuple[str, Any]]:
+    """The columns of a table whose head names a kind of event (not a date's, "Datum",
+    "Monat") over cells that are days alone (or none, "-"): column → (name, head's time)."""
+    table = _table_of(dated[0][0])
+    head = _head_row(table) if table is not None else None
+    if head is None or head.find("th") is None:
+        return {}
+    days: dict[int, int] = defaultdict(int)
+    for cell, anchor in dated:
+        if not _LETTERS.search(
+            _WEEKDAY_WORD.sub("", residue(_LABEL_IN_BRACKETS.sub("", anchor.block.text)))
+        ):
+            days[_column(cell)] += 1
+    kinds: dict[int, tuple[str, Any]] = {}
+    for cell in head:
+        if not isinstance(cell.tag, str) or days[column := _column(cell)] < _KIND_DAYS:
+            continue
+        text = dom.text_of(cell)
+        name = clean_title(residue(text.split("\n")[0]))
+        if not name or _head_name(name) or _MONTH_HEAD.match(name):
+            continue
+        column_cells = [c for row in table.iter("tr") if row is not head for c in row  # type: ignore[union-attr]
+                        if isinstance(c.tag, str) and _column(c) == column]  # fmt: skip
+        said = [c for c in column_cells if " ".join(dom.text_of(c).split()) not in _NONE]
+        if days[column] * 4 < len(said) * 3:
+            continue  # a column of titles with some dates in them
+        spans = find_times(text)
+        kinds[column] = (name, spans[0] if spans else None)
+    return kinds
+
+
+_MONTH_HEAD = re.compile(r"^(?:monat|month|tag|day|jahr|year|woche|week|kw)$", re.I)
 
 
 def _head_row(table: etree._Element) -> etree._Element | None:
@@ -1367,6 +1444,7 @@ def events(
     `<base href>`): a day view's URL names its day."""
     usable = [a for a in anchors if not (a.month or a.published or a.deadline)]
     usable = [a for a in usable if not dom.in_chrome(a.block.element)]
+    grid, usable = _grid(usable)
     _group_terms(usable)
     candidates = _lists(usable)
     lists = _select(candidates)
@@ -1376,7 +1454,7 @@ def events(
         lists.append(featured)
     notes = [f"{len(usable)} date anchors, {len(candidates)} candidate lists, {len(lists)} lists"]
     page_day = url_day(page or base_url)
-    found: list[Found] = []
+    found: list[Found] = grid
     root = usable[0].block.element.getroottree().getroot() if usable else None
     # Document order; the list keeps lxml's proxies alive, so their ids stay theirs.
     everything = list(root.iter()) if root is not None else []
