@@ -31,7 +31,6 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import combinations, pairwise
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -654,7 +653,10 @@ def _table_of(cell: etree._Element) -> etree._Element | None:
     return next(row.iterancestors("table"), None) if row is not None else None
 
 
-def _kind_columns(dated: list[tuple[etree._Element, Anchor]]) -> dict[int, tuple[str, Any]]:
+_Kind = tuple[str, TimeSpan | None]  # a column's event: its name, the time its head gives
+
+
+def _kind_columns(dated: list[tuple[etree._Element, Anchor]]) -> dict[int, _Kind]:
     """The columns of a table whose head names a kind of event (not a date's, "Datum",
     "Monat") over cells that are days alone (or none, "-"): column → (name, head's time)."""
     table = _table_of(dated[0][0])
@@ -667,7 +669,7 @@ def _kind_columns(dated: list[tuple[etree._Element, Anchor]]) -> dict[int, tuple
             _WEEKDAY_WORD.sub("", residue(_LABEL_IN_BRACKETS.sub("", anchor.block.text)))
         ):
             days[_column(cell)] += 1
-    kinds: dict[int, tuple[str, Any]] = {}
+    kinds: dict[int, _Kind] = {}
     for cell in head:
         if not isinstance(cell.tag, str) or days[column := _column(cell)] < _KIND_DAYS:
             continue
