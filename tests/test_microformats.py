@@ -36,3 +36,14 @@ def test_pages_without_events_give_none():
         '<time class="dt-published" datetime="2026-11-02">2.11.2026</time></article>'  # fmt: skip
     assert microformats.events(dom.tree(entry), "https://x.example/") == ([], [])
     assert not microformats.present("<p>Veranstaltungen im Herbst</p>")
+
+
+def test_an_end_before_the_start_is_dropped_not_the_event():
+    # Plone's folder listing: the end left from an earlier event, the visible text consistent
+    page = """<html><body><div class="vevent"><a class="url summary" href="/kurs">Kurs</a>
+    von <abbr class="dtstart" title="2026-06-13 09:45:00">13.06.2026 09:45</abbr> bis
+    <abbr class="dtend" title="2026-03-30 13:00:00">20.06.2026 13:00</abbr></div></body></html>"""
+    events, _ = microformats.events(dom.tree(page), "https://verein.example/termine/")
+    assert [(e.title, e.start, e.end) for e in events] == [
+        ("Kurs", datetime(2026, 6, 13, 9, 45), None)
+    ]

@@ -133,11 +133,14 @@ def _schema_org(item: dict) -> dict:
     # hCalendar's summary is its name (mf2py maps it); microformats2's p-summary is a teaser
     name = _text(_first(item, "name"))
     summary = _text(_first(item, "summary"))
+    start, end = _when(_first(item, "start")), _when(_first(item, "end"))
+    if start and end and end[:10] < start[:10]:
+        end = None  # a day left from another event (Plone: "13.06. bis 20.06." over 30.03.)
     return {
         "@type": "Event",
         "name": name,
-        "startDate": _when(_first(item, "start")),
-        "endDate": _when(_first(item, "end")),
+        "startDate": start,
+        "endDate": end,
         "url": _text(_first(item, "url")),
         "description": _text(_first(item, "description")) or (summary if summary != name else None),
         "location": _place(_first(item, "location")),
