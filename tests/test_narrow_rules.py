@@ -1103,3 +1103,37 @@ def test_a_tables_column_of_days_under_its_name_stays_the_rows_date():
         ("Jahreshauptversammlung", "2027-02-04"), ("Frühjahrsputz", "2027-03-04"),
         ("Osterfeuer", "2027-04-01"),
     ]  # fmt: skip
+
+
+def test_two_lists_side_by_side_in_one_table_are_read_pair_by_pair():
+    # a layout table: the club evenings on the left, the fairs on the right, a row holding
+    # a day and its title of each
+    rows = [("08.01.2027", "Jahreshauptversammlung", "21.02.2027", "Winterbörse"),
+            ("05.02.2027", "Vereinsabend", "25.04.2027", "Frühjahrsbörse"),
+            ("05.03.2027", "Themenabend Wasserpflanzen", "10.10.2027", "Herbstbörse"),
+            ("02.04.2027", "Vereinsabend", "", "")]  # fmt: skip
+    body = "".join(
+        f"<tr><td><b>{a}</b></td><td><p><b>{b}</b></p><p>Vortrag: N.N.</p></td>"
+        f"<td>{c}</td><td>&nbsp;</td><td>{d}</td></tr>"
+        for a, b, c, d in rows
+    )
+    events = found(f"<h1>Termine</h1><table>{body}</table>")
+    assert sorted((e["start"], e["title"]) for e in events) == [
+        ("2027-01-08", "Jahreshauptversammlung"), ("2027-02-05", "Vereinsabend"),
+        ("2027-02-21", "Winterbörse"), ("2027-03-05", "Themenabend Wasserpflanzen"),
+        ("2027-04-02", "Vereinsabend"), ("2027-04-25", "Frühjahrsbörse"),
+        ("2027-10-10", "Herbstbörse"),
+    ]  # fmt: skip
+
+
+def test_a_tables_columns_of_start_and_end_days_are_no_two_lists():
+    rows = [("12.03.2027", "14.03.2027", "Frühjahrsmesse"),
+            ("02.05.2027", "04.05.2027", "Kongress"),
+            ("10.09.2027", "12.09.2027", "Herbstmesse")]  # fmt: skip
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+    events = found(f"<h1>Messen</h1><table><tr><th>Von</th><th>Bis</th><th>Messe</th></tr>"
+                   f"{body}</table>")  # fmt: skip
+    assert [(e["title"], e["start"], e["end"]) for e in events] == [
+        ("Frühjahrsmesse", "2027-03-12", "2027-03-14"), ("Kongress", "2027-05-02", "2027-05-04"),
+        ("Herbstmesse", "2027-09-10", "2027-09-12"),
+    ]  # fmt: skip

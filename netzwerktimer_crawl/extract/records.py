@@ -612,10 +612,13 @@ def _head_name(name: str) -> bool:
 
 
 def _grid(anchors: list[Anchor]) -> tuple[list[Found], list[Anchor]]:
-    """Events of a table whose columns are kinds of event and whose cells are their days: a
-    club's year, a row a month, "Versammlungen um 20 Uhr" and "Rennen ab 14 Uhr" heading
-    columns of "7. Februar", "22. April (Ostermontag)", "-". Each day is its column's event,
-    at the time its head gives; the anchors of other tables are left to the lists."""
+    """Events of a table whose columns of days are not one list's dates, read cell by cell;
+    the anchors of other tables are left to the lists. Either its columns are kinds of
+    event over their days: a club's year, a row a month, "Versammlungen um 20 Uhr" and
+    "Rennen ab 14 Uhr" heading columns of "7. Februar", "22. April (Ostermontag)", "-",
+    each day its column's event at the time its head gives. Or two lists stand side by
+    side in it, each row a day and its title for each ("03.01.2014 | Jahreshauptversammlung
+    | 22.02.2015 | | Winterbörse"): each day is titled by the cell after it."""
     cells: dict[int, list[tuple[etree._Element, Anchor]]] = defaultdict(list)
     for anchor in anchors:
         element = anchor.block.element
@@ -625,13 +628,30 @@ def _grid(anchors: list[Anchor]) -> tuple[list[Found], list[Anchor]]:
     found: list[Found] = []
     taken: set[int] = set()
     for dated in cells.values():
-        kinds = _kind_columns(dated)
+        days: dict[int, int] = defaultdict(int)  # cells that are a day alone, by column
         for cell, anchor in dated:
-            if (head := kinds.get(_column(cell))) is None:
+            if not _LETTERS.search(
+                _WEEKDAY_WORD.sub("", residue(_LABEL_IN_BRACKETS.sub("", anchor.block.text)))
+            ):
+                days[_column(cell)] += 1
+        table = _table_of(dated[0][0])
+        assert table is not None
+        kinds = _kind_columns(table, days)
+        side = {c for c, n in days.items() if n >= _KIND_DAYS} if not kinds else set()
+        # each with its titles' column after it, not a start's and an end's ("Von | Bis")
+        apart = all(b - a >= 2 for a, b in pairwise(sorted(side)))
+        if not kinds and (len(side) < 2 or not apart):
+            continue
+        for cell, anchor in dated:
+            column = _column(cell)
+            if column in kinds:
+                name, span = kinds[column]
+                label = _LABEL_IN_BRACKETS.search(anchor.block.text)
+                title = f"{name} ({label[1]})" if label and clean_title(label[1]) else name
+            elif column in side and (beside := _title_beside(cell, side)):
+                title, span = beside, None
+            else:
                 continue
-            name, span = head
-            label = _LABEL_IN_BRACKETS.search(anchor.block.text)
-            title = f"{name} ({label[1]})" if label and clean_title(label[1]) else name
             for when in anchor.sessions:
                 day = _day_of(when.start)
                 at = _on_day(span, day) if span and when.all_day and day else [when]
@@ -645,7 +665,7 @@ def _grid(anchors: list[Anchor]) -> tuple[list[Found], list[Anchor]]:
 
 _LABEL_IN_BRACKETS = re.compile(r"\(([^()]{3,60})\)\s*$")
 _NONE = frozenset({"", "-", "–", "—", "/", "--"})  # a month without that event
-_KIND_DAYS = 3  # days at least in a column of an event's kind
+_KIND_DAYS = 3  # days at least in a column of an event's kind, or of one of two lists
 
 
 def _table_of(cell: etree._Element) -> etree._Element | None:
@@ -653,22 +673,27 @@ def _table_of(cell: etree._Element) -> etree._Element | None:
     return next(row.iterancestors("table"), None) if row is not None else None
 
 
+def _title_beside(cell: etree._Element, days: set[int]) -> str | None:
+    """The first line of the first cell after a day's that says something, up to the next
+    column of days: the title of one of two lists side by side."""
+    for after in cell.itersiblings():
+        if not isinstance(after.tag, str) or _column(after) in days:
+            return None
+        text = dom.text_of(after).strip()
+        if " ".join(text.split()) not in _NONE:
+            return clean_title(text.split("\n")[0])
+    return None
+
+
 _Kind = tuple[str, TimeSpan | None]  # a column's event: its name, the time its head gives
 
 
-def _kind_columns(dated: list[tuple[etree._Element, Anchor]]) -> dict[int, _Kind]:
+def _kind_columns(table: etree._Element, days: dict[int, int]) -> dict[int, _Kind]:
     """The columns of a table whose head names a kind of event (not a date's, "Datum",
     "Monat") over cells that are days alone (or none, "-"): column → (name, head's time)."""
-    table = _table_of(dated[0][0])
-    head = _head_row(table) if table is not None else None
+    head = _head_row(table)
     if head is None or head.find("th") is None:
         return {}
-    days: dict[int, int] = defaultdict(int)
-    for cell, anchor in dated:
-        if not _LETTERS.search(
-            _WEEKDAY_WORD.sub("", residue(_LABEL_IN_BRACKETS.sub("", anchor.block.text)))
-        ):
-            days[_column(cell)] += 1
     kinds: dict[int, _Kind] = {}
     for cell in head:
         if not isinstance(cell.tag, str) or days[column := _column(cell)] < _KIND_DAYS:
@@ -677,7 +702,7 @@ def _kind_columns(dated: list[tuple[etree._Element, Anchor]]) -> dict[int, _Kind
         name = clean_title(residue(text.split("\n")[0]))
         if not name or _head_name(name) or _MONTH_HEAD.match(name):
             continue
-        column_cells = [c for row in table.iter("tr") if row is not head for c in row  # type: ignore[union-attr]
+        column_cells = [c for row in table.iter("tr") if row is not head for c in row
                         if isinstance(c.tag, str) and _column(c) == column]  # fmt: skip
         said = [c for c in column_cells if " ".join(dom.text_of(c).split()) not in _NONE]
         if days[column] * 4 < len(said) * 3:
