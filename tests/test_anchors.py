@@ -78,3 +78,16 @@ def test_a_time_span_in_post_metadata_is_an_event_time():
     page = '<span class="news-list-date">Mittwoch, 20. Mai 2026, 14:45 Uhr bis 15:45 Uhr</span>'
     (anchor,) = found(page)
     assert not anchor.published and anchor.sessions[0].end == datetime(2026, 5, 20, 15, 45)
+
+
+def test_a_posts_signature_of_its_authors_and_day_is_its_publication():
+    root = dom.parse(
+        "<html><body><section><h2>Neuer Vorstand gewählt</h2><p>Der Verein hat gewählt.</p>"
+        "<p>(Wieland Carls / Christian Hain, 17.06.2026)</p>"
+        "<p>(Tag der offenen Tür, 12.07.2027)</p></section></body></html>"
+    )
+    found = anchors.find(dom.blocks(root), date(2026, 11, 20))
+    assert [(a.block.text, a.published) for a in found] == [
+        ("(Wieland Carls / Christian Hain, 17.06.2026)", True),
+        ("(Tag der offenen Tür, 12.07.2027)", False),
+    ]

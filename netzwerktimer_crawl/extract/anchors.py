@@ -92,6 +92,8 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
     events)."""
     if _PUBLISHED_WORDS.search(block.text[:80]) or _byline(block.element):
         return True
+    if _SIGNED.match(" ".join(block.text.split())):
+        return True
     if sessions and (not sessions[0].all_day or sessions[0].end is not None):
         return False
     node: etree._Element | None = block.element
@@ -113,6 +115,12 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
 
 
 _STAMPED = re.compile(r"T\d\d:\d\d:(?!00)\d\d")
+# A post signed by its authors and day, in brackets or after a dash: "(Ute Recker-Hamm,
+# 18.11.2019)", "(Wieland Carls / Christian Hain, 17.06.2020)", "– Maria Schmidt, 03.02.2026".
+_SIGNED = re.compile(
+    r"^[(\[–—-]\s*[A-ZÄÖÜ][\w.'-]*(?:\s*(?:/|&|\bund\b)?\s+[A-ZÄÖÜ][\w.'-]*){1,6}\s*,\s*"
+    r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d\d)\s*[)\]]?$"
+)
 
 
 # Attributes where themes keep an ISO date beside a shorter visible one: hCalendar's
