@@ -243,3 +243,15 @@ def test_eventons_unpadded_dates_and_offsets_are_read():
         ("Alpha-Abend", datetime(2027, 4, 1, 19), datetime(2027, 4, 1, 22))
     ]
     assert problems == []
+
+
+def test_a_microdata_name_with_an_organizer_nested_in_it_by_mistake_is_its_text():
+    # the organizer's <span itemscope itemprop=name> inside the event makes the Organization
+    # a second name of the event: the title is the event's own text, never a list's repr
+    page = """<html><body><table><tr itemscope itemtype="https://schema.org/Event">
+    <td><meta itemprop="startDate" content="2027-01-05">05.01.2027</td>
+    <td itemprop="organizer"><span itemscope itemtype="https://schema.org/Organization"
+      itemprop="name">Feuerwehr-Abteilung</span></td>
+    <td><span itemprop="name">Abteilungsversammlung</span></td></tr></table></body></html>"""
+    [event], _ = jsonld.microdata_events(page, "https://dorf.example/veranstaltungen/")
+    assert (event.title, event.start) == ("Abteilungsversammlung", date(2027, 1, 5))

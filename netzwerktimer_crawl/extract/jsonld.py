@@ -89,9 +89,12 @@ def _enum(value: object) -> str:
 
 def _words(value: object) -> object:
     """A property given more than once as one text: microdata's two itemprop=name of one
-    Place (<span itemprop=name>Kandertalhalle</span> <span itemprop=name>Wollbach</span>)."""
-    if isinstance(value, list) and all(isinstance(part, str) for part in value):
-        return " ".join(value)
+    Place (<span itemprop=name>Kandertalhalle</span> <span itemprop=name>Wollbach</span>);
+    of texts and items, the texts."""
+    if isinstance(value, list) and (texts := [part for part in value if isinstance(part, str)]):
+        # not an item nested in it by a wrong itemprop (an organizer's <span itemscope
+        # itemprop=name>): its texts alone
+        return " ".join(texts)
     return value
 
 
