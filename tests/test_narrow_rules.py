@@ -1137,3 +1137,20 @@ def test_a_tables_columns_of_start_and_end_days_are_no_two_lists():
         ("Frühjahrsmesse", "2027-03-12", "2027-03-14"), ("Kongress", "2027-05-02", "2027-05-04"),
         ("Herbstmesse", "2027-09-10", "2027-09-12"),
     ]  # fmt: skip
+
+
+def test_a_year_heading_in_the_first_record_of_its_year_dates_the_records_after_it():
+    event = """<div class="schedule-event">{year}<div class="block"><div class="date">
+      <span>{day}.</span><br><span>{month}</span></div><div class="time">18:00 Uhr</div>
+      <h3>{title}</h3></div></div>"""
+    events = found('<div class="schedule">' + "".join(
+        event.format(year=f"<h4>{year}</h4>" if year else "", day=day, month=month, title=t)
+        for year, day, month, t in [("2025", "09", "Dec", "QGIS Workshop"),
+                                    ("", "29", "Apr", "Open Data Lunch"),
+                                    ("2024", "03", "Dec", "Datensprechstunde"),
+                                    ("", "27", "Aug", "Sommerfest")]
+    ) + "</div>")  # fmt: skip
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("QGIS Workshop", "2025-12-09T18:00"), ("Open Data Lunch", "2025-04-29T18:00"),
+        ("Datensprechstunde", "2024-12-03T18:00"), ("Sommerfest", "2024-08-27T18:00"),
+    ]  # fmt: skip

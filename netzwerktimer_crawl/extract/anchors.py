@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..berlin import parse_day, parse_machine
 from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when, residue
-from .dom import Block, heading_text, is_block, preceding_heading
+from .dom import Block, heading_text, is_block, preceding_heading, signature
 
 # Only the start of a long block is read: a date deep in a paragraph of prose is no anchor.
 _READ = 240
@@ -298,7 +298,7 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
             whole = block.element.tag == "h1" and _SCHEDULE.search(block.text) is not None
             if reference is not None and abs(named - reference.year) > 3:
                 whole = False  # "Skiclub 1968 Todtnau" is its founding year
-            scope = None if whole else _container(block)
+            scope = None if whole else _year_scope(block)
             year, heading = (scope, date(named, 7, 2)), None
             continue
         if len(sessions) == 1 and _is_month(sessions[0], text):
@@ -419,6 +419,19 @@ def _heading_year(block: Block) -> int | None:
         return None
     years = _YEAR.findall(block.text)
     return int(years[0]) if len(years) == 1 else None
+
+
+def _year_scope(block: Block) -> etree._Element:
+    """Where a year heading holds: its container; the list, when the container is the first
+    of its records to open a year ("<div class=event><h4>2022</h4>…</div><div class=event>
+    …"), for the records after it, up to the next year's heading."""
+    container = _container(block)
+    after = container.getnext()
+    first = next((c for c in container if isinstance(c.tag, str)), None)
+    if first is block.element and after is not None and container.getparent() is not None:
+        if isinstance(after.tag, str) and signature(after) == signature(container):
+            return container.getparent()
+    return container
 
 
 def _container(block: Block) -> etree._Element:
