@@ -1154,3 +1154,20 @@ def test_a_year_heading_in_the_first_record_of_its_year_dates_the_records_after_
         ("QGIS Workshop", "2025-12-09T18:00"), ("Open Data Lunch", "2025-04-29T18:00"),
         ("Datensprechstunde", "2024-12-03T18:00"), ("Sommerfest", "2024-08-27T18:00"),
     ]  # fmt: skip
+
+
+def test_a_years_programme_that_its_theme_calls_an_article_lists_its_days():
+    head = '<meta property="og:type" content="article">'
+    head += '<meta property="og:title" content="Jahresprogramm | Gartenbauverein Kößlarn">'
+    events = found(
+        """<section><h1>Jahres&shy;programm 2027</h1></section>
+        <section><h2>Pflanzen&shy;tauschbörse</h2><h3>Samstag, 01.05.2027, ab 14 Uhr</h3>
+        <h3>im Kirchenhof</h3></section>
+        <section><h2>Herbstwanderung</h2><h3>Samstag, 16.10.2027</h3></section>
+        <section><h2>Kripperlweg</h2><h3>Samstag, 11.12.2027</h3></section>""",
+        head,
+    )
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Pflanzentauschbörse", "2027-05-01T14:00"), ("Herbstwanderung", "2027-10-16"),
+        ("Kripperlweg", "2027-12-11"),
+    ]  # fmt: skip

@@ -124,10 +124,14 @@ def _is_article(selector: Selector) -> bool:
     published = selector.xpath('//meta[@property="article:published_time"]/@content').get()
     if not (kind == "article" or published):
         return False
-    title = selector.xpath('//meta[@property="og:title"]/@content').get() or " ".join(
-        selector.xpath("//h1//text()").getall()
-    )
-    return not eventpage.list_title(" ".join(title.split()))
+    og = selector.xpath('//meta[@property="og:title"]/@content').get() or ""
+    h1 = " ".join(selector.xpath("//h1//text()").getall())
+    # the og:title less the site's name after it: "Jahresprogramm | Verein für Gartenbau"
+    titles = [og, _SITE_AFTER.split(og)[0], h1] if og else [h1]
+    return not any(eventpage.list_title(" ".join(title.split())) for title in titles)
+
+
+_SITE_AFTER = re.compile(r"\s+[|–—-]\s+")
 
 
 _TYPOGRAPHY = str.maketrans(

@@ -24,7 +24,7 @@ from parsel import Selector
 from ..berlin import parse_iso
 from ..dates import When, parse_sessions, residue
 from ..items import Event
-from ..text import city_from_location
+from ..text import INVISIBLE, city_from_location
 from . import dom
 from .anchors import Anchor
 from .records import (
@@ -442,7 +442,9 @@ _LIST_TITLE = re.compile(
     r"^(?:(?:aktuelle|kommende|nächste|vergangene|frühere|unsere|alle|übersicht|upcoming"
     r"|past|previous|our)\s+)?(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|eventkalender"
     r"|kalender|events|konzerte|auftritte|lesungen|kurse|seminare|workshops|tagungen"
-    r"|konferenzen|dates|gigs|concerts|conferences|calendar|aktuelles|neuigkeiten|news)"
+    r"|konferenzen|dates|gigs|concerts|conferences|calendar|aktuelles|neuigkeiten|news"
+    # a year's programme: "Jahresprogramm 2025", "Spielplan", "Jahresplan", "Terminplan"
+    r"|(?:jahres|monats|semester|veranstaltungs|kurs)?programm|spielplan|jahresplan|terminplan)"
     # "Termine von NaturAktiv", "Veranstaltungen 2027"; not "Konzerte im Park", a series
     r"(?:\s+(?:\d{4}|im überblick|(?:von|des|der|für|of)\b.*))?$",
     re.I,
@@ -452,6 +454,7 @@ _LIST_TITLE = re.compile(
 def list_title(text: str) -> bool:
     """A title that names a list of events: "Veranstaltungen", "Termine 2027"; not one of
     news ("Aktuelles"), whose articles are articles."""
+    text = text.translate(INVISIBLE)  # "Jahres&shy;programm"
     return bool(_LIST_TITLE.match(text)) and not _NEWS_TITLE.match(text)
 
 
