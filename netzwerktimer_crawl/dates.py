@@ -149,6 +149,7 @@ _WEEKDAY_NUMBER: dict[str, int] = {
 _WEEKDAYS = list(_WEEKDAY_NUMBER)
 WEEKDAYS = tuple(_WEEKDAYS)  # German and English weekday names and abbreviations
 MONTHS = tuple(_MONTHS)  # German and English month names and abbreviations
+MONTH_NUMBERS = dict(_MONTHS)  # each of them (lower case) with its month's number
 
 # Words that may sit between a date and its time or between the two ends of a range without
 # changing the meaning ("Mittwoch, den 14.10. um 18 Uhr", "in der Zeit von 9 bis 12 Uhr").

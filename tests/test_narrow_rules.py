@@ -1171,3 +1171,27 @@ def test_a_years_programme_that_its_theme_calls_an_article_lists_its_days():
         ("Pflanzentauschbörse", "2027-05-01T14:00"), ("Herbstwanderung", "2027-10-16"),
         ("Kripperlweg", "2027-12-11"),
     ]  # fmt: skip
+
+
+def test_a_month_grids_day_numbers_under_its_month_and_year_date_each_days_events():
+    # a month calendar: "2027 März" in its header, each day's cell its number alone and a
+    # box per event; the grid opens with the last days of February
+    def cell(day: int, *titles: str) -> str:
+        boxes = "".join(f'<div class="cal__event"><a href="/e/{day}-{n}">{title}</a></div>'
+                        for n, title in enumerate(titles))  # fmt: skip
+        return f'<li class="cal__day"><div class="cal__day-date">{day}</div>{boxes}</li>'
+
+    days = [cell(d) for d in (22, 23, 24, 25, 26, 27, 28)]
+    days += [cell(d) for d in range(1, 32)]
+    days[8] = cell(2, "Gründerstammtisch", "Sprechtag Patente")
+    days[10] = cell(4, "Pitch-Training")
+    weeks = "".join(f'<ul class="cal__days">{"".join(days[i:i + 7])}</ul>'
+                    for i in range(0, len(days), 7))  # fmt: skip
+    events = found(f"""<div class="calendar"><ul class="cal__browser"><li><a href="/2027/2">
+    Februar</a></li><li><span>2027</span><span>März</span></li><li><a href="/2027/4">April</a>
+    </li></ul><ul class="cal__weekdays"><li>Mo</li><li>Di</li><li>Mi</li><li>Do</li><li>Fr</li>
+    <li>Sa</li><li>So</li></ul>{weeks}</div>""")
+    assert sorted((e["start"], e["title"]) for e in events) == [
+        ("2027-03-02", "Gründerstammtisch"), ("2027-03-02", "Sprechtag Patente"),
+        ("2027-03-04", "Pitch-Training"),
+    ]  # fmt: skip

@@ -7,12 +7,13 @@ import re
 from collections.abc import Callable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass
+from datetime import date
 from html import unescape
-from itertools import islice
+from itertools import islice, pairwise
 
 from lxml import etree, html
 
-from ..dates import MONTHS
+from ..dates import MONTH_NUMBERS, MONTHS
 from ..text import INVISIBLE
 
 # Elements that break text into separate blocks; everything else is inline.
@@ -106,10 +107,83 @@ def parse(body: str) -> html.HtmlElement:
     _list_numbers_as_days(root)
     _spread_row_spans(root)
     _split_dated_lines(root)
+    _date_grid_days(root)
     return root
 
 
 _MONTH_NAMES = "|".join(sorted(map(re.escape, MONTHS), key=len)[::-1])
+
+
+# A month calendar's day cell: its number alone, in an element named for it.
+_DAY_CLASS = re.compile(r"day|date|tag|datum", re.I)
+_DAY_NUMBER = re.compile(r"^\s*(\d{1,2})\.?\s*$")
+_GRID_DAYS = 28  # day cells at least in a month's grid
+
+
+def _date_grid_days(root: etree._Element) -> None:
+    """A month calendar's day numbers ("2" in <div class="event-calendar__day-date">, the
+    month and year only in the grid's header, "2026 Juni") as the dates they are, so that
+    each day's events read as dated; the days of the months before and after too."""
+    cells = [
+        element
+        for element in root.iter("div", "span", "td", "li", "a", "strong", "p")
+        if _DAY_CLASS.search(element.get("class") or "")
+        and len(element) == 0
+        and _DAY_NUMBER.match(element.text or "")
+    ]
+    if len(cells) < _GRID_DAYS:
+        return
+    month = _grid_month(root, cells[0])
+    if month is None:
+        return
+    year, number = month
+    days = [int(_DAY_NUMBER.match(cell.text or "")[1]) for cell in cells]  # type: ignore[index]
+    number -= days[0] > 1  # the grid opens with the last days of the month before
+    dated = []
+    for cell, day in zip(cells, days, strict=True):
+        if dated and day < dated[-1][1].day:
+            number += 1  # a new month
+        year_of, month_of = year + (number - 1) // 12, (number - 1) % 12 + 1
+        try:
+            dated.append((cell, date(year_of, month_of, day)))
+        except ValueError:
+            return  # not a calendar's days
+    if any((b - a).days != 1 for (_, a), (_, b) in pairwise(dated)):
+        return  # numbers in a row that are no run of days: not a month's grid
+    for cell, day in dated:
+        cell.text = f"{day:%d.%m.%Y}"
+
+
+def _grid_month(root: etree._Element, first: etree._Element) -> tuple[int, int] | None:
+    """The month and year the grid shows, from the text before its first day: "Juni 2026",
+    "2026 Juni", "June 2026"; the last one named there, outside links."""
+    before: list[str] = []
+    for element in root.iter():
+        if element is first:
+            break
+        # not the links to the months before and after ("‹ Mai", "Juli ›")
+        link = element.tag == "a" or next(element.iterancestors("a"), None) is not None
+        if isinstance(element.tag, str) and element.text and not link:
+            before.append(element.text)
+    text = " ".join(before)[-_GRID_HEADER:]
+    found = None
+    for match in _MONTH_YEAR.finditer(text):
+        found = match
+    if found is None:
+        return None
+    name = (found["m1"] or found["m2"]).lower().rstrip(".")
+    number = MONTH_NUMBERS.get(name)
+    year = int(found["y1"] or found["y2"])
+    return (year, number) if number else None
+
+
+_GRID_HEADER = 600  # characters before the first day in which its month is named
+_MONTH_YEAR = re.compile(
+    rf"(?<![^\W\d_])(?:(?P<m1>{_MONTH_NAMES})\.?\s*(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<y2>(?:19|20)\d\d)\s*(?P<m2>{_MONTH_NAMES}))(?![^\W\d_])",
+    re.I,
+)
+
 # Written out and no one's first name: not Jan, Juli, April, August, Mai, June, July, May.
 _PLAIN_MONTHS = "januar|februar|märz|juni|september|oktober|november|dezember|january|february"
 _PLAIN_MONTHS += "|march|october|december"

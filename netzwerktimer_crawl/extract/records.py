@@ -1811,10 +1811,19 @@ def _day_items(
     title is the first of them: two or more, each with a link of its own and no date. Else
     none: a list of an event's speakers follows the event's own title."""
     items = [li for li in record.iter("li") if li.xpath(".//a[@href]") and not li.xpath(".//li")]
+    if len(items) < 2:  # or a box of its own for each: <div class="…day-event"><a>…</a></div>
+        boxes = defaultdict(list)
+        for box in record.iter("div", "p", "article"):
+            if box is not record and box.xpath("./a[@href]") and not box.xpath(".//div"):
+                boxes[dom.signature(box)].append(box)
+        items = max(boxes.values(), key=len, default=[])
     if len(items) < 2 or title_element is None or not _own_links(items):
         return []
-    if not any(node is items[0] for node in (title_element, *title_element.iterancestors())):
+    holders = {id(node) for node in (title_element, *title_element.iterancestors())}
+    own = next((item for item in items if id(item) in holders), None)
+    if own is None:
         return []
+    items = [own, *(item for item in items if item is not own)]  # the title's item first
     days = sorted(
         ((order[id(a.block.element)], a.block.element, a.day) for a in group if a.day),
         key=lambda found: found[0],
