@@ -1195,3 +1195,13 @@ def test_a_month_grids_day_numbers_under_its_month_and_year_date_each_days_event
         ("2027-03-02", "Gründerstammtisch"), ("2027-03-02", "Sprechtag Patente"),
         ("2027-03-04", "Pitch-Training"),
     ]  # fmt: skip
+
+
+def test_a_day_without_the_usual_meeting_is_no_event():
+    events = found("""<h1>Gottesdienste</h1><div class="termine">
+    <p>Samstag, 24.12.2026 | 15:30 Uhr – Christvesper</p>
+    <p>Sonntag, 03.01.2027 | Kein Gottesdienst</p>
+    <p>Sonntag, 10.01.2027 | 10 Uhr – Familiengottesdienst</p></div>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Christvesper", "2026-12-24T15:30"), ("Familiengottesdienst", "2027-01-10T10:00"),
+    ]  # fmt: skip

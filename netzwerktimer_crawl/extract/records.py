@@ -58,7 +58,11 @@ _WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.I)
 _CLOSED = re.compile(
     r"\b(?:geschlossen|closed|ruhetag|betriebsferien|betriebsurlaub|schließtag)\b"
     # a holiday's opening hours: "24.12. geschlossen", "02.01. wieder regulär geöffnet"
-    r"|^(?:wieder\s+)?(?:regulär|normal|eingeschränkt|verkürzt)\s+geöffnet\b",
+    r"|^(?:wieder\s+)?(?:regulär|normal|eingeschränkt|verkürzt)\s+geöffnet\b"
+    # a day without the usual one: "Kein Gottesdienst", "Keine Probe", "No monthly meeting"
+    r"|^\W*(?:kein|keine|no)\s+(?:monthly\s+|regular\s+)?(?:gottesdienst|treffen|training"
+    r"|probe|chorprobe|stammtisch|unterricht|vereinsabend|sprechstunde|sitzung|meeting"
+    r"|service|class|practice)\b",
     re.I,
 )
 # A post that looks back on an event reports it; it announces none: "Rückblick: Jahrestagung
