@@ -1205,3 +1205,28 @@ def test_a_day_without_the_usual_meeting_is_no_event():
     assert [(e["title"], e["start"]) for e in events] == [
         ("Christvesper", "2026-12-24T15:30"), ("Familiengottesdienst", "2027-01-10T10:00"),
     ]  # fmt: skip
+
+
+def test_a_timelines_columns_of_one_width_are_its_rows_fields_not_a_list():
+    # each row: its day in one column and its story in the other, both "ctl-6" (a day in a
+    # story made the columns look like one list of dated records)
+    row = """<div class="timeline-block-child swiper-slide"><div class="timeline-content">
+      <div class="timeline-block-timeline ctl-row"><div class="ctl-6 timeline-block-time">
+      <div class="story-time"><p>{day}</p></div></div><div class="timeline-block-icon"></div>
+      <div class="ctl-6 timeline-block-detail"><div class="story-details"><div class="story">
+      <h3 class="wp-block-heading ctlb-block-title">{title}</h3><p class="ctlb-block-desc">
+      {text}</p></div></div></div></div></div></div>"""
+    events = found('<h1>Veranstaltungen</h1><div class="timeline-list">' + "".join(
+        row.format(day=day, title=title, text=text) for day, title, text in [
+            ("13.05.2027", "Podiumsdiskussion KI im Dialog", "Mit Gästen aus der Region."),
+            ("13.03.2027", "Anwendertagung in Bad Kissingen", "Am 13. März kamen viele."),
+            ("25.02.2027", "Unternehmer-Barcamp", "Vortrag zum Thema Künstliche Intelligenz."),
+            ("Dezember 2026", "Förderung bewilligt", "Das Team war in Berlin."),
+            ("01.08.2026", "Workshop für Softwareunternehmen", "Mit praktischen Übungen."),
+        ]) + "</div>")  # fmt: skip
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Podiumsdiskussion KI im Dialog", "2027-05-13"),
+        ("Anwendertagung in Bad Kissingen", "2027-03-13"),
+        ("Unternehmer-Barcamp", "2027-02-25"),
+        ("Workshop für Softwareunternehmen", "2026-08-01"),
+    ]

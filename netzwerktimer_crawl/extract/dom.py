@@ -462,7 +462,16 @@ def signature(element: etree._Element) -> tuple[str, str]:
     """Tag and first class, positions removed ("views-row-2" → "views-row-"): siblings of
     one list share it even when they carry extra modifier classes. A table cell's column is
     part of it: the cells of a row are its fields, not a list."""
-    classes = [_DIGITS.sub("", word) for word in (element.get("class") or "").split()]
+    words = (element.get("class") or "").split()
+    if (
+        len(words) > 1
+        and _DIGIT.search(words[0])
+        and (plain := [w for w in words if not _DIGIT.search(w)])
+    ):
+        # a grid's width ("ctl-6", "col-md-6") says where it stands, the next class what
+        # it is: a timeline row's "ctl-6 timeline-block-time" beside its "…-detail"
+        words = [plain[0], *(w for w in words if w != plain[0])]
+    classes = [_DIGITS.sub("", word) for word in words]
     tag = _tag(element)
     if tag in ("td", "th"):
         column = sum(1 for s in element.itersiblings(preceding=True) if _tag(s) in ("td", "th"))
@@ -470,6 +479,7 @@ def signature(element: etree._Element) -> tuple[str, str]:
     return tag, _list_class(element, classes)
 
 
+_DIGIT = re.compile(r"\d")
 _SIBLINGS = 50  # looked at on each side
 _KINDS = 4  # siblings at least: a list whose items' first class names their kind
 
