@@ -158,7 +158,7 @@ _FILLER_WORDS = (
     + (
         "am an den dem der um ab von vom in im zeit zum zur jeweils einschließlich "
         "einschliesslich einschl inkl inklusive uhr uhrzeit beginn start einlass datum termin "
-        "wann ca gegen treffpunkt"  # a walk's or a work day's: "Treffpunkt jeweils 8 Uhr"
+        "wann ca gegen"
     ).split()
     # an end that is none: "18:00 – open end Sektempfang"
     + ["open end", "open-end", "ende offen", "offenes ende"]

@@ -855,19 +855,6 @@ def test_labels_in_dd_cells_with_their_values_in_dt_still_label_them():
     ]
 
 
-def test_a_publication_date_of_new_years_midnight_is_a_placeholder_not_the_year():
-    # A static site's front matter default ("date: 2023-01-01") on a page kept up to date:
-    # its next meeting, a Wednesday, is in the fetch's year, not the placeholder's.
-    head = '<meta property="og:type" content="article">'
-    head += '<meta property="article:published_time" content="2023-01-01T00:00:00+00:00">'
-    events = found(
-        "<h1>Stammtisch</h1><p>Nächster Termin: <strong>Mittwoch, 13. Januar um 19:00 Uhr"
-        "</strong> im Gasthaus Zur Linde.</p>",
-        head,
-    )
-    assert [e["start"] for e in events] == ["2027-01-13T19:00"]
-
-
 def test_a_map_link_names_no_event():
     # where a group meets from January on, and the maps of it: no event of January 1st
     events = found("""<h1>Termine</h1><div class="content"><p>Wir treffen uns monatlich.</p>
@@ -1230,3 +1217,45 @@ def test_a_timelines_columns_of_one_width_are_its_rows_fields_not_a_list():
         ("Unternehmer-Barcamp", "2027-02-25"),
         ("Workshop für Softwareunternehmen", "2026-08-01"),
     ]
+
+
+def test_days_over_news_or_speakers_are_no_days_of_events():
+    news = found("""<h1>Aktuelles</h1><div class="news"><h3>Mi. 18.11.2026</h3><ul>
+    <li><a href="/n/1">Neuer Vorstand gewählt</a></li><li><a href="/n/2">Förderung bewilligt</a></li>
+    </ul><h3>Do. 05.11.2026</h3><ul><li><a href="/n/3">Rückblick Herbstfest</a></li></ul>
+    <h3>Mo. 26.10.2026</h3><ul><li><a href="/n/4">Neue Mitglieder</a></li></ul></div>""")
+    speakers = found("""<h1>Fachtag Inklusion</h1><div class="programm-tage">
+    <h3>Fr. 12.03.2027</h3><div class="speakers"><div class="speaker"><a href="/r/1">Anna Berg
+    </a></div><div class="speaker"><a href="/r/2">Thomas Kühn</a></div></div>
+    <h3>Sa. 13.03.2027</h3><div class="speakers"><div class="speaker"><a href="/r/3">Jana Wolf
+    </a></div></div></div>""")
+    assert (news, speakers) == ([], [])
+
+
+def test_titles_that_start_like_a_box_office_are_titles():
+    card = '<div class="event"><p class="date">{}, 18 Uhr</p><h3><a href="/e/{}">{}</a></h3></div>'
+    events = found('<div class="events">' + "".join(
+        card.format(day, n, title) for n, (day, title) in enumerate([
+            ("02.12.2026", "Karten spielen im Park"),
+            ("10.12.2026", "Karten online erstellen mit uMap"),
+            ("15.12.2026", "Tickets für alle? Podiumsgespräch zum Kulturpass"),
+        ])) + "</div>")  # fmt: skip
+    assert [e["title"] for e in events] == [
+        "Karten spielen im Park", "Karten online erstellen mit uMap",
+        "Tickets für alle? Podiumsgespräch zum Kulturpass",
+    ]  # fmt: skip
+
+
+def test_a_heading_that_opens_with_a_day_and_a_town_leaves_the_title_to_the_panels_bold():
+    panel = """<div class="panel"><h4><a href="#p{n}" data-toggle="collapse">{day} – {town}</a>
+      </h4><div id="p{n}" class="collapse"><p><strong>{title}</strong></p>
+      <p><a href="/anmeldung/{n}">Anmeldung</a></p></div></div>"""
+    events = found("<h2>Regionalkonferenzen 2027</h2>" + "".join(
+        panel.format(n=n, day=day, town=town, title=title)
+        for n, (day, town, title) in enumerate([
+            ("12.03.2027", "Jena", "Regionalkonferenz Ost"),
+            ("19.03.2027", "Erfurt, Augustinerkloster", "Regionalkonferenz Mitte")])
+    ))  # fmt: skip
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Regionalkonferenz Ost", "2027-03-12"), ("Regionalkonferenz Mitte", "2027-03-19"),
+    ]  # fmt: skip

@@ -82,8 +82,6 @@ def _reference(response: TextResponse) -> date | None:
 
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/([0-2]\d|3[01])/")
 _OLDEST_POST = date(1995, 1, 1)  # before: a placeholder (Hugo's "0001-01-01")
-# New Year's midnight is a front matter's default ("date: 2023-01-01"), not a day of writing
-_NEW_YEAR = re.compile(r"\s*\d{4}-01-01(?:[T ]00:00(?::00)?(?:\.0+)?(?:Z|[+-]00:?00)?)?\s*$")
 
 
 def _posted(selector: Selector, response: TextResponse) -> date | None:
@@ -93,7 +91,7 @@ def _posted(selector: Selector, response: TextResponse) -> date | None:
     posted: date | None = None
     if _is_article(selector):
         stamp = selector.xpath('//meta[@property="article:published_time"]/@content').get()
-        value = None if _NEW_YEAR.match(stamp or "") else parse_iso(stamp)
+        value = parse_iso(stamp)
         posted = value.date() if isinstance(value, datetime) else value
     if posted is None and (match := _URL_DAY.search(urlsplit(response.url).path)):
         try:

@@ -78,8 +78,9 @@ _GENERIC_LINK = re.compile(
     r"|info|infos|read more|more|learn more|find out more|more info|more information"
     r"|click here|here|tickets?|anmelden|anmeldung|zur anmeldung|register"
     # a box office's: "Tickets für dieses Konzert sichern ab € 25", "Karten kaufen"
-    r"|(?:jetzt\s+)?(?:tickets?|karten|eintrittskarten)\s+(?:für|kaufen|bestellen|sichern"
-    r"|reservieren|buchen|online|hier|jetzt|ab|for|buy|book)\b.*"
+    r"|(?:jetzt\s+)?(?:tickets?|karten|eintrittskarten)\s+(?:(?:für|for)\s+(?:dieses|diese"
+    r"|das|den|this)\b.*|(?:hier\s+|jetzt\s+|online\s+)?(?:kaufen|bestellen|sichern"
+    r"|reservieren|buchen|buy|book)(?:\s+ab\b.*)?)"
     r"|jetzt anmelden"
     r"|zum event|zur veranstaltung|hier|link|»|›|→|\+|infos? (?:&|und) tickets?"
     # a performer's or the venue's own pages: "[Website]", "Facebook"
@@ -828,7 +829,9 @@ def _title(
             text = not_date(first if len(raw) > _RESIDUE_TITLE or element.tag == "td" else raw)
         if text and not _GENERIC_LINK.match(text):  # "<h3>11.07.15<br><a>Weitere …</a></h3>"
             candidates.append((kind, element, text))
-    for block in dated:
+    # (only when no heading, title element or bold text names it: "12.03.2027 – Erfurt"
+    # over a panel's "<strong>Regionalkonferenz Mitte</strong>" is where)
+    for block in dated if all(kind == 3 for kind, _, _ in candidates) else []:
         # a heading that opens with its date goes on to name the event: an accordion's
         # "<h4><a href=#collapse1>10. Mai 2025 / Chaos und Paukenschlag</a></h4>" over the
         # programme, its soloists' links and the box office's
@@ -1554,7 +1557,9 @@ def events(
                 and bare_dates
                 and len(sessions) == 1
                 and (
-                    entries := _entries_below(record, after.get(id(record)), anchored, sessions[0])
+                    entries := _entries_below(
+                        record, after.get(id(record)), anchored, sessions[0], reference
+                    )
                 )
             ):
                 # a day's heading over its events, each an item without a date of its own
@@ -1845,7 +1850,11 @@ def _day_items(
 
 
 def _entries_below(
-    record: etree._Element, following: etree._Element | None, anchored: set[int], when: When
+    record: etree._Element,
+    following: etree._Element | None,
+    anchored: set[int],
+    when: When,
+    reference: date | None,
 ) -> list[tuple[etree._Element, str]]:
     """The events a day's heading stands over, with their titles: the items of the lists
     (or of the containers of same-shaped items) between it and the next day's heading, none
@@ -1855,6 +1864,10 @@ def _entries_below(
         return []
     if _LETTERS.search(_WEEKDAY_WORD.sub("", residue(dom.text_of(record)))):
         return []
+    # only where the boxes say they hold events: not news under its day ("<h3>Mi. 18.11.
+    # 2026</h3><ul><li><a>…"), nor a day's speakers with links to their profiles
+    parent = record.getparent()
+    said = f"{parent.get('class') if parent is not None else ''}"
     entries: list[tuple[etree._Element, str]] = []
     for sibling in itertools.islice(record.itersiblings(), _BELOW):
         if sibling is following or sibling.tag in dom.HEADINGS or not isinstance(sibling.tag, str):
@@ -1863,6 +1876,9 @@ def _entries_below(
         kinds = {dom.signature(c) for c in items}
         if sibling.tag not in ("ul", "ol") and (len(kinds) != 1 or not next(iter(kinds))[1]):
             continue  # not a list nor a box of same-classed items: a teaser, a paragraph
+        box = f"{sibling.get('class')} {items[0].get('class')}"
+        if not _EVENT_CLASS.search(f"{said} {box}") or _PEOPLE_CLASS.search(box):
+            return []
         for item in items:
             if any(id(node) in anchored for node in item.iter()):
                 return []  # dated items, or a list's records: a list of their own
@@ -1876,6 +1892,8 @@ def _entries_below(
 
 
 _BELOW = 3  # siblings between a day's heading and the next that may hold its events
+_EVENT_CLASS = re.compile(r"event|termin|veranstaltung|programm|program|konzert|show|gig", re.I)
+_PEOPLE_CLASS = re.compile(r"speaker|referent|person|team|member|autor|author", re.I)
 
 
 def _on(sessions: list[When], day: date) -> bool:
