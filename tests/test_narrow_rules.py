@@ -1221,7 +1221,8 @@ def test_a_timelines_columns_of_one_width_are_its_rows_fields_not_a_list():
 
 def test_days_over_news_or_speakers_are_no_days_of_events():
     news = found("""<h1>Aktuelles</h1><div class="news"><h3>Mi. 18.11.2026</h3><ul>
-    <li><a href="/n/1">Neuer Vorstand gewählt</a></li><li><a href="/n/2">Förderung bewilligt</a></li>
+    <li><a href="/n/1">Neuer Vorstand gewählt</a></li>
+    <li><a href="/n/2">Förderung bewilligt</a></li>
     </ul><h3>Do. 05.11.2026</h3><ul><li><a href="/n/3">Rückblick Herbstfest</a></li></ul>
     <h3>Mo. 26.10.2026</h3><ul><li><a href="/n/4">Neue Mitglieder</a></li></ul></div>""")
     speakers = found("""<h1>Fachtag Inklusion</h1><div class="programm-tage">
