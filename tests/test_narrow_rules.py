@@ -1260,3 +1260,20 @@ def test_a_heading_that_opens_with_a_day_and_a_town_leaves_the_title_to_the_pane
     assert [(e["title"], e["start"]) for e in events] == [
         ("Regionalkonferenz Ost", "2027-03-12"), ("Regionalkonferenz Mitte", "2027-03-19"),
     ]  # fmt: skip
+
+
+def test_a_cards_title_held_only_in_its_closed_dialog_still_names_it():
+    card = """<div class="col event-card"><p class="event-date">{day}</p>
+      <button data-bs-toggle="modal" data-bs-target="#ev{n}">Details</button>
+      <div class="modal fade" id="ev{n}" aria-hidden="true"><div class="modal-content">
+      <h5 class="modal-title">{title}</h5><p>Eintritt 10 €.</p></div></div></div>"""
+    events = found('<h1>Programm</h1><div class="row event-grid">' + "".join(
+        card.format(n=n, day=day, title=title) for n, (day, title) in enumerate([
+            ("Sa. 12.12.2026, 19:30 Uhr", "Adventskonzert des Kammerchors"),
+            ("Fr. 15.01.2027, 20:00 Uhr", "Lesung: Stern 111"),
+            ("So. 24.01.2027, 17:00 Uhr", "Scheunenkino")])
+    ) + "</div>")  # fmt: skip
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Adventskonzert des Kammerchors", "2026-12-12T19:30"),
+        ("Lesung: Stern 111", "2027-01-15T20:00"), ("Scheunenkino", "2027-01-24T17:00"),
+    ]  # fmt: skip

@@ -593,11 +593,19 @@ _DIALOG_ROLES = ("dialog", "alertdialog")
 
 
 def hidden(element: etree._Element, within: etree._Element | None = None) -> bool:
-    """Hidden by an inline style or the `hidden` attribute, or in a dialog that is closed
-    until a button opens it (JEvents' "Event exportieren" in each row), up to `within`."""
+    """Hidden by an inline style or the `hidden` attribute, up to `within`."""
     for node in (element, *element.iterancestors()):
         if node.get("hidden") is not None or _HIDDEN.search(node.get("style") or ""):
             return True
+        if node is within:
+            break
+    return False
+
+
+def in_dialog(element: etree._Element, within: etree._Element | None = None) -> bool:
+    """In a dialog that is closed until a button opens it (role=dialog, class "modal"), up
+    to `within`: JEvents' "Event exportieren" in each row, or a card's details."""
+    for node in (element, *element.iterancestors()):
         if node.get("role") in _DIALOG_ROLES or "modal" in (node.get("class") or "").split():
             return True
         if node is within:

@@ -862,8 +862,10 @@ def _title(
             in_prose = kind in (2, 3) and any(node in prose for node in element.iterancestors())
             # a heading first; else the candidate closest to the date (a widget's headline
             # "Upcoming Events" is further from an entry's date than the entry's link)
-            return (not in_date_line, not in_prose, kind == 0, _kin(element, anchor), -kind,
-                    len(text) if kind in (3, 4) else 0)  # fmt: skip
+            # what a closed dialog says names the record only when nothing shown does
+            shown = not dom.in_dialog(element, record)
+            return (shown, not in_date_line, not in_prose, kind == 0, _kin(element, anchor),
+                    -kind, len(text) if kind in (3, 4) else 0)  # fmt: skip
 
         kind, element, text = max(candidates, key=rank)
         line = next((b for b in dated if any(n is b for n in element.iterancestors())), None)
