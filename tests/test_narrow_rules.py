@@ -1277,3 +1277,21 @@ def test_a_cards_title_held_only_in_its_closed_dialog_still_names_it():
         ("Adventskonzert des Kammerchors", "2026-12-12T19:30"),
         ("Lesung: Stern 111", "2027-01-15T20:00"), ("Scheunenkino", "2027-01-24T17:00"),
     ]  # fmt: skip
+
+
+def test_blank_lines_between_groups_of_dated_lines_keep_each_line_an_entry():
+    events = found("""<h1>Jahresplan 2027</h1><p>Hier unsere Termine:</p><p>
+    15.01.2027 Jahreshauptversammlung<br>12.02.2027 Fischerfasching<br><br>
+    17.04.2027 Anangeln<br>19.06.2027 Sommerfest<br><br>11.09.2027 Königsangeln</p>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Jahreshauptversammlung", "2027-01-15"), ("Fischerfasching", "2027-02-12"),
+        ("Anangeln", "2027-04-17"), ("Sommerfest", "2027-06-19"),
+        ("Königsangeln", "2027-09-11"),
+    ]  # fmt: skip
+
+
+def test_a_headings_lines_of_days_and_places_are_its_events_days():
+    events = found("""<h1>Konzerte</h1><div class="konzert"><h3>Adventskonzert der Kantorei<br>
+    12.12.2026 Marienkirche<br>13.12.2026 Divi-Blasii-Kirche</h3><p>Beginn jeweils 17 Uhr.</p>
+    </div>""")
+    assert {e["title"] for e in events} == {"Adventskonzert der Kantorei"}

@@ -247,6 +247,8 @@ def _split_dated_lines(root: etree._Element) -> None:
     for element in list(root.iter(*_LINED)):
         if element.find("br") is None:
             continue
+        if _tag(element) in HEADINGS and not any(is_block(child) for child in element):
+            continue  # a heading's lines are its title's: "Adventskonzert<br>12.12. Kirche"
         run: list[etree._Element] = []
         before: etree._Element | None = None  # the block the run follows, None: the start
         for child in [*element, None]:
@@ -270,15 +272,11 @@ def _split_run(
     plain = [unescape(_TAGS.sub("", line)) for line in lines]
     parts = _parts(lines, plain)
     if parts is None:
-        dated = [_titled_date(line) for line in plain]
-        if sum(dated) < 2:
+        parts = _entries(lines)
+        if parts is None:
             return
-        parts = []
-        for line, opens in zip(lines, dated, strict=True):
-            if opens or not parts:
-                parts.append([line])
-            else:
-                parts[-1].append(line)
+    else:  # a part of several entries, one a line: "15.01.2027 Jahreshauptversammlung<br>…"
+        parts = [entry for part in parts for entry in (_entries(part) or [part])]
     try:
         entries = [html.fragment_fromstring("<br>".join(part), create_parent="div")
                    for part in parts if _TAGS.sub("", "".join(part)).strip()]  # fmt: skip
@@ -294,6 +292,21 @@ def _split_run(
         before.tail = None
         for entry in reversed(entries):
             before.addnext(entry)
+
+
+def _entries(lines: list[str]) -> list[list[str]] | None:
+    """The lines as entries, each a line that opens with a date and names what, with the
+    lines after it that have no date of their own; None when fewer than two do."""
+    dated = [_titled_date(unescape(_TAGS.sub("", line))) for line in lines]
+    if sum(dated) < 2:
+        return None
+    entries: list[list[str]] = []
+    for line, opens in zip(lines, dated, strict=True):
+        if opens or not entries:
+            entries.append([line])
+        else:
+            entries[-1].append(line)
+    return entries
 
 
 def _parts(lines: list[str], plain: list[str]) -> list[list[str]] | None:
