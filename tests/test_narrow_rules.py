@@ -1295,3 +1295,24 @@ def test_a_headings_lines_of_days_and_places_are_its_events_days():
     12.12.2026 Marienkirche<br>13.12.2026 Divi-Blasii-Kirche</h3><p>Beginn jeweils 17 Uhr.</p>
     </div>""")
     assert {e["title"] for e in events} == {"Adventskonzert der Kantorei"}
+
+
+MENU_CELL = """<td class="navi"><a href="index.html">Startseite</a><br>
+<a href="verein.html">Der Verein</a><br><a href="termine.html">Termine</a></td>"""
+
+
+def test_a_layout_tables_page_content_beside_its_menu_is_read_as_a_page():
+    stammtisch = found(f"""<table width="800"><tr>{MENU_CELL}<td><h2>Stammtisch</h2>
+    <p>Unser Stammtisch trifft sich jeweils um 19 Uhr im „Schwan“ an folgenden Tagen:</p>
+    <ul><li>Donnerstag, 14.01.2027</li><li>Donnerstag, 11.02.2027</li>
+    <li>Donnerstag, 11.03.2027</li></ul><p>Gäste sind willkommen!</p></td></tr></table>""")
+    one = found(f"""<table width="780"><tr>{MENU_CELL}<td><h1>Termine</h1>
+    <h3>Turmblasen zum 1. Advent</h3><p>Sonntag, 29.11.2026, 16:30 Uhr<br>Bergkirche</p>
+    <p>Weitere Termine folgen.</p></td></tr></table>""")
+    assert [(e["title"], e["start"]) for e in stammtisch] == [
+        ("Stammtisch", "2027-01-14T19:00"), ("Stammtisch", "2027-02-11T19:00"),
+        ("Stammtisch", "2027-03-11T19:00"),
+    ]  # fmt: skip
+    assert [(e["title"], e["start"]) for e in one] == [
+        ("Turmblasen zum 1. Advent", "2026-11-29T16:30")
+    ]

@@ -515,7 +515,10 @@ def _entry_title(
         return own
     cell = first.block.element
     if cell.tag not in ("td", "th"):  # a paragraph of the cell: "<td><p>Samstag 26.03. …"
-        cell = next(cell.iterancestors("td", "th"), cell)
+        holder = next(cell.iterancestors("td", "th"), None)
+        # not a layout table's page content, which has headings, beside its menu
+        if holder is not None and next(holder.iter(*_HEADINGS), None) is None:
+            cell = holder
     if cell.tag in ("td", "th") and (row := cell.getparent()) is not None:
         # a table's one row: its other cells ("24./25. Februar 2022 | | SEUH 2022"), each
         # by its first line (its title, not the teaser below it)

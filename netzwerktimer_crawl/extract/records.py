@@ -426,9 +426,12 @@ def _lines_of_a_cell(candidate: _List) -> bool:
     """Records that are lines of dates in one table cell, none naming an entry of its own
     ("Samstag 26.03.2022 11 bis 18 Uhr", "und Sonntag 27.03.2022 …"): the days of the row's
     event, whose title is in a cell beside them."""
-    cells = {id(next(r.iterancestors("td", "th"), None)) for r in candidate.records}
-    if len(cells) != 1 or id(None) in cells:
+    held = {next(r.iterancestors("td", "th"), None) for r in candidate.records}
+    if len(held) != 1 or None in held:
         return False
+    cell = held.pop()
+    if cell is not None and next(cell.iter(*dom.HEADINGS), None) is not None:
+        return False  # a layout table's page content, headed as a page is, not a field
     for record in candidate.records:
         if _LETTERS.search(_WEEKDAY_WORD.sub("", residue(dom.text_of(record))).replace("und", "")):
             if any(candidate.anchors[id(record)]):
