@@ -476,14 +476,11 @@ def signature(element: etree._Element) -> tuple[str, str]:
     one list share it even when they carry extra modifier classes. A table cell's column is
     part of it: the cells of a row are its fields, not a list."""
     words = (element.get("class") or "").split()
-    if (
-        len(words) > 1
-        and _DIGIT.search(words[0])
-        and (plain := [w for w in words if not _DIGIT.search(w)])
-    ):
+    if len(words) > 1 and _WIDTH.match(words[0]):
         # a grid's width ("ctl-6", "col-md-6") says where it stands, the next class what
         # it is: a timeline row's "ctl-6 timeline-block-time" beside its "…-detail"
-        words = [plain[0], *(w for w in words if w != plain[0])]
+        plain = [w for w in words if not _WIDTH.match(w)]
+        words = [*plain, *(w for w in words if _WIDTH.match(w))]
     classes = [_DIGITS.sub("", word) for word in words]
     tag = _tag(element)
     if tag in ("td", "th"):
@@ -492,7 +489,11 @@ def signature(element: etree._Element) -> tuple[str, str]:
     return tag, _list_class(element, classes)
 
 
-_DIGIT = re.compile(r"\d")
+_WIDTH = re.compile(
+    r"^(?:[a-z]+-)*(?:col|ctl|span|grid|cell|column|large|medium|small|xl|lg|md|sm|xs)"
+    r"(?:-[a-z]{2})?-?\d{1,2}$",
+    re.I,
+)
 _SIBLINGS = 50  # looked at on each side
 _KINDS = 4  # siblings at least: a list whose items' first class names their kind
 
