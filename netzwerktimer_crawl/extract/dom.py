@@ -118,6 +118,7 @@ _MONTH_NAMES = "|".join(sorted(map(re.escape, MONTHS), key=len)[::-1])
 _DAY_CLASS = re.compile(r"day|date|tag|datum", re.I)
 _DAY_NUMBER = re.compile(r"^\s*(\d{1,2})\.?\s*$")
 _GRID_DAYS = 28  # day cells at least in a month's grid
+GRID_DAY = "data-grid-day"  # set on a month grid's day number once it reads as its date
 
 
 def _date_grid_days(root: etree._Element) -> None:
@@ -152,6 +153,7 @@ def _date_grid_days(root: etree._Element) -> None:
         return  # numbers in a row that are no run of days: not a month's grid
     for cell, day in dated:
         cell.text = f"{day:%d.%m.%Y}"
+        cell.set(GRID_DAY, "")
 
 
 def _grid_month(root: etree._Element, first: etree._Element) -> tuple[int, int] | None:

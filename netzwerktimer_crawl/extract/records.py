@@ -1825,7 +1825,9 @@ def _day_items(
     title is the first of them: two or more, each with a link of its own and no date. Else
     none: a list of an event's speakers follows the event's own title."""
     items = [li for li in record.iter("li") if li.xpath(".//a[@href]") and not li.xpath(".//li")]
-    if len(items) < 2:  # or a box of its own for each: <div class="…day-event"><a>…</a></div>
+    grid = record.find(f".//*[@{dom.GRID_DAY}]") is not None  # a month grid's day
+    if len(items) < 2 and grid:
+        # a month grid's day: a box of its own for each, <div class="…day-event"><a>…</a></div>
         boxes = defaultdict(list)
         for box in record.iter("div", "p", "article"):
             if box is not record and box.xpath("./a[@href]") and not box.xpath(".//div"):
@@ -1835,8 +1837,8 @@ def _day_items(
         return []
     holders = {id(node) for node in (title_element, *title_element.iterancestors())}
     own = next((item for item in items if id(item) in holders), None)
-    if own is None:
-        return []
+    if own is None or (own is not items[0] and not grid):
+        return []  # elsewhere the day's first item is its title's: not its sharing links
     items = [own, *(item for item in items if item is not own)]  # the title's item first
     days = sorted(
         ((order[id(a.block.element)], a.block.element, a.day) for a in group if a.day),
