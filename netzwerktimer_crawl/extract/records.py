@@ -726,6 +726,17 @@ _MONTH_HEAD = re.compile(r"^(?:monat|month|tag|day|jahr|year|woche|week|kw)$", r
 def _head_row(table: etree._Element) -> etree._Element | None:
     """The table's head row: its first row when that has th cells (thead's too), else one
     of its first rows whose plain cells are column names ("Von", "Bis", "Veranstaltung")."""
+    if table not in _HEAD_ROWS:  # asked for each cell of each row's candidates
+        if len(_HEAD_ROWS) > 64:
+            _HEAD_ROWS.clear()
+        _HEAD_ROWS[table] = _find_head_row(table)
+    return _HEAD_ROWS[table]
+
+
+_HEAD_ROWS: dict[etree._Element, etree._Element | None] = {}  # by table, as _PLACE_COLUMNS
+
+
+def _find_head_row(table: etree._Element) -> etree._Element | None:
     rows = [r for r, _ in zip(table.iter("tr"), range(6), strict=False)]
     if rows and rows[0].find("th") is not None:
         return rows[0]
