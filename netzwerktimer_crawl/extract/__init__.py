@@ -90,8 +90,9 @@ def _posted(selector: Selector, response: TextResponse) -> date | None:
     its permalink names (/blog/2013/09/12/…)."""
     posted: date | None = None
     if _is_article(selector):
-        stamp = selector.xpath('//meta[@property="article:published_time"]/@content').get()
-        value = parse_iso(stamp)
+        value = parse_iso(
+            selector.xpath('//meta[@property="article:published_time"]/@content').get()
+        )
         posted = value.date() if isinstance(value, datetime) else value
     if posted is None and (match := _URL_DAY.search(urlsplit(response.url).path)):
         try:
