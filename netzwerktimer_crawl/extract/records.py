@@ -422,21 +422,24 @@ def _select(candidates: list[_List]) -> list[_List]:
     return [c for c in lists if id(c) not in dropped]
 
 
+def _day_alone(text: str) -> bool:
+    """The text says nothing but a day: no words left beside its date and weekday."""
+    return not _LETTERS.search(_WEEKDAY_WORD.sub("", residue(text)))
+
+
 def _lines_of_a_cell(candidate: _List) -> bool:
     """Records that are lines of dates in one table cell, none naming an entry of its own
     ("Samstag 26.03.2022 11 bis 18 Uhr", "und Sonntag 27.03.2022 …"): the days of the row's
     event, whose title is in a cell beside them."""
     held = {next(r.iterancestors("td", "th"), None) for r in candidate.records}
-    if len(held) != 1 or None in held:
-        return False
-    cell = held.pop()
-    if cell is not None and next(cell.iter(*dom.HEADINGS), None) is not None:
-        return False  # a layout table's page content, headed as a page is, not a field
-    for record in candidate.records:
-        if _LETTERS.search(_WEEKDAY_WORD.sub("", residue(dom.text_of(record))).replace("und", "")):
-            if any(candidate.anchors[id(record)]):
-                return False
-    return True
+    cell = held.pop() if len(held) == 1 else None
+    if cell is None or next(cell.iter(*dom.HEADINGS), None) is not None:
+        return False  # (a cell with headings: a layout table's page content, not a field)
+    # a dated record that names something ("und Sonntag …" names nothing) is an entry
+    return not any(
+        candidate.anchors[id(record)] and not _day_alone(dom.text_of(record).replace("und", ""))
+        for record in candidate.records
+    )
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -638,9 +641,7 @@ def _grid(anchors: list[Anchor]) -> tuple[list[Found], list[Anchor]]:
     for dated in cells.values():
         days: dict[int, int] = defaultdict(int)  # cells that are a day alone, by column
         for cell, anchor in dated:
-            if not _LETTERS.search(
-                _WEEKDAY_WORD.sub("", residue(_LABEL_IN_BRACKETS.sub("", anchor.block.text)))
-            ):
+            if _day_alone(_LABEL_IN_BRACKETS.sub("", anchor.block.text)):
                 days[_column(cell)] += 1
         table = _table_of(dated[0][0])
         assert table is not None
@@ -1806,7 +1807,7 @@ def _days_only(records: list[etree._Element]) -> bool:
     siblings = list(records[0].itersiblings())
     if siblings[: len(records) - 1] != records[1:]:
         return False
-    return all(not _LETTERS.search(_WEEKDAY_WORD.sub("", residue(dom.text_of(r)))) for r in records)
+    return all(_day_alone(dom.text_of(r)) for r in records)
 
 
 def _shared_time(first: etree._Element) -> TimeSpan | None:
@@ -1880,7 +1881,7 @@ def _entries_below(
     record is more than a day (a span, a time, words), or is a table's cell or row."""
     if not when.all_day or when.end is not None or record.tag in ("td", "th", "tr"):
         return []
-    if _LETTERS.search(_WEEKDAY_WORD.sub("", residue(dom.text_of(record)))):
+    if not _day_alone(dom.text_of(record)):
         return []
     # only where the boxes say they hold events: not news under its day ("<h3>Mi. 18.11.
     # 2026</h3><ul><li><a>…"), nor a day's speakers with links to their profiles
