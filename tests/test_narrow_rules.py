@@ -1316,3 +1316,40 @@ def test_a_layout_tables_page_content_beside_its_menu_is_read_as_a_page():
     assert [(e["title"], e["start"]) for e in one] == [
         ("Turmblasen zum 1. Advent", "2026-11-29T16:30")
     ]
+
+
+def _post(body: str, title: str, url: str) -> list[dict]:
+    html = f"<html><head><title>{title} | Qigong-Haus</title></head><body>{body}</body></html>"
+    kept, _ = rows(extract(saved_page(html.encode(), url, FETCHED), "unknown").events)
+    return kept
+
+
+def test_a_posts_seminar_told_in_its_prose_and_by_its_label_is_one_event():
+    # a blog post on a seminar: its day in a sentence, then again under "Seminartermin"
+    filler = "<div>Atem, Haltung und Bewegung werden Schritt für Schritt geübt.</div>" * 4
+    events = _post(
+        f"""<article><header><h1 class="entry-title">Qigong und Meditation</h1>
+        <div class="entry-meta">Veröffentlicht am <time datetime="2027-01-10">10. Januar
+        2027</time></div></header><div class="entry-content"><h2>Was ist Qigong?</h2>{filler}
+        <h2>Seminar Qigong und Meditation</h2>
+        <div>Dieses Jahr gebe ich dieses Seminar am 22.-23. Mai 2027 in Erfurt.</div>{filler}
+        <div><strong>Seminartermin: 22. &amp; 23. Mai 2027</strong></div>{filler}
+        <div>Anmeldetermin: 30. April 2027</div></div></article>""",
+        "Qigong und Meditation",
+        "https://www.example.de/qigong-und-meditation/",
+    )
+    assert [(e["title"], e["start"], e["end"]) for e in events] == [
+        ("Qigong und Meditation", "2027-05-22", "2027-05-23")
+    ]
+
+
+def test_a_picture_opened_in_a_lightbox_is_no_events_page():
+    events = found("""<h1>Termine</h1><div class="termine">
+    <div class="termin"><a href="/uploads/flyer-fruehlingsfest.jpg"><img src="/t.jpg"></a>
+      <p>24.04.2027, 14 Uhr: Frühlingsfest im Pfarrgarten</p></div>
+    <div class="termin"><a href="/uploads/plakat-sommerkonzert.png?v=2"><img src="/t.jpg"></a>
+      <p>19.06.2027, 19 Uhr: Sommerkonzert des Chors</p></div></div>""")
+    assert [(e["title"], e["start"], e["url"]) for e in events] == [
+        ("Frühlingsfest im Pfarrgarten", "2027-04-24T14:00", URL),
+        ("Sommerkonzert des Chors", "2027-06-19T19:00", URL),
+    ]

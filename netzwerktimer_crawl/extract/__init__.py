@@ -264,14 +264,20 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         found = single
     elif single and (not found or (len(found) == 1 and merge.same(found[0], single[0]))):
         found += single
-    elif (
-        single
-        and len(found) == 1
-        and not rank.get(id(found[0]), (True,))[0]
-        and found[0].start == single[0].start
+    elif single and all(
+        id(e) in rank
+        and e.start == single[0].start
+        and not _own_page(e, page)
+        and (
+            not rank[id(e)][0]
+            or (len(found) > 1 and note != eventpage.NEAR_TITLE and e.end == single[0].end)
+        )
+        for e in found
     ):
-        # the one entry took a heading above it for its title: the page's own event's
-        # details in a box of their own ("Termindetails: Startdatum … Uhrzeit …")
+        # the page's own event, seen again by the list steps: its details in a box of
+        # their own ("Termindetails: Startdatum … Uhrzeit …"), whose entry took a heading
+        # above it for its title, or its date told twice in an article ("Dieses Seminar
+        # am 22.-23. August …", "Seminartermin: 22. & 23. August")
         found = single
     elif (
         single

@@ -40,9 +40,16 @@ from .records import (
 )
 from .steps import EVENT_PAGE
 
+# The date of a kind of event: "Seminartermin", "Kursdatum", "Event date"; not
+# "Anmeldetermin", a deadline, nor "Erscheinungsdatum", a publication's.
+_KIND_OF = (
+    r"(?:seminar|kurs|workshop|webinar|tagungs|konferenz|kongress|messe|event|vortrags"
+    r"|schulungs|lehrgangs|sitzungs|veranstaltungs|treffen)(?:datum|termine?|zeit)"
+    r"|(?:event|seminar|course|workshop|webinar|conference) (?:date|dates|time)"
+)
 _DATE_LABEL = re.compile(
-    r"^(?:datum|termin|termine|wann|zeit|uhrzeit|beginn|start|ende|zeitraum|veranstaltungs"
-    r"(?:datum|termin|zeit)|date|dates|date\(s\)|time|date/time|date & time|when|datum/uhrzeit"
+    rf"^(?:datum|termin|termine|wann|zeit|uhrzeit|beginn|start|ende|zeitraum|{_KIND_OF}"
+    r"|date|dates|date\(s\)|time|date/time|date & time|when|datum/uhrzeit"
     r"|datum und uhrzeit|datum & uhrzeit|startdatum|enddatum|startzeit|endzeit"
     r"|start date|end date|start time|end time)\s*:?$|^wann\?$"
     # words of a sentence too ("Anmeldungen <b>von</b> 01.12. <b>bis</b> 20.12."): labels
@@ -55,7 +62,8 @@ _PLACE_LABEL = re.compile(
     re.I,
 )
 _INLINE_LABEL = re.compile(
-    r"^(datum|termin|wann|zeit|uhrzeit|beginn|ende|startdatum|enddatum|startzeit|endzeit|date"
+    rf"^(datum|termin|{_KIND_OF}"
+    r"|wann|zeit|uhrzeit|beginn|ende|startdatum|enddatum|startzeit|endzeit|date"
     r"|time|when|start date|end date|ort|veranstaltungsort|location|venue|wo|where)\s*:\s*(.+)$",
     re.I,
 )

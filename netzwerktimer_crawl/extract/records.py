@@ -164,7 +164,9 @@ _SKIP_HREF = re.compile(
     r"|(?:www\.)?openstreetmap\.org/(?:\?|#map=|node/|way/|relation/)|//osm\.org/go/"
     r"|//maps\.app\.goo\.gl/|//maps\.apple\.com/"
     r"|[?&](?:outlook-)?ical=|\.ics\b|/ical/?$|ical\.download|icals\.export"
-    r"|outlook|gcal|calendar\.google|facebook\.com/shar|twitter\.com/(?:share|intent)",
+    r"|outlook|gcal|calendar\.google|facebook\.com/shar|twitter\.com/(?:share|intent)"
+    # a picture opened in a lightbox is no event's page (a flyer's PDF may be)
+    r"|\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:[?#]|$)",
     re.I,
 )
 # "card__name" (BEM) as well; a place's name ("venue-name") is left out by _in_place
