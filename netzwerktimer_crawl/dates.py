@@ -115,7 +115,9 @@ def _iso(value: date) -> str:
 
 _MONTHS: dict[str, int] = {
     # German full names and the abbreviations calendar plugins print, ASCII spellings of
-    # umlauts, Austrian "Jänner"/"Feber", and English names (a few sites are bilingual).
+    # umlauts, Austrian "Jänner"/"Feber", and English names (a few sites are bilingual);
+    # the neighbours' below (Dutch, French, Swedish: venues across the border, partners'
+    # sister clusters), their names that no German or English word shares.
     "januar": 1, "jänner": 1, "jaenner": 1, "janner": 1, "january": 1, "jan": 1,
     "februar": 2, "feber": 2, "february": 2, "febr": 2, "feb": 2,
     "märz": 3, "maerz": 3, "marz": 3, "march": 3, "mrz": 3, "mär": 3, "mar": 3,
@@ -128,6 +130,14 @@ _MONTHS: dict[str, int] = {
     "oktober": 10, "october": 10, "okt": 10, "oct": 10,
     "november": 11, "nov": 11,
     "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+    # nl
+    "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "augustus": 8,
+    # fr
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
+    "avril": 4, "avr": 4, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+    # sv
+    "maj": 5, "augusti": 8,
 }  # fmt: skip
 
 # Each weekday word with its number (Monday 0), to check a year-less date against it.
@@ -135,13 +145,15 @@ _WEEKDAY_NUMBER: dict[str, int] = {
     word: number
     for number, words in enumerate(
         (
-            "montag mo monday mon",
-            "dienstag di tuesday tue tues",
-            "mittwoch mi wednesday wed",
-            "donnerstag do thursday thu thur thurs",
-            "freitag fr friday fri",
-            "samstag sonnabend sa saturday sat",
-            "sonntag so sunday sun",
+            # German, English; Dutch, French, Swedish but for abbreviations that are words
+            # here ("wo", "mar", "sam", "tor")
+            "montag mo monday mon maandag ma lundi lun måndag mån",
+            "dienstag di tuesday tue tues dinsdag mardi tisdag tis",
+            "mittwoch mi wednesday wed woensdag mercredi mer onsdag ons",
+            "donnerstag do thursday thu thur thurs donderdag jeudi jeu torsdag",
+            "freitag fr friday fri vrijdag vr vendredi ven fredag fre",
+            "samstag sonnabend sa saturday sat zaterdag za samedi lördag lör",
+            "sonntag so sunday sun zondag zo dimanche söndag sön",
         )
     )
     for word in words.split()
@@ -157,8 +169,8 @@ _FILLER_WORDS = (
     _WEEKDAYS
     + (
         "am an den dem der um ab von vom in im zeit zum zur jeweils einschließlich "
-        "einschliesslich einschl inkl inklusive uhr uhrzeit beginn start einlass datum termin "
-        "wann ca gegen"
+        "einschliesslich einschl inkl inklusive uhr uur uhrzeit beginn start einlass datum termin "
+        "wann ca gegen om kl klockan"
     ).split()
     # an end that is none: "18:00 – open end Sektempfang"
     + ["open end", "open-end", "ende offen", "offenes ende"]
@@ -180,6 +192,7 @@ _MONTH = rf"(?:{_alternation(_MONTHS)}){_NOT_BEFORE_LETTER}"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _HOUR = r"(?:[01]?\d|2[0-4])"
+_FIRST = r"(?<=(?<!\d)1)er"  # French "1er juillet"
 # A number that is not the tail of another one ("1.200", "19,50", the seconds of "19:30:00").
 _NUM_START = r"(?<![\d.,])(?<!\d:)"
 
@@ -207,7 +220,7 @@ _PIECES: dict[str, str] = {
         (?<![\d./])(?P<sd_a>\d{1,2})/(?P<sd_b>\d{1,2})/(?P<sd_y>\d{4})(?![\d/])""",
     # 3. Juni 2025, 3.Juni, 03. Sept., 12. Mai, 2025, 1. Mrz.2025, 12th May 2025
     "TEXTDATE": rf"""
-        (?<![\d.])(?P<td_d>{_DAY})(?:\.|st|nd|rd|th)?\s*(?P<td_m>{_MONTH})\.?
+        (?<![\d.])(?P<td_d>{_DAY})(?:\.|st|nd|rd|th|{_FIRST})?\s*(?P<td_m>{_MONTH})\.?
         (?:\s*,?\s*(?P<td_y>\d{{4}})(?!\d))?""",
     # a weekday heading whose date lacks its closing dot: "Donnerstag 17.4 - Slam Poetry",
     # "Sa_27.06." (with the dot, NUMDATE would read it too; the weekday makes it a date)
@@ -215,7 +228,7 @@ _PIECES: dict[str, str] = {
         {_NOT_AFTER_LETTER}(?:{_alternation(_WEEKDAYS)})\.?,?[\s_]*
         (?P<wn_d>{_DAY})\.(?P<wn_m>{_MON})
         (?:\.\ ?(?P<wn_y4>\d{{4}})(?!\d) | \.(?P<wn_y2>\d\d)(?![\d:.]) | \.(?!\d) | (?![.\d]))
-        (?!\s*(?:uhr|h){_NOT_BEFORE_LETTER})""",
+        (?!\s*(?:uhr|uur|h){_NOT_BEFORE_LETTER})""",
     # a weekday heading with a comma for the day's dot: "Samstag, 30, September"
     "WDTEXTDATE": rf"""
         {_NOT_AFTER_LETTER}(?:{_alternation(_WEEKDAYS)})\.?,?[\s_]*
@@ -227,14 +240,14 @@ _PIECES: dict[str, str] = {
         (?P<er_d2>{_DAY})
         # not "Mai 10 - 12 Uhr", "Dec 5 to 7 pm"; an ordinal ends the day ("20th: …")
         (?:(?:st|nd|rd|th){_NOT_BEFORE_LETTER}
-         |\.?(?![\d:]|\.\d|\s*(?:uhr|h|[ap]\.?\ ?m\.?){_NOT_BEFORE_LETTER}))
+         |\.?(?![\d:]|\.\d|\s*(?:uhr|uur|h|[ap]\.?\ ?m\.?){_NOT_BEFORE_LETTER}))
         (?:\s*,?\s*(?P<er_y>\d{{4}})(?!\d))?""",
     # English order as calendar plugins print it: Okt. 16 2019, Mai 10 @ 18:00, Oktober 16, 2019
     "ENGDATE": rf"""
         {_NOT_AFTER_LETTER}(?P<ed_m>{_MONTH})\.?\s*
         (?P<ed_d>{_DAY})
         # an ordinal ends the day ("Oct 4th: Salle 314"); else not "Mai 10 Uhr", "Mai 10:00"
-        (?:(?:st|nd|rd|th){_NOT_BEFORE_LETTER}|\.?(?![\d:]|\.\d|\s*(?:uhr|h){_NOT_BEFORE_LETTER}))
+        (?:(?:st|nd|rd|th){_NOT_BEFORE_LETTER}|\.?(?![\d:]|\.\d|\s*(?:uhr|uur|h){_NOT_BEFORE_LETTER}))
         (?:\s*,?\s*(?P<ed_y>\d{{4}})(?!\d))?""",
     # Oktober 2024, Okt. 2024, "OKT 2016" (the second half of "SEP/OKT 2016")
     "MONTHYEAR": rf"""
@@ -245,19 +258,20 @@ _PIECES: dict[str, str] = {
     # Bahnhof" is German: "am" counts as a.m. only where no word follows it)
     "TIMEHM": rf"""
         {_NUM_START}(?P<hm_h>{_HOUR})[:.](?P<hm_m>[0-5]\d)(?::[0-5]\d)?(?!\d)
-        (?:\s*(?:uhr|h){_NOT_BEFORE_LETTER}
+        (?:\s*(?:uhr|uur|h){_NOT_BEFORE_LETTER}
          |\s*(?P<hm_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?|am(?!\s*[^\W_])){_NOT_BEFORE_LETTER})?""",
     # 18 Uhr, 18h, 18 h, 18h30, 22h, 7 pm, 7 p.m., 10am (a spaced "10 am" may be German)
     "TIMEH": rf"""
         {_NUM_START}(?P<th_h>{_HOUR})\s*
-        (?:(?:uhr|h)(?:(?P<th_m>[0-5]\d)(?!\d))?|(?P<th_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?|(?<=\d)am))
+        (?:(?:uhr|uur|h)(?:(?P<th_m>[0-5]\d)(?!\d))?|(?P<th_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?|(?<=\d)am))
         {_NOT_BEFORE_LETTER}""",
     # the "3." of "3.–5. Juni", the "20th" of "20th to 22nd December"
-    "DAY": rf"{_NUM_START}(?P<day>{_DAY})(?:\.|(?:st|nd|rd|th){_NOT_BEFORE_LETTER})(?!\d)",
+    "DAY": rf"{_NUM_START}(?P<day>{_DAY})(?:\.|(?:st|nd|rd|th|{_FIRST}){_NOT_BEFORE_LETTER})(?!\d)",
     # a bare number: the "9" of "von 9 bis 15 Uhr" or "14 bis 16"
     "NUM": rf"{_NUM_START}(?P<num>\d{{1,2}})(?![.,:]?\d)",
     # range separators: bis, und, u., "Beginn: … Ende: …", to; and - – — (all "-" by now), &, /
-    "SEPWORD": rf"{_NOT_AFTER_LETTER}(?:bis|und|u\.|ende|to|and){_NOT_BEFORE_LETTER}",
+    # and the neighbours' "au", "tot", "t/m" and "à" ("14h à 16h", "mars à 20h")
+    "SEPWORD": rf"{_NOT_AFTER_LETTER}(?:bis|und|u\.|ende|to|and|au|tot|t/m|à){_NOT_BEFORE_LETTER}",
     # not a doubled "//": a theme's divider ("08. Dezember // 18:00"), a soft gap
     "SEPCHAR": r"[-&]|(?<!/)/(?!/)",
     # ganztägig, ganztaegig, ganztags
@@ -269,7 +283,7 @@ def _scanner() -> re.Pattern[str]:
     # Speed: the engine tries every piece at every position of the text. Grouping the pieces
     # by the character they start with lets a position inside a number or a word, or on a
     # letter no token starts with, fail after one cheap test instead of fourteen.
-    words = [*_MONTHS, *_WEEKDAYS, "bis", "und", "u.", "ende", "to", "and", "ganzt"]
+    words = [*_MONTHS, *_WEEKDAYS, "bis", "und", "u.", "ende", "to", "and", "au", "à", "ganzt"]
     initials = "".join(sorted({w[0] for w in words}))
     by_start = {
         r"(?<![\d])(?=\d)": [
@@ -477,8 +491,13 @@ def _tok_num(m: re.Match[str], s: str) -> _Tok:
     return _Tok(_NUM, m.start(), m.end(), (None, None, int(m["num"])))
 
 
+# The neighbours' separators as the ones they mean: "to" joins two ends but, unlike "bis",
+# opens no lone end (a place "Au" before a day is none); "à" joins a day to its time as "-"
+_SEP_AS = {"au": "to", "tot": "to", "t/m": "to", "à": "-"}
+
+
 def _tok_sep(m: re.Match[str], s: str) -> _Tok:
-    return _Tok(_SEP, m.start(), m.end(), form=m.group())
+    return _Tok(_SEP, m.start(), m.end(), form=_SEP_AS.get(m.group(), m.group()))
 
 
 def _tok_allday(m: re.Match[str], s: str) -> _Tok:

@@ -629,6 +629,26 @@ REAL_PAGE_FORMS = [
     D("Anmeldeschluss: 3. Mai, Tagung am 12. Mai 2027", "2027-05-12"),
 ]
 
+# Venues across the border and sister clusters write Dutch, French or Swedish; their words
+# for months, weekdays and joins read as ours do, and the ones that are German words too
+# ("Au", "à" for each, "Mars") keep their German sense.
+NEIGHBOURS = [
+    T("za 13 maart 2027 20:00", "2027-03-13T20:00"),
+    D("za 13 maart", "2027-03-13"),  # the Saturday decides the year
+    T("donderdag 18 maart 2027 om 20.00 uur", "2027-03-18T20:00"),
+    D("18 t/m 20 maart 2027", "2027-03-18", "2027-03-20"),
+    D("van 18 tot 20 mei 2027", "2027-05-18", "2027-05-20"),
+    T("samedi 13 mars 2027 à 20h30", "2027-03-13T20:30"),
+    T("vendredi 19 mars 2027 de 20h à 23h", "2027-03-19T20:00", "2027-03-19T23:00"),
+    D("du 18 au 20 mars 2027", "2027-03-18", "2027-03-20"),
+    D("1er–3 juillet 2027", "2027-07-01", "2027-07-03"),
+    T("fredag 19 mars 2027 kl. 19.30", "2027-03-19T19:30"),
+    D("lördag 5 juni", "2027-06-05"),
+    D("Au 12.03.2027", "2027-03-12"),
+    D("3 Kurse à 90 Minuten, 14.03.2027", "2027-03-14"),
+    N("Vortrag: Mission zum Mars"),
+]
+
 GROUPS = {
     "numeric": NUMERIC,
     "iso": ISO,
@@ -642,6 +662,7 @@ GROUPS = {
     "layout": LAYOUT,
     "nondate": NON_DATES,
     "realpages": REAL_PAGE_FORMS,
+    "neighbours": NEIGHBOURS,
 }
 
 CASES: list[Case] = [Case(group, *row[1:]) for group, rows in GROUPS.items() for row in rows]
