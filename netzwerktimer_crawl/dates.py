@@ -260,11 +260,15 @@ _PIECES: dict[str, str] = {
         {_NUM_START}(?P<hm_h>{_HOUR})[:.](?P<hm_m>[0-5]\d)(?::[0-5]\d)?(?!\d)
         (?:\s*(?:uhr|uur|h){_NOT_BEFORE_LETTER}
          |\s*(?P<hm_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?|am(?!\s*[^\W_])){_NOT_BEFORE_LETTER})?""",
-    # 18 Uhr, 18h, 18 h, 18h30, 22h, 7 pm, 7 p.m., 10am (a spaced "10 am" may be German)
+    # 18 Uhr, 18h, 18 h, 18h30, 22h, 7 pm, 7 p.m., 10am (a spaced "10 am" may be German),
+    # 12 noon
     "TIMEH": rf"""
         {_NUM_START}(?P<th_h>{_HOUR})\s*
-        (?:(?:uhr|uur|h)(?:(?P<th_m>[0-5]\d)(?!\d))?|(?P<th_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?|(?<=\d)am))
+        (?:(?:uhr|uur|h)(?:(?P<th_m>[0-5]\d)(?!\d))?|(?P<th_ap>p\.\ ?m\.?|pm|a\.\ ?m\.?|(?<=\d)am)
+         |(?<=12)\s*(?:noon|midday))
         {_NOT_BEFORE_LETTER}""",
+    # "Noon – 1 p.m."
+    "NOON": rf"{_NOT_AFTER_LETTER}(?:noon|midday){_NOT_BEFORE_LETTER}",
     # the "3." of "3.–5. Juni", the "20th" of "20th to 22nd December"
     "DAY": rf"{_NUM_START}(?P<day>{_DAY})(?:\.|(?:st|nd|rd|th|{_FIRST}){_NOT_BEFORE_LETTER})(?!\d)",
     # a bare number: the "9" of "von 9 bis 15 Uhr" or "14 bis 16"
@@ -283,7 +287,7 @@ def _scanner() -> re.Pattern[str]:
     # Speed: the engine tries every piece at every position of the text. Grouping the pieces
     # by the character they start with lets a position inside a number or a word, or on a
     # letter no token starts with, fail after one cheap test instead of fourteen.
-    words = [*_MONTHS, *_WEEKDAYS, "bis", "und", "u.", "ende", "to", "and", "au", "à", "ganzt"]
+    words = [*_MONTHS, *_WEEKDAYS, *"bis und u. ende to and au à ganzt noon midday".split()]
     initials = "".join(sorted({w[0] for w in words}))
     by_start = {
         r"(?<![\d])(?=\d)": [
@@ -291,7 +295,7 @@ def _scanner() -> re.Pattern[str]:
         ],
         rf"{_NOT_AFTER_LETTER}(?=[{initials}])": [
             "WDNUMDATE", "WDTEXTDATE", "ENGRANGE", "ENGDATE", "MONTHYEAR", "MONTHWORD",
-            "SEPWORD", "ALLDAY",
+            "SEPWORD", "ALLDAY", "NOON",
         ],
         "": ["SEPCHAR"],
     }  # fmt: skip
@@ -483,6 +487,10 @@ def _tok_timeh(m: re.Match[str], s: str) -> _Tok:
     return _tok_time(m, s, m["th_h"], m["th_m"], m["th_ap"])
 
 
+def _tok_noon(m: re.Match[str], s: str) -> _Tok:
+    return _Tok(_TIME, m.start(), m.end(), minutes=12 * 60, form="ap")
+
+
 def _tok_day(m: re.Match[str], s: str) -> _Tok:
     return _Tok(_DAYTOK, m.start(), m.end(), (None, None, int(m["day"])))
 
@@ -517,6 +525,7 @@ _BUILDERS: dict[str, Callable[[re.Match[str], str], _Tok | list[_Tok]]] = {
     "MONTHWORD": _tok_monthword,
     "TIMEHM": _tok_timehm,
     "TIMEH": _tok_timeh,
+    "NOON": _tok_noon,
     "DAY": _tok_day,
     "NUM": _tok_num,
     "SEPWORD": _tok_sep,
