@@ -1353,3 +1353,29 @@ def test_a_picture_opened_in_a_lightbox_is_no_events_page():
         ("Frühlingsfest im Pfarrgarten", "2027-04-24T14:00", URL),
         ("Sommerkonzert des Chors", "2027-06-19T19:00", URL),
     ]
+
+
+def test_a_dash_the_style_sheet_draws_after_a_12_hour_time_ends_its_range():
+    # Squarespace in English prints both clocks; CSS shows one and draws the dash
+    def row(slug: str, day: str, iso: str, times: tuple[str, str, str, str]) -> str:
+        s12, e12, s24, e24 = times
+        return f"""<article class="eventlist-event"><div class="eventlist-column-info">
+        <h1 class="eventlist-title"><a href="/events/{slug}">{slug.title()}</a></h1>
+        <ul class="eventlist-meta"><li class="eventlist-meta-date"><time class="event-date"
+        datetime="{iso}">{day}</time></li><li class="eventlist-meta-time"><span
+        class="event-time-12hr"><time datetime="{iso}">{s12}</time><span
+        class="event-datetime-divider"></span><time datetime="{iso}">{e12}</time></span><span
+        class="event-time-24hr"><time datetime="{iso}">{s24}</time><span
+        class="event-datetime-divider"></span><time datetime="{iso}">{e24}</time></span></li>
+        </ul></div></article>"""
+
+    events = found(
+        '<div class="eventlist">'
+        + row("gala", "Sat, March 13, 2027", "2027-03-13", ("7:00 PM", "9:00 PM", "19:00", "21:00"))
+        + row("poetry", "Thu, March 18, 2027", "2027-03-18", ("6:30PM", "8:00PM", "18:30", "20:00"))
+        + "</div>"
+    )  # fmt: skip
+    assert [(e["title"], e["start"], e["end"]) for e in events] == [
+        ("Gala", "2027-03-13T19:00", "2027-03-13T21:00"),
+        ("Poetry", "2027-03-18T18:30", "2027-03-18T20:00"),
+    ]

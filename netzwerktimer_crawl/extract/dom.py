@@ -432,10 +432,11 @@ def _inline_parts(element: etree._Element, out: list[str]) -> None:
 
 
 _EMPTY = "\x00"
-# An empty element between a number and what follows is the range's dash the style sheet
-# draws (Squarespace: <time>10:00</time><span class="event-datetime-divider"></span>
-# <time>16:00</time>); elsewhere it separates words, as the page shows them.
-_DIVIDED = re.compile(r"(?<=\d)\s*\x00+\s*(?=\w)")
+# An empty element between a number or a time and what follows is the range's dash the
+# style sheet draws (Squarespace: <time>10:00</time><span class="event-datetime-divider">
+# </span><time>16:00</time>, "7:00 PM" in its 12-hour form); elsewhere it separates words,
+# as the page shows them, and an icon after a line break opens the next line.
+_DIVIDED = re.compile(r"(?:(?<=\d)|(?<=\d[AaPp][Mm])|(?<=\d [AaPp][Mm]))[^\S\n]*\x00+\s*(?=\w)")
 
 
 def own_text(element: etree._Element) -> str:
