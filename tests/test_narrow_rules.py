@@ -1379,3 +1379,21 @@ def test_a_dash_the_style_sheet_draws_after_a_12_hour_time_ends_its_range():
         ("Gala", "2027-03-13T19:00", "2027-03-13T21:00"),
         ("Poetry", "2027-03-18T18:30", "2027-03-18T20:00"),
     ]
+
+
+def test_an_events_labelled_beginning_and_end_are_its_span():
+    events = _post(
+        """<div class="news-single"><h1>Fachtagung Wasserstoff 2027</h1>
+        <div class="news-meta">12.01.2027 · Veranstaltungen</div><div class="eventdetails"><dl>
+        <dt>Veranstaltungsbeginn</dt><dd>16.03.2027 09:30</dd>
+        <dt>Veranstaltungsende</dt><dd>17.03.2027 15:00</dd>
+        <dt>Ort</dt><dd>Kaisersaal, Futterstraße 15/16, 99084 Erfurt</dd>
+        <dt>Anmeldeschluss</dt><dd>01.03.2027</dd></dl></div>
+        <p>Die Tagung bringt Hersteller, Anwender und Forschung zusammen.</p></div>""",
+        "Fachtagung Wasserstoff 2027",
+        "https://www.example.de/veranstaltungen/fachtagung-wasserstoff-2027/",
+    )
+    assert [(e["title"], e["start"], e["end"], e["location"]) for e in events] == [
+        ("Fachtagung Wasserstoff 2027", "2027-03-16T09:30", "2027-03-17T15:00",
+         "Kaisersaal, Futterstraße 15/16, 99084 Erfurt"),
+    ]  # fmt: skip

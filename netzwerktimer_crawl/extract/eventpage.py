@@ -40,11 +40,14 @@ from .records import (
 )
 from .steps import EVENT_PAGE
 
-# The date of a kind of event: "Seminartermin", "Kursdatum", "Event date"; not
-# "Anmeldetermin", a deadline, nor "Erscheinungsdatum", a publication's.
-_KIND_OF = (
+# The date of a kind of event: "Seminartermin", "Kursdatum", "Veranstaltungsende", "Event
+# date"; not "Anmeldetermin", a deadline, nor "Erscheinungsdatum", a publication's.
+_KIND = (
     r"(?:seminar|kurs|workshop|webinar|tagungs|konferenz|kongress|messe|event|vortrags"
-    r"|schulungs|lehrgangs|sitzungs|veranstaltungs|treffen)(?:datum|termine?|zeit)"
+    r"|schulungs|lehrgangs|sitzungs|veranstaltungs|treffen)"
+)
+_KIND_OF = (
+    rf"{_KIND}(?:datum|termine?|zeit|beginn|ende)"
     r"|(?:event|seminar|course|workshop|webinar|conference) (?:date|dates|time)"
 )
 _DATE_LABEL = re.compile(
@@ -69,7 +72,9 @@ _INLINE_LABEL = re.compile(
 )
 # A label of the end: its value follows the start's as the end of one span ("Beginn:
 # 10. Dezember 2026 @ 14:00", "Ende: 12. Dezember 2026 @ 13:00" in The Events Calendar).
-_END_LABEL = re.compile(r"^(?:(?:ende|end|enddatum|end date|endzeit|end time)\s*:?|bis\s*:)$", re.I)
+_END_LABEL = re.compile(
+    rf"^(?:(?:ende|end|enddatum|end date|endzeit|end time|{_KIND}ende)\s*:?|bis\s*:)$", re.I
+)
 _LABEL_TAGS = frozenset("dt dd th td strong b label span h2 h3 h4 h5 h6 div p".split())
 _NEAR = 12  # blocks after the title in which its date may stand (before it: 3)
 _MAX_VALUE = 200
