@@ -132,6 +132,9 @@ def _date_grid_days(root: etree._Element) -> None:
         and len(element) == 0
         and _DAY_NUMBER.match(element.text or "")
     ]
+    in_table = len(cells) < _GRID_DAYS
+    if in_table:
+        cells = _table_days(root)
     if len(cells) < _GRID_DAYS:
         return
     month = _grid_month(root, cells[0])
@@ -152,8 +155,34 @@ def _date_grid_days(root: etree._Element) -> None:
     if any((b - a).days != 1 for (_, a), (_, b) in pairwise(dated)):
         return  # numbers in a row that are no run of days: not a month's grid
     for cell, day in dated:
+        if in_table and cell.tag == "td":
+            continue  # a table's day with nothing but its number: no events to date
         cell.text = f"{day:%d.%m.%Y}"
         cell.set(GRID_DAY, "")
+
+
+def _table_days(root: etree._Element) -> list[etree._Element]:
+    """The day numbers of a table that is a month's grid, its cells named for nothing
+    (Events Manager's <td class="eventless">1</td>, and <td class="eventful"><a>7</a><ul>…
+    for a day with events, the number a link to the event or to the day)."""
+    for table in root.iter("table"):
+        cells = []
+        for cell in table.iter("td"):
+            if len(cell) == 0 and _DAY_NUMBER.match(cell.text or ""):
+                cells.append(cell)
+            elif not (cell.text or "").strip() and len(cell) and _is_day_number(cell[0]):
+                cells.append(cell[0])
+        if len(cells) >= _GRID_DAYS:
+            return cells
+    return []
+
+
+def _is_day_number(element: etree._Element) -> bool:
+    return (
+        element.tag in ("a", "span", "strong", "b", "div")
+        and len(element) == 0
+        and _DAY_NUMBER.match(element.text or "") is not None
+    )
 
 
 def _grid_month(root: etree._Element, first: etree._Element) -> tuple[int, int] | None:
