@@ -443,21 +443,35 @@ def is_block(element: etree._Element) -> bool:
     return _tag(element) in BLOCK_TAGS
 
 
-def _inline_parts(element: etree._Element, out: list[str]) -> None:
+def _inline_parts(element: etree._Element, out: list, blocks: bool = False) -> None:
+    """The texts of the element's inline descendants into `out`, in document order; a
+    nested block as a line break, or with `blocks` as the block itself (for `text_of`)."""
     for child in element:
         tag = _tag(child)
         if tag == "br":
             out.append("\n")
         elif tag in BLOCK_TAGS:
-            out.append("\n")  # a nested block is a block of its own
+            out.append(child if blocks else "\n")  # a nested block is a block of its own
         elif tag and tag not in _SKIP:
             if len(child) == 0 and not (child.text or "").strip():
                 out.append(_EMPTY)  # a divider the style sheet draws, an icon
             else:
                 out.append(child.text or "")
-                _inline_parts(child, out)
+                _inline_parts(child, out, blocks)
+        elif tag and blocks:
+            # a block inside what shows no text of its own (a <button>'s <div>) still shows
+            out += [n for n in child.iterdescendants() if is_block(n) and _outermost(n, child)]
         if child.tail:
             out.append(child.tail)
+
+
+def _outermost(block: etree._Element, within: etree._Element) -> bool:
+    for node in block.iterancestors():
+        if node is within:
+            return True
+        if is_block(node):
+            return False
+    return True
 
 
 _EMPTY = "\x00"
@@ -472,6 +486,10 @@ def own_text(element: etree._Element) -> str:
     """Text of the element and its inline descendants, with <br> and blocks as line breaks."""
     parts = [element.text or ""]
     _inline_parts(element, parts)
+    return _lines(parts)
+
+
+def _lines(parts: list[str]) -> str:
     text = "".join(parts).translate(INVISIBLE)  # "Uhr&shy;zeit" is read as "Uhrzeit"
     if _EMPTY in text:
         text = _DIVIDED.sub(" - ", text).replace(_EMPTY, " ")
@@ -480,13 +498,26 @@ def own_text(element: etree._Element) -> str:
 
 
 def text_of(element: etree._Element) -> str:
-    """All visible text below the element, one line per block or <br>."""
+    """All visible text below the element, one line per block or <br>, in the order a
+    reader meets it: a block's words after a nested block come after that block's."""
     lines: list[str] = []
-    for node in element.iter():
-        if isinstance(node.tag, str) and (node is element or is_block(node)):
-            text = own_text(node)
-            if text:
+
+    def walk(block: etree._Element) -> None:
+        parts: list = [block.text or ""]
+        _inline_parts(block, parts, blocks=True)
+        run: list[str] = []
+        for part in [*parts, None]:
+            if isinstance(part, str):
+                run.append(part)
+                continue
+            if text := _lines(run):
                 lines.append(text)
+            run = []
+            if part is not None:
+                walk(part)
+
+    if isinstance(element.tag, str):
+        walk(element)
     return "\n".join(lines)
 
 
@@ -657,6 +688,22 @@ def in_dialog(element: etree._Element, within: etree._Element | None = None) -> 
         if node is within:
             break
     return False
+
+
+def in_folded(element: etree._Element, within: etree._Element | None = None) -> bool:
+    """In a panel folded until its head is clicked (Bootstrap's "collapse" without "show",
+    a closed <details> below its summary), or a dialog, up to `within`."""
+    child = None
+    for node in (element, *element.iterancestors()):
+        classes = (node.get("class") or "").split()
+        if "collapse" in classes and "show" not in classes and "in" not in classes:
+            return True
+        if node.tag == "details" and node.get("open") is None and _tag(child) != "summary":
+            return True
+        if node is within:
+            break
+        child = node
+    return in_dialog(element, within)
 
 
 def heading_text(element: etree._Element, strict: bool = False) -> str | None:

@@ -178,10 +178,21 @@ _LABEL = re.compile(r"^\s*(?:[\w ./()-]{1,30}:|(?:wann|wo|was|wer)\?)\s*$", re.I
 _FIELD_LABEL = re.compile(
     r"(?:datum|termin|zeit|uhrzeit|beginn|ende|einlass|ort|treffpunkt|adresse|kosten|preis"
     r"|eintritt|gebühr|anmeldung|anmeldeschluss|hinweis|hinweise|infos?|kontakt|veranstalter"
-    r"|referent(?:in|en)?|leitung|spielleitung|zielgruppe|teilnehmer(?:zahl|anzahl)?|dauer"
+    r"|(?:referent|anbieter|dozent|trainer|kursleiter|veranstalter|teilnehmer)"
+    r"(?:[:*_]?in(?:nen)?|en)?"  # "Referent:in", "Dozent*innen", "Referenten"
+    r"|leitung|kursleitung|spielleitung|zielgruppe|teilnehmer(?:zahl|anzahl)?|dauer"
     r"|voraussetzungen|wann|wo|was|wer|date|time|place|location|venue|cost|price|speaker)",
     re.I,
 )
+
+
+def _label_ends(bold: etree._Element) -> bool:
+    """The bold text is followed by its label's colon, or by a line break on its own."""
+    tail = bold.tail or ""
+    after = bold.getnext()
+    return tail.startswith(":") or (not tail.strip() and after is not None and after.tag == "br")
+
+
 _LABELLED = re.compile(r"^\s*[\w ./()-]{1,30}:(?:\s|$)")  # "Ort: Gemeindehaus", "Eintritt:"
 _PLACE_LABEL = re.compile(
     r"^(?:(?:ort|veranstaltungsort|location|venue|wo|where|adresse|address|treffpunkt)\s*[:\-]"
@@ -831,8 +842,9 @@ def _title(
             full = raw = raw.rstrip(" :")  # "3. GEBF-Tagung: | 11. bis 13. März 2015"
         if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(raw)):
             continue
-        if kind == 2 and _FIELD_LABEL.fullmatch(raw) and (element.tail or "").startswith(":"):
-            continue  # a label whose colon follows it: "<strong>Uhrzeit</strong>: 9:00 Uhr"
+        if kind == 2 and _FIELD_LABEL.fullmatch(raw) and _label_ends(element):
+            continue  # a label whose colon follows it: "<strong>Uhrzeit</strong>: 9:00 Uhr",
+            # or that stands over its value: "<b>Anbieter:in</b><br>Olaf Ahlers"
         if kind == 0 and _SECTION.fullmatch(raw.strip(" :")):
             continue
         # a title is one line: "MEDICA 2026 – Gemeinschaftsstand", not the teaser below it
@@ -885,6 +897,11 @@ def _title(
                     -kind, len(text) if kind in (3, 4) else 0)  # fmt: skip
 
         kind, element, text = max(candidates, key=rank)
+        if kind == 3 and dom.in_folded(element, record):
+            # only links, closed until opened, would name it (an accordion's body: its
+            # provider's link), while its shown head has a line of words beside the date
+            if (plain := _plain_title(record, primary))[0]:
+                return plain
         line = next((b for b in dated if any(n is b for n in element.iterancestors())), None)
         if line is not None and _leads_with_date(dom.text_of(line)):
             # a link inside a date line goes on in its words: "1. Februar: <a>Jahresempfang</a>
@@ -903,6 +920,12 @@ def _title(
             if lead and len(lead) <= _RESIDUE_TITLE and text not in lead and _BY.search(said):
                 text = lead
         return text, element
+    return _plain_title(record, primary)
+
+
+def _plain_title(record: etree._Element, primary: Anchor | None) -> tuple[str | None, None]:
+    """Without a heading, a title's element, bold text or a link: the words beside the
+    record's date, or the first plain line after it."""
     if primary is not None:
         for line in primary.block.text.split("\n"):
             left = residue(line)
@@ -1096,7 +1119,7 @@ def place_text(element: etree._Element) -> str | None:
     if len(element) and _PLACE_LABEL.match(f"{label}:") and text.startswith(label):
         text = text[len(label) :]  # "Ort <a>Messe Leipzig</a>" (RSEvents!Pro): a label alone
     # "@ TZ Ilmenau": calendar plugins' "at" before the venue; "(Karte)": its map link
-    return without_map_links(_undated(_PLACE_LABEL.sub(r"\1", text)))
+    return without_map_links(_undated(_PLACE_LABEL.sub(r"\1", text).lstrip(" ,")))
 
 
 def _undated(text: str) -> str:
