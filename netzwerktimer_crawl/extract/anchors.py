@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..berlin import parse_day, parse_machine
 from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when, residue
-from .dom import Block, heading_text, is_block, preceding_heading, signature
+from .dom import Block, heading_text, is_block, preceding_heading, signature, text_of
 
 # Only the start of a long block is read: a date deep in a paragraph of prose is no anchor.
 _READ = 240
@@ -304,7 +304,7 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
         if len(sessions) == 1 and _is_month(sessions[0], text):
             start = sessions[0].start
             assert start is not None
-            heading = (_container(block), start + timedelta(days=14))
+            heading = (_month_scope(block), start + timedelta(days=14))
             found.append(Anchor(block, month=sessions[0]))
             continue
         times = [] if sessions else find_times(text)
@@ -437,6 +437,17 @@ def _year_scope(block: Block) -> etree._Element:
 def _container(block: Block) -> etree._Element:
     parent = block.element.getparent()
     return block.element if parent is None else parent
+
+
+def _month_scope(block: Block) -> etree._Element:
+    """What a month heading stands over: its container, past wrappers that hold the
+    heading alone (MEC's <div class="mec-month-divider"><h5>Juni 2027</h5></div> before
+    the month's articles)."""
+    node = block.element
+    parent = node.getparent()
+    while parent is not None and " ".join(text_of(parent).split()) == block.text:
+        node, parent = parent, parent.getparent()
+    return node if parent is None else parent
 
 
 # How far below a month heading's container a date still reads under it: The Events

@@ -456,13 +456,38 @@ def _inline_parts(element: etree._Element, out: list, blocks: bool = False) -> N
             if len(child) == 0 and not (child.text or "").strip():
                 out.append(_EMPTY)  # a divider the style sheet draws, an icon
             else:
-                out.append(child.text or "")
+                out.append(_flowed(child.text))
                 _inline_parts(child, out, blocks)
         elif tag and blocks:
             # a block inside what shows no text of its own (a <button>'s <div>) still shows
             out += [n for n in child.iterdescendants() if is_block(n) and _outermost(n, child)]
         if child.tail:
-            out.append(child.tail)
+            out.append(_flowed(child.tail))
+
+
+# A line break in the source inside running words ("Taijiquan\n    Chen-Stil", an editor's
+# or a formatter's wrap) is a space, as the browser shows it; between elements it stays a
+# line's end (two spans on lines of their own are a venue's name and its address), and
+# around a field's line, which a label opens wherever it stands ("…, 10 Uhr\nOrt:
+# Gemeindehaus\nWir zeigen …" in a Markdown paragraph).
+_FIELD_LINE = re.compile(
+    r"\s*(?:Ort|Datum|Uhrzeit|Zeit|Beginn|Ende|Termine?|Wann|Wo|Was|Veranstaltungsort"
+    r"|Treffpunkt|Kosten|Eintritt|Preis|Anmeldung|Leitung|Referent\S*|Location|Venue|Where"
+    r"|When|Date|Time|Cost|Price)\s*:"
+)
+
+
+def _flowed(text: str | None) -> str:
+    if not text or "\n" not in text.strip():
+        return text or ""
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    lines = text.strip().split("\n")
+    out = lines[0].rstrip()
+    for before, line in pairwise(lines):
+        field = _FIELD_LINE.match(before) or _FIELD_LINE.match(line)
+        out += ("\n" if field else " ") + line.strip()
+    return lead + out + trail
 
 
 def _outermost(block: etree._Element, within: etree._Element) -> bool:
@@ -484,7 +509,7 @@ _DIVIDED = re.compile(r"(?:(?<=\d)|(?<=\d[AaPp][Mm])|(?<=\d [AaPp][Mm]))[^\S\n]*
 
 def own_text(element: etree._Element) -> str:
     """Text of the element and its inline descendants, with <br> and blocks as line breaks."""
-    parts = [element.text or ""]
+    parts = [_flowed(element.text)]
     _inline_parts(element, parts)
     return _lines(parts)
 
@@ -503,7 +528,7 @@ def text_of(element: etree._Element) -> str:
     lines: list[str] = []
 
     def walk(block: etree._Element) -> None:
-        parts: list = [block.text or ""]
+        parts: list = [_flowed(block.text)]
         _inline_parts(block, parts, blocks=True)
         run: list[str] = []
         for part in [*parts, None]:

@@ -30,7 +30,7 @@ from collections import defaultdict
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import combinations, pairwise
+from itertools import combinations, pairwise, takewhile
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -82,7 +82,7 @@ _GENERIC_LINK = re.compile(
     r"|das|den|this)\b.*|(?:hier\s+|jetzt\s+|online\s+)?(?:kaufen|bestellen|sichern"
     r"|reservieren|buchen|buy|book)(?:\s+ab\b.*)?)"
     r"|jetzt anmelden"
-    r"|zum event|zur veranstaltung|hier|link|»|›|→|\+|infos? (?:&|und) tickets?"
+    r"|zum event|zur veranstaltung|hier|link|permalink|»|›|→|\+|infos? (?:&|und) tickets?"
     # a performer's or the venue's own pages: "[Website]", "Facebook"
     r"|website|webseite|homepage|facebook|instagram|youtube|soundcloud|bandcamp|spotify"
     # a map of the place: "OpenStreetMap - GoogleMaps" below a meeting's address
@@ -477,11 +477,25 @@ _RULES = re.compile(r"^(?:[=*~]{2,}\s*)+|(?:\s*[=*~]{2,})+$")
 _TIME_WORDS = frozenset({"", "uhr", "h", "um", "ab", "bis", "von", "am", "o'clock"})
 
 
+_BRACKET_LINK = re.compile(
+    r"\s+\[(?:website|homepage|web|webseite|info|infos|link|mehr|more|tickets?|facebook"
+    r"|instagram)\].*$",
+    re.I,
+)
+_COVER = re.compile(
+    r"\s+\([^()]*(?:\$|€|\beur\b|\bcover\b|eintritt|\bfrei\b|\bfree\b|kostenlos)[^()]*\)$",
+    re.I,
+)
+
+
 def clean_title(text: str | None) -> str | None:
     if not text:
         return None
     text = _EMOJI_LEAD.sub("", " ".join(text.split())).strip(" -–|:,;·/")
     text = _RULES.sub("", text)
+    # what follows the name: a link in brackets and the rest of the line ("Nancy Dillon Trio
+    # [Website] with Phil Hirsch (cello)"), the cover charge ("Global Music Jam ($10 cover)")
+    text = _COVER.sub("", _BRACKET_LINK.sub("", text)) or text
     # a town alone names no event: a press release's dateline "Jena, 12.11.2026 –"
     named = _lettered(text) and not places.lookup(text)
     named = named and not _TAGS.match(text) and not _WEEKDAY_ONLY.match(text)
@@ -928,7 +942,7 @@ def _plain_title(record: etree._Element, primary: Anchor | None) -> tuple[str | 
     record's date, or the first plain line after it."""
     if primary is not None:
         for line in primary.block.text.split("\n"):
-            left = residue(line)
+            left = _BRACKET_LINK.sub("", residue(line))
             if left.casefold().strip(" :.,-") in _TIME_WORDS or _GENERIC_LINK.match(left):
                 continue  # a date's word on a line of its own ("<time>… 20:00\n Uhr</time>"),
                 # or a link's ("11. / 12.07.15<br><a>Weitere Informationen</a>")
@@ -955,6 +969,7 @@ def _plain_title(record: etree._Element, primary: Anchor | None) -> tuple[str | 
         if line := _line_after(dom.text_of(record), primary.block.text):
             # a time leads it, as in a venue's schedule: "Sat Jun 13", "7pm - Greta Matassa"
             line = residue(line) if _dated(line) or find_times(line) else line
+            line = _BRACKET_LINK.sub("", line)
             short = len(line) <= _RESIDUE_TITLE and len(line.split()) <= 10
             named = not (_LABELLED.match(line) or _GENERIC_LINK.match(line) or _dated(line))
             if line and short and named:
@@ -1194,10 +1209,21 @@ def address_line(line: str) -> str | None:
 _NAMED = re.compile(r"^([^:,]{2,40}):\s+")
 
 
+_PLACE_LINES = 4  # an address's lines below its label alone: name, street, town, room
+
+
 def _labelled_place(text: str) -> str | None:
-    """The place a line of `text` labels ("Ort: Kongresszentrum, Erfurt"), less a time."""
-    for line in text.split("\n"):
-        if (match := _PLACE_LABEL.match(" ".join(line.split()))) and (place := _undated(match[1])):
+    """The place a line of `text` labels ("Ort: Kongresszentrum, Erfurt"), less a time; or,
+    below a label alone on its line ("<b>Ort:</b><br>Praxis am Markt<br>Herford"), the
+    lines up to the next label."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    for at, line in enumerate(lines):
+        if not (match := _PLACE_LABEL.match(line)):
+            continue
+        if not match[1].strip():
+            below = list(takewhile(lambda ln: not _LABELLED.match(ln), lines[at + 1 :]))
+            match = _PLACE_LABEL.match(f"{line} {', '.join(below[:_PLACE_LINES])}")
+        if match and (place := _undated(match[1])):
             return place
     return None
 
