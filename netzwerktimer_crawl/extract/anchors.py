@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..berlin import parse_day, parse_machine
 from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when, residue
-from .dom import Block, heading_text, is_block, preceding_heading, signature, text_of
+from .dom import Block, heading_text, is_block, preceding_heading, signature
 
 # Only the start of a long block is read: a date deep in a paragraph of prose is no anchor.
 _READ = 240
@@ -445,9 +445,21 @@ def _month_scope(block: Block) -> etree._Element:
     the month's articles)."""
     node = block.element
     parent = node.getparent()
-    while parent is not None and " ".join(text_of(parent).split()) == block.text:
+    while parent is not None and _holds_alone(parent, node):
         node, parent = parent, parent.getparent()
     return node if parent is None else parent
+
+
+def _holds_alone(parent: etree._Element, child: etree._Element) -> bool:
+    """The parent shows nothing but the child (an icon beside it at most)."""
+    if (parent.text or "").strip():
+        return False
+    return all(
+        not (other.tail or "").strip()
+        and (other is child or not (other.text_content() or "").strip())
+        for other in parent
+        if isinstance(other.tag, str)
+    )
 
 
 # How far below a month heading's container a date still reads under it: The Events
