@@ -456,13 +456,13 @@ def _inline_parts(element: etree._Element, out: list, blocks: bool = False) -> N
             if len(child) == 0 and not (child.text or "").strip():
                 out.append(_EMPTY)  # a divider the style sheet draws, an icon
             else:
-                out.append(_flowed(child.text))
+                out.append(child.text or "")
                 _inline_parts(child, out, blocks)
         elif tag and blocks:
             # a block inside what shows no text of its own (a <button>'s <div>) still shows
             out += [n for n in child.iterdescendants() if is_block(n) and _outermost(n, child)]
         if child.tail:
-            out.append(_flowed(child.tail))
+            out.append(child.tail)
 
 
 # A line break in the source inside running words ("Taijiquan\n    Chen-Stil", an editor's
@@ -477,9 +477,16 @@ _FIELD_LINE = re.compile(
 )
 
 
-def _flowed(text: str | None) -> str:
-    if not text or "\n" not in text.strip():
-        return text or ""
+def _flowed(parts: list, element: etree._Element) -> list:
+    """The parts' texts (each a text node's) as the browser flows them, unless the element
+    keeps its source lines."""
+    wrapped = [isinstance(p, str) and "\n" in p.strip() for p in parts]
+    if not any(wrapped) or _preformatted(element):
+        return parts
+    return [_flowed_text(p) if w else p for p, w in zip(parts, wrapped, strict=True)]
+
+
+def _flowed_text(text: str) -> str:
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
     lines = text.strip().split("\n")
@@ -488,6 +495,19 @@ def _flowed(text: str | None) -> str:
         field = _FIELD_LINE.match(before) or _FIELD_LINE.match(line)
         out += ("\n" if field else " ") + line.strip()
     return lead + out + trail
+
+
+_PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|break-spaces)", re.I)
+
+
+def _preformatted(element: etree._Element) -> bool:
+    """Text whose source lines are its lines: in a <pre>, or styled to keep them."""
+    return any(
+        node.tag in ("pre", "textarea", "plaintext", "xmp")
+        or _PRE_STYLE.search(node.get("style") or "")
+        for node in (element, *element.iterancestors())
+        if isinstance(node.tag, str)
+    )
 
 
 def _outermost(block: etree._Element, within: etree._Element) -> bool:
@@ -509,9 +529,9 @@ _DIVIDED = re.compile(r"(?:(?<=\d)|(?<=\d[AaPp][Mm])|(?<=\d [AaPp][Mm]))[^\S\n]*
 
 def own_text(element: etree._Element) -> str:
     """Text of the element and its inline descendants, with <br> and blocks as line breaks."""
-    parts = [_flowed(element.text)]
+    parts = [element.text or ""]
     _inline_parts(element, parts)
-    return _lines(parts)
+    return _lines(_flowed(parts, element))
 
 
 def _lines(parts: list[str]) -> str:
@@ -528,8 +548,9 @@ def text_of(element: etree._Element) -> str:
     lines: list[str] = []
 
     def walk(block: etree._Element) -> None:
-        parts: list = [_flowed(block.text)]
+        parts: list = [block.text or ""]
         _inline_parts(block, parts, blocks=True)
+        parts = _flowed(parts, block)
         run: list[str] = []
         for part in [*parts, None]:
             if isinstance(part, str):

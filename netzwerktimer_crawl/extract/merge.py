@@ -51,9 +51,27 @@ def _titles_match(a: Event, b: Event) -> bool:
     2026 im Park") or holds it as most of its words; a short title that another names in
     passing is another event ("D&D" beside "The Stygian Gambit (D&D)" at the same time)."""
     x, y = sorted((_title(a), _title(b)), key=len)
-    if not x or not re.search(rf"(?<!\w){re.escape(x)}(?!\w)", y):
+    if not x or not _holds_words(y, x):
         return False
     return y.startswith(x) or len(x) * 2 >= len(y)
+
+
+def _holds_words(text: str, words: str) -> bool:
+    """`words` stand in `text` as whole words (a regex built per pair would be compiled
+    anew for each pair of a long page's entries)."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (at and _word_char(text[at - 1])) and not (
+            end < len(text) and _word_char(text[end])
+        ):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_" if char else False
 
 
 def _timed(event: Event) -> bool:
