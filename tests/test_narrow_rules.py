@@ -1397,3 +1397,18 @@ def test_an_events_labelled_beginning_and_end_are_its_span():
         ("Fachtagung Wasserstoff 2027", "2027-03-16T09:30", "2027-03-17T15:00",
          "Kaisersaal, Futterstraße 15/16, 99084 Erfurt"),
     ]  # fmt: skip
+
+
+def test_a_title_wrapped_over_source_lines_is_one_line_as_the_browser_shows_it():
+    # a formatter re-indented the page and wrapped its long lines
+    events = found("""<h1>Termine</h1><div class="termine">
+    <div class="termin"><div>18.06.2027</div><div>Sommerkonzert des
+        Posaunenchors</div><div>19:00
+        - 21:00 Uhr</div></div>
+    <div class="termin"><div>10.07.2027</div><div>Kinderfest auf dem
+        Sportplatz</div><div>15:00
+        - 18:00 Uhr</div></div></div>""")
+    assert [(e["title"], e["start"], e["end"]) for e in events] == [
+        ("Sommerkonzert des Posaunenchors", "2027-06-18T19:00", "2027-06-18T21:00"),
+        ("Kinderfest auf dem Sportplatz", "2027-07-10T15:00", "2027-07-10T18:00"),
+    ]
