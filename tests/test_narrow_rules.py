@@ -1412,3 +1412,19 @@ def test_a_title_wrapped_over_source_lines_is_one_line_as_the_browser_shows_it()
         ("Sommerkonzert des Posaunenchors", "2027-06-18T19:00", "2027-06-18T21:00"),
         ("Kinderfest auf dem Sportplatz", "2027-07-10T15:00", "2027-07-10T18:00"),
     ]
+
+
+def test_a_nested_list_of_days_is_named_by_the_item_it_hangs_from():
+    events = found("""<h2>Feste im Jahr</h2><ul>
+    <li><strong>Osterfeuer</strong>: 27. März 2027</li>
+    <li><strong>Johannisfeuer</strong>: 24. Juni 2027</li>
+    <li><strong>Kirchweih</strong>: 17. Oktober 2027</li>
+    <li><strong>Patronatsfest</strong>: <ul><li>19. Mai 2027,</li><li>10. September 2027</li>
+    </ul></li></ul>""")
+    assert sorted((e["start"], e["title"]) for e in events) == [
+        ("2027-03-27", "Osterfeuer"),
+        ("2027-05-19", "Patronatsfest"),
+        ("2027-06-24", "Johannisfeuer"),
+        ("2027-09-10", "Patronatsfest"),
+        ("2027-10-17", "Kirchweih"),
+    ]

@@ -423,6 +423,7 @@ def _select(candidates: list[_List]) -> list[_List]:
     nested lists whose inner records are fields of one event, the outer one."""
     lists = [c for c in candidates if not _is_container(c) and not _lines_of_a_cell(c)]
     dropped: set[int] = set()
+    kept: list[_List] = []
     for outer in lists:
         for inner in lists:
             if inner is outer:
@@ -430,9 +431,22 @@ def _select(candidates: list[_List]) -> list[_List]:
             verdict = _parallel(outer, inner)
             if verdict is True:
                 dropped.add(id(outer))
+                if (rest := _beside(outer, inner)) is not None:
+                    kept.append(rest)
             elif verdict is False:
                 dropped.add(id(inner))
-    return [c for c in lists if id(c) not in dropped]
+    return [c for c in lists if id(c) not in dropped] + kept
+
+
+def _beside(outer: _List, inner: _List) -> _List | None:
+    """The outer list's own dated records beside those that hold the inner list's events
+    ("<li>Osterfeuer: 27. März</li> … <li>Patronatsfest: <ul><li>19. Mai</li>…</ul></li>"):
+    a list of their own, when there are two or more."""
+    holders = {id(outer.holds(record)) for record in inner.records}
+    rest = [r for r in outer.records if id(r) not in holders and outer.anchors.get(id(r))]
+    if len(rest) < 2:
+        return None
+    return _List(outer.path, rest, {id(r): outer.anchors[id(r)] for r in rest})
 
 
 def _day_alone(text: str) -> bool:
@@ -1658,6 +1672,8 @@ def events(
                 continue
             if title is None and primary is not None and _continued(record, last_row):
                 title = last.event.title  # type: ignore[union-attr]
+            if title is None and primary is not None and (label := _item_label(record)):
+                title = label  # the item a nested list of days hangs from names them
             if title is None and primary is not None:
                 # only a record that is a date line may take the heading above it; a
                 # calendar cell with nothing but its day number is no event
@@ -1776,6 +1792,17 @@ _BY = re.compile(
     r"(?:\s*(?:dr|prof|professor|pd)\.?)*\s*$",
     re.I,
 )
+
+
+def _item_label(record: etree._Element) -> str | None:
+    """The words of the list item that a nested list of days hangs from: "<li><strong>
+    Patronatsfeste</strong>: <ul><li>19. Mai</li><li>10. September</li></ul></li>"."""
+    parent = record.getparent()
+    item = parent.getparent() if parent is not None and parent.tag in ("ul", "ol") else None
+    if record.tag != "li" or item is None or item.tag != "li":
+        return None
+    label = dom.own_text(item).split("\n")[0].strip(" :–-")
+    return label if label and len(label) <= _RESIDUE_TITLE and not _dated(label) else None
 
 
 def _further(heading: str) -> bool:
