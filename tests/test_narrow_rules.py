@@ -1428,3 +1428,29 @@ def test_a_nested_list_of_days_is_named_by_the_item_it_hangs_from():
         ("2027-09-10", "Patronatsfest"),
         ("2027-10-17", "Kirchweih"),
     ]
+
+
+def test_a_records_date_only_in_its_data_attribute_dates_it():
+    # a concert hall's calendar: the item's day and time in data attributes, its microdata
+    # without a startDate; the button's data-startdate is when the page was made
+    def item(n: int, slug: str, title: str, day: str, clock: str) -> str:
+        return f"""<li id="page-{n}" data-fulldate="{day}" data-fulltime="{day} {clock}:00"
+        itemscope itemtype="https://schema.org/MusicEvent"><span itemprop="url"
+        content="https://www.example.de/kalender/{slug}/"></span><h3 itemprop="name"><a
+        href="/kalender/{slug}/">{title}</a></h3></li>"""
+
+    more = '<li><button data-startdate="2026-11-20 08:13:27">Mehr zeigen</button></li>'
+    first = item(1, "sinfonie", "3. Sinfonie", "2027-01-16", "19:30")
+    one = found(f'<ul class="program-list">{first}{more}</ul>')
+    three = found(
+        f'<ul class="program-list">{first}'
+        + item(2, "orgel", "Orgelnacht", "2027-01-22", "21:00")
+        + item(3, "familie", "Familienkonzert", "2027-01-24", "11:00")
+        + more + "</ul>"
+    )  # fmt: skip
+    assert [(e["title"], e["start"]) for e in one] == [("3. Sinfonie", "2027-01-16T19:30")]
+    assert [(e["title"], e["start"]) for e in three] == [
+        ("3. Sinfonie", "2027-01-16T19:30"),
+        ("Orgelnacht", "2027-01-22T21:00"),
+        ("Familienkonzert", "2027-01-24T11:00"),
+    ]

@@ -297,7 +297,10 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     elif single:
         single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
-    found = (found or aside_micro) + undated
+    found = found or aside_micro
+    # (not one the page's text dates: its record's date is in the markup beside the data)
+    named = {(e.title or "").casefold() for e in found}
+    found += [e for e in undated if (e.title or "").casefold() not in named]
     if lone:
         tried.append(f"{steps.GENERIC_RECORDS} (a list of one): {len(lone)}")
     # A month alone ("September: Cybersecurity-Monat") names no event's day on a page;

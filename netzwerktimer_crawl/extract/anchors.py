@@ -131,7 +131,9 @@ _ISO_VALUE = re.compile(r"^\s*\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d|\s*$)")
 
 def _attribute_date(element: etree._Element) -> date | None:
     """An ISO date in a date attribute of the block or of its own inline elements, or of
-    the day a calendar cell's day number links to."""
+    the day a calendar cell's day number links to; or in a data attribute of the record
+    that holds nothing but the block (<li data-fulltime="2026-09-16 18:00:00"
+    itemtype=MusicEvent><h3>…</h3></li>)."""
     for node in (element, *_own_inline(element)):
         for name in _DATE_ATTRIBUTES:
             if _ISO_VALUE.match(value := node.get(name) or ""):
@@ -139,7 +141,26 @@ def _attribute_date(element: etree._Element) -> date | None:
                     return found
         if (day := _day_link(node)) is not None:
             return day
+    node = element
+    for _ in range(_HOLDER_REACH):
+        parent = node.getparent()
+        if parent is None or not _holds_alone(parent, node):
+            return None
+        values = [
+            found
+            for name, value in parent.attrib.items()
+            if name.startswith("data-") and _DATE_NAME.search(name) and _ISO_VALUE.match(value)
+            and not _STAMPED.search(value.replace(" ", "T"))  # a page's own clock: 15:50:48
+            and (found := parse_machine(value)) is not None
+        ]  # fmt: skip
+        if values:  # the one with its time: data-fulltime beside data-fulldate
+            return max(values, key=lambda v: isinstance(v, datetime))
+        node = parent
     return None
+
+
+_HOLDER_REACH = 2
+_DATE_NAME = re.compile(r"date|time|start|day", re.I)
 
 
 def _day_link(node: etree._Element) -> date | None:
@@ -455,8 +476,7 @@ def _holds_alone(parent: etree._Element, child: etree._Element) -> bool:
     if (parent.text or "").strip():
         return False
     return all(
-        not (other.tail or "").strip()
-        and (other is child or not (other.text_content() or "").strip())
+        not (other.tail or "").strip() and (other is child or not "".join(other.itertext()).strip())
         for other in parent
         if isinstance(other.tag, str)
     )

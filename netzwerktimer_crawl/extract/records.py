@@ -2019,6 +2019,8 @@ def _lone(anchors: list[Anchor], reference: date | None) -> _List | None:
     or the page's only date, still to come, in a card with a heading ("Das nächste Fest":
     "<div aria-label="4. Dezember 2026">04 Dez 2026</div><h3>Weihnachtsfeier …</h3>")."""
     timed = [a for a in anchors if any(not w.all_day for w in a.sessions)]
+    # or a time only a machine attribute gives (a record's data-fulltime, no text date)
+    timed = timed or [a for a in anchors if not a.sessions and isinstance(a.machine, datetime)]
     if len(timed) == 1:
         return _around(timed[0], anchors, linked=True)
     dated = [a for a in anchors if a.sessions]
