@@ -1454,3 +1454,22 @@ def test_a_records_date_only_in_its_data_attribute_dates_it():
         ("Orgelnacht", "2027-01-22T21:00"),
         ("Familienkonzert", "2027-01-24T11:00"),
     ]
+
+
+def test_a_season_in_date_order_across_new_year_puts_its_summer_in_the_next_year():
+    # fetched in November: "nearest" alone would put June in the June before
+    cards = "".join(
+        f'<div class="event"><div class="date"><span>{day}</span> <span>{month}</span></div>'
+        f'<h3><a href="/events/{n}/">{title}</a></h3></div>'
+        for n, (day, month, title) in enumerate([
+            ("26", "Sep.", "Herbstessen"), ("12", "Dez.", "Weihnachtsfeier"),
+            ("21", "Jan.", "Neujahrsempfang"), ("29", "Mai", "Frühlingsfest"),
+            ("19", "Juni", "Saisonabschluss"),
+        ])
+    )  # fmt: skip
+    events = found(f"<h1>Veranstaltungen</h1>{cards}")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Herbstessen", "2026-09-26"), ("Weihnachtsfeier", "2026-12-12"),
+        ("Neujahrsempfang", "2027-01-21"), ("Frühlingsfest", "2027-05-29"),
+        ("Saisonabschluss", "2027-06-19"),
+    ]  # fmt: skip

@@ -503,8 +503,7 @@ _PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|break-spaces)", re.I)
 def _preformatted(element: etree._Element) -> bool:
     """Text whose source lines are its lines: in a <pre>, or styled to keep them."""
     return any(
-        node.tag in ("pre", "textarea", "xmp")
-        or _PRE_STYLE.search(node.get("style") or "")
+        node.tag in ("pre", "textarea", "xmp") or _PRE_STYLE.search(node.get("style") or "")
         for node in (element, *element.iterancestors())
         if isinstance(node.tag, str)
     )

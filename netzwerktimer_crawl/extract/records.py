@@ -250,6 +250,7 @@ class Found:
     borrowed: bool = False
     support: int = 0  # records in its list: a long list outranks a teaser of two
     aside: bool = False  # the list stands in a sidebar ("Nächste Termine")
+    yearless: bool = False  # its record writes no year: the fetch date gave it one
 
 
 def _chain(element: etree._Element, cache: dict[int, list[etree._Element]]) -> list:
@@ -1752,8 +1753,9 @@ def events(
                 event = _event(title, when, url, location, text)
                 if event is not None:
                     made.append(
-                        Found(event, borrowed, len(candidate.records), dom.in_sidebar(record))
-                    )
+                        Found(event, borrowed, len(candidate.records), dom.in_sidebar(record),
+                              _yearless(dom.text_of(record), when.start))
+                    )  # fmt: skip
             if ends and len(made) == 1:
                 _set_end(made[0].event, ends[0].sessions[0])
             of_list.extend(made)
@@ -1767,6 +1769,7 @@ def events(
         # Days without a title of their own and without a time are day headings (Contao's
         # div.header, a grid's cells), which date the records under them: no events; unless
         # they are a list of nothing but days, the dates of what the heading names
+        _in_order(of_list)
         if bare_skipped > len(of_list):
             # a list is of one kind: in a list of days on an article (a press review's
             # "Junge Welt, 16.04.2026: …"), a span of days is one more of them
@@ -1783,6 +1786,51 @@ def events(
     if len(kept) < len(unique):  # said, so that a page of old events is not silently empty
         notes.append(f"{len(unique) - len(kept)} dated over 10 years before or 5 after the fetch")
     return kept, notes
+
+
+def _yearless(text: str, start: date | None) -> bool:
+    if start is None:
+        return False
+    return str(start.year) not in text and f".{start.year % 100:02d}" not in text
+
+
+_IN_ORDER = 3  # entries at least, for a list's order to say which year a day is in
+_HALF_YEAR = 183
+
+
+def _in_order(found: list[Found]) -> None:
+    """A list in date order whose days write no year, across a New Year: a club's season
+    ("15 okt.", "3 dec.", "21 jan.", "29 apr.", fetched in October). The fetch date put the
+    spring's days in the spring before; the order says they follow the winter's."""
+    days = [_day_of(f.event.start) for f in found]
+    if len(found) < _IN_ORDER or None in days:
+        return
+    moved: set[int] = set()
+    previous = None
+    for at, (entry, day) in enumerate(zip(found, days, strict=True)):
+        assert day is not None
+        # a jump back of more than half a year that a year later is a step forward
+        if previous is not None and (previous - day).days > _HALF_YEAR and entry.yearless:
+            later = _a_year_later(day)
+            if later is not None and 0 <= (later - previous).days <= _HALF_YEAR:
+                days[at], day = later, later
+                moved.add(id(entry))
+        previous = day
+    if moved and all(a <= b for a, b in pairwise(days)):  # type: ignore[operator]  # (no None)
+        for entry in found:
+            if id(entry) in moved:
+                entry.event.start = _a_year_later(entry.event.start)
+                entry.event.end = _a_year_later(entry.event.end)
+
+
+def _a_year_later(value: date | None) -> date | None:
+    """The same day a year later (a datetime stays one), None for 29 February."""
+    if value is None:
+        return None
+    try:
+        return value.replace(year=value.year + 1)
+    except ValueError:  # 29 February
+        return None
 
 
 # What introduces a speaker or a performer after an event's name: "… mit <a>Kerry …</a>";
