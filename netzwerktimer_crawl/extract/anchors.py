@@ -159,8 +159,8 @@ def _attribute_date(element: etree._Element) -> date | None:
     return None
 
 
-_HOLDER_REACH = 2
-_DATE_NAME = re.compile(r"date|time|start|day", re.I)
+_HOLDER_REACH = 2  # the record, or its wrapper: <li data-…><div><h3>…</h3></div></li>
+_DATE_NAME = re.compile(r"date|time|start|day", re.I)  # data-fulltime, not data-id
 
 
 def _day_link(node: etree._Element) -> date | None:
