@@ -71,7 +71,7 @@ def _holds_words(text: str, words: str) -> bool:
 
 
 def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what a regex's \\w is
+    return char.isalnum() or char == "_"  # what a regex means by \w
 
 
 def _timed(event: Event) -> bool:
