@@ -1473,3 +1473,17 @@ def test_a_season_in_date_order_across_new_year_puts_its_summer_in_the_next_year
         ("Neujahrsempfang", "2027-01-21"), ("Frühlingsfest", "2027-05-29"),
         ("Saisonabschluss", "2027-06-19"),
     ]  # fmt: skip
+
+
+def test_a_days_item_over_a_nested_list_dates_each_of_its_events():
+    # a Markdown programme: "- Freitag, 4. Juni 2027" over "  - Festakt …", "  - Umzug …"
+    events = found("""<h1>Festprogramm</h1><ul>
+    <li>Freitag, den 4. Juni 2027<ul><li>Festakt in der Stadtkirche</li>
+    <li>Umzug zum Marktplatz</li><li>Festkommers im Ratskeller</li></ul></li>
+    <li>Samstag, den 5. Juni 2027<ul><li>Frühschoppen im Hof</li></ul></li>
+    <li>Sonntag, den 6. Juni 2027<ul><li>Familienfest im Park</li></ul></li></ul>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Festakt in der Stadtkirche", "2027-06-04"), ("Umzug zum Marktplatz", "2027-06-04"),
+        ("Festkommers im Ratskeller", "2027-06-04"), ("Frühschoppen im Hof", "2027-06-05"),
+        ("Familienfest im Park", "2027-06-06"),
+    ]  # fmt: skip

@@ -1636,6 +1636,10 @@ def events(
                 sessions, untimed = (_on_day(span, day) if span else [When(day)]), False
             borrowed = False
             if (
+                bare_dates
+                and len(sessions) == 1
+                and (entries := _entries_nested(record, anchored, sessions[0]))
+            ) or (
                 title is None
                 and bare_dates
                 and len(sessions) == 1
@@ -2034,6 +2038,25 @@ def _entries_below(
             if (title := clean_title(line)) and not _CLOSED.search(title):
                 entries.append((item, title))
     return entries
+
+
+def _entries_nested(
+    record: etree._Element, anchored: set[int], when: When
+) -> list[tuple[etree._Element, str]]:
+    """The events of a list item that is a day alone over a nested list of them, none
+    with a date, a time or a link of its own (a Markdown programme: "- Freitag, den 2. Juni
+    2017" over "  - Festakt in der Nydeggkirche", "  - Cortège zur Schmiedstube"); not a
+    day's posts, which link to their pages."""
+    if record.tag != "li" or not when.all_day or when.end is not None:
+        return []
+    nested = [c for c in record if c.tag in ("ul", "ol")]
+    if len(nested) != 1 or not _day_alone(dom.own_text(record)):
+        return []
+    items = [c for c in nested[0] if c.tag == "li"]
+    if any(id(n) in anchored or n.tag == "a" for item in items for n in item.iter()):
+        return []
+    titled = [(item, clean_title(dom.text_of(item).split("\n")[0])) for item in items]
+    return [(item, title) for item, title in titled if title and not _CLOSED.search(title)]
 
 
 _BELOW = 3  # siblings between a day's heading and the next that may hold its events
