@@ -621,9 +621,15 @@ def _list_class(element: etree._Element, classes: list[str]) -> str:
             *islice(element.itersiblings(element.tag, preceding=True), _SIBLINGS),
         )
     ]
-    if len(siblings) + 1 < _KINDS or all(classes[0] in words for words in siblings):
+    term = _TERM_CLASS.search(classes[0])  # its venue's or category's: no list's own
+    if (len(siblings) + 1 < _KINDS and not term) or all(classes[0] in w for w in siblings):
         return classes[0]
     return next((c for c in classes[1:] if all(c in words for words in siblings)), classes[0])
+
+
+# A class that names a term of the item's, its slug after it: Event Organiser's
+# "eo-event-venue-village-hall", "eo-event-cat-music"; WordPress's "category-news"
+_TERM_CLASS = re.compile(r"(?:^|[-_])(?:venue|cat|category|tag|kategorie|location)[-_]\w", re.I)
 
 
 def ancestors(element: etree._Element) -> list[etree._Element]:

@@ -1250,7 +1250,9 @@ def _location(record: etree._Element, title: str | None = None) -> str | None:
         if place := _labelled_place(dom.own_text(element)):
             return place
         labelled = element.tag in ("dd", "td") and _PLACE_COLUMN.match(_label_before(element))
-        if (is_place(element) or labelled or _PLACE_COLUMN.match(_column_head(element))) and (
+        # (not the record itself: "eo-event-venue-village-hall" names its venue's term)
+        named = is_place(element) and element is not record
+        if (named or labelled or _PLACE_COLUMN.match(_column_head(element))) and (
             place := place_text(element)
         ):
             return place  # a place's class, its label before it (<dt>Ort:</dt>), its column
