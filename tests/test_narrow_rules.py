@@ -1487,3 +1487,21 @@ def test_a_days_item_over_a_nested_list_dates_each_of_its_events():
         ("Festkommers im Ratskeller", "2027-06-04"), ("Frühschoppen im Hof", "2027-06-05"),
         ("Familienfest im Park", "2027-06-06"),
     ]  # fmt: skip
+
+
+def test_a_first_and_last_item_class_keeps_the_items_in_their_list():
+    # each item a date line and a link in divs of its own: the first and last items,
+    # classed for where they stand, once made a list of their own lines
+    items = [
+        ("first", "14.01.2027", "Neujahrsempfang"), ("", "11.03.2027", "Stammtisch"),
+        ("", "13.05.2027", "Betriebsbesuch"), ("last", "08.07.2027", "Sommerfest"),
+    ]  # fmt: skip
+    body = "".join(
+        f'<li class="{where}"><div>{day}</div><div>19:00 Uhr</div>'
+        f'<div><a href="/t/{n}">{title}</a></div><div>Vereinsheim</div></li>'
+        for n, (where, day, title) in enumerate(items)
+    )
+    assert [(e["title"], e["start"]) for e in found(f"<ul>{body}</ul>")] == [
+        ("Neujahrsempfang", "2027-01-14T19:00"), ("Stammtisch", "2027-03-11T19:00"),
+        ("Betriebsbesuch", "2027-05-13T19:00"), ("Sommerfest", "2027-07-08T19:00"),
+    ]  # fmt: skip

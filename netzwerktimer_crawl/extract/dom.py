@@ -583,7 +583,9 @@ def signature(element: etree._Element) -> tuple[str, str]:
     """Tag and first class, positions removed ("views-row-2" → "views-row-"): siblings of
     one list share it even when they carry extra modifier classes. A table cell's column is
     part of it: the cells of a row are its fields, not a list."""
-    words = (element.get("class") or "").split()
+    # where it stands in its list ("first", "row-last", "odd") is no part of what it is:
+    # a hand-made table's first and last rows carry "begin" and "schluss"
+    words = [w for w in (element.get("class") or "").split() if not _POSITION.match(w)]
     if len(words) > 1 and _WIDTH.match(words[0]):
         # a grid's width ("ctl-6", "col-md-6") says where it stands, the next class what
         # it is: a timeline row's "ctl-6 timeline-block-time" beside its "…-detail"
@@ -597,6 +599,11 @@ def signature(element: etree._Element) -> tuple[str, str]:
     return tag, _list_class(element, classes)
 
 
+_POSITION = re.compile(
+    r"^(?:[a-z]+[-_])?(?:first|last|odd|even|alt|begin|end|schluss|erste|letzte)"
+    r"(?:[-_](?:child|row|item|of-type))?$",
+    re.I,
+)
 _WIDTH = re.compile(
     r"^(?:[a-z]+-)*(?:col|ctl|span|grid|cell|column|large|medium|small|xl|lg|md|sm|xs)"
     r"(?:-[a-z]{2})?-?\d{1,2}$",

@@ -30,7 +30,7 @@ from collections import defaultdict
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import combinations, pairwise, takewhile
+from itertools import combinations, islice, pairwise, takewhile
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -436,7 +436,13 @@ def _select(candidates: list[_List]) -> list[_List]:
                     kept.append(rest)
             elif verdict is False:
                 dropped.add(id(inner))
-    return [c for c in lists if id(c) not in dropped] + kept
+    chosen = [c for c in lists if id(c) not in dropped]
+    # not records that hold another list's (a month's table of rows, beside the month
+    # whose cells' lines made the rows' list look nested)
+    return chosen + [
+        rest for rest in kept
+        if not any(rest.holds(r) is not None for other in chosen for r in other.records)
+    ]  # fmt: skip
 
 
 def _beside(outer: _List, inner: _List) -> _List | None:
@@ -641,7 +647,7 @@ def _column_head(cell: etree._Element) -> str:
     column = _column(cell)
     for cell_of_head in head:
         if isinstance(cell_of_head.tag, str) and _column(cell_of_head) == column:
-            return " ".join(dom.text_of(cell_of_head).split())
+            return _BROKEN_WORD.sub(r"\1\2", " ".join(dom.text_of(cell_of_head).split()))
     return ""
 
 
@@ -649,18 +655,20 @@ def _column_head(cell: etree._Element) -> str:
 # <td>Veranstaltung</td>…" (a hand-made table without th).
 _HEAD_WORDS = re.compile(
     r"^(?:von|bis|datum|termin|wann|zeit|uhrzeit|beginn|ende|veranstaltung|titel|thema|ort"
-    r"|wo|date|time|event|title|venue|where|when"
+    r"|wo|date|time|event|title|venue|where|when|programm|veranstaltungsort|spielort"
     # who gives it and what it costs: "Dozent/ Musiker", "Referent", "Preis"
-    r"|dozent(?:in)?|referent(?:in)?|musiker|leitung|kursleitung|preis|kosten|gebühr"
-    r"|speaker|price|cost)$",
+    r"|dozent(?:in)?|referent(?:in)?|musiker|künstler(?:in)?|interpreten|mitwirkende"
+    r"|besetzung|leitung|kursleitung|preis|kosten|gebühr|speaker|artists?|price|cost)$",
     re.I,
 )
+_BROKEN_WORD = re.compile(r"(\w)-\s+([a-zäöü])")
 _HEAD_PARTS = re.compile(r"\s*(?:/|&|,|\bund\b|\band\b)\s*", re.I)
 
 
 def _head_name(name: str) -> bool:
-    """A column's name, or names joined: "Datum und Ort", "Dozent/ Musiker"."""
-    parts = [part for part in _HEAD_PARTS.split(name) if part]
+    """A column's name, or names joined: "Datum und Ort", "Dozent/ Musiker"; a long word
+    may be broken in two ("Veranstaltungs- ort")."""
+    parts = [part for part in _HEAD_PARTS.split(_BROKEN_WORD.sub(r"\1\2", name)) if part]
     return bool(parts) and all(_HEAD_WORDS.match(part) for part in parts)
 
 
@@ -780,6 +788,26 @@ _HEAD_ROWS: dict[etree._Element, etree._Element | None] = {}  # by table, as _PL
 
 
 def _find_head_row(table: etree._Element) -> etree._Element | None:
+    if (own := _own_head_row(table)) is not None:
+        return own
+    # a year's programme in one table a month: the first names the columns of all
+    before = islice(table.itersiblings("table", preceding=True), _HEAD_TABLES)
+    for other in before:
+        if other.get("class") != table.get("class"):
+            break
+        if (head := _own_head_row(other)) is not None:
+            return head if _width(head) == _width(next(table.iter("tr"), head)) else None
+    return None
+
+
+_HEAD_TABLES = 24  # tables before it that may name its columns
+
+
+def _width(row: etree._Element) -> int:
+    return sum(1 for cell in row if cell.tag in ("td", "th"))
+
+
+def _own_head_row(table: etree._Element) -> etree._Element | None:
     rows = [r for r, _ in zip(table.iter("tr"), range(6), strict=False)]
     if rows and rows[0].find("th") is not None:
         return rows[0]
@@ -1679,6 +1707,8 @@ def events(
                 continue
             if title is None and primary is not None and _continued(record, last_row):
                 title = last.event.title  # type: ignore[union-attr]
+            if title and _AS_ABOVE.fullmatch(title) and last is not None:
+                title = last.event.title  # a repeat's row: "siehe oben", the programme above
             if title is None and primary is not None and (label := _item_label(record)):
                 title = label  # the item a nested list of days hangs from names them
             if title is None and primary is not None:
@@ -1704,6 +1734,8 @@ def events(
                 title = f"{title} {_next_line(record, candidate)}".strip()
             url = _url(record, title_element, base_url)
             location = _location(record, title) or _labelled_below(record)
+            if location and _AS_ABOVE.fullmatch(location):
+                location = last.event.location if last is not None else None
             made = []
             # headings that open with their day are an agenda's, even in an article
             # ("<h3>15. Januar – Neujahrstreffen</h3><p>Ort: …") with a place or a time,
@@ -1792,6 +1824,13 @@ def events(
     if len(kept) < len(unique):  # said, so that a page of old events is not silently empty
         notes.append(f"{len(unique) - len(kept)} dated over 10 years before or 5 after the fetch")
     return kept, notes
+
+
+# What a table's repeat says in place of its row's title or place: the row above's.
+_AS_ABOVE = re.compile(
+    r"\W*(?:siehe|wie|s\.|w\.)\s*(?:oben|o\.)|dto\.?|ditto|dito|(?:as|see|same as)\s+above\W*",
+    re.I,
+)
 
 
 def _yearless(text: str, start: date | None) -> bool:
