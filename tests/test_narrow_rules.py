@@ -1505,3 +1505,21 @@ def test_a_first_and_last_item_class_keeps_the_items_in_their_list():
         ("Neujahrsempfang", "2027-01-14T19:00"), ("Stammtisch", "2027-03-11T19:00"),
         ("Betriebsbesuch", "2027-05-13T19:00"), ("Sommerfest", "2027-07-08T19:00"),
     ]  # fmt: skip
+
+
+def test_tables_of_fields_are_titled_by_their_programme_row():
+    def table(day: str, place: str, programme: str) -> str:
+        rows = [("Datum:", day), ("Uhrzeit:", "19:30"), ("Ort:", place), ("Programm:", programme)]
+        return (
+            "<table>" + "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+        )
+
+    events = found(
+        "<h2>Konzerte 2027</h2>"
+        + table("16.01.2027", "Rathaussaal Jena", "Neujahrskonzert mit Werken von Haydn")
+        + table("13.03.2027", "Stadtkirche Weimar", "Frühlingslieder")
+    )
+    assert [(e["title"], e["start"], e["location"]) for e in events] == [
+        ("Neujahrskonzert mit Werken von Haydn", "2027-01-16T19:30", "Rathaussaal Jena"),
+        ("Frühlingslieder", "2027-03-13T19:30", "Stadtkirche Weimar"),
+    ]

@@ -639,6 +639,29 @@ def _list_class(element: etree._Element, classes: list[str]) -> str:
 _TERM_CLASS = re.compile(r"(?:^|[-_])(?:venue|cat|category|tag|kategorie|location)[-_]\w", re.I)
 
 
+_MENU = re.compile(r"^(?:(?:site|page|main|top|primary|global)[-_])?(?:nav|navbar|navigation|menu)"
+                   r"(?:[-_][\w-]*)?$", re.I)  # fmt: skip
+
+
+def menu_between(first: etree._Element, second: etree._Element) -> bool:
+    """A site's menu stands after `first` and before `second` in the document: `first` is
+    a banner's title over the menu, `second` the content's below it."""
+    later = set(second.iterancestors())
+    for node in first.xpath("following::*"):
+        if node is second:
+            return False
+        if node in later:
+            continue
+        words = [node.get("id") or "", *(node.get("class") or "").split()]
+        if (
+            node.tag == "nav"
+            or node.get("role") == "navigation"
+            or any(_MENU.match(w) for w in words if w)
+        ):
+            return True
+    return False
+
+
 def ancestors(element: etree._Element) -> list[etree._Element]:
     """The element's ancestors from the root down, the element last."""
     chain = [element, *element.iterancestors()]

@@ -31,6 +31,7 @@ from .records import (
     address_line,
     clean_title,
     is_place,
+    labelled_title,
     near_fetch,
     not_date,
     opening_hours,
@@ -148,7 +149,12 @@ def _first_h1(headings: list[etree._Element]) -> etree._Element | None:
     site may set in its header ("<div id="header"><h1>Winter-ZaPF in Freiburg</h1>")."""
     # not a post's date that a theme prints as an h1 above its title ("17.11.2021 -")
     h1s = [h for h in headings if h.tag == "h1" and _WORDS.search(residue(dom.text_of(h)))]
-    outside = next((h for h in h1s if not dom.in_chrome(h)), None)
+    free = [h for h in h1s if not dom.in_chrome(h)]
+    if len(free) >= 2 and dom.menu_between(free[0], free[1]):
+        # a hand-made site's name over its menu ("<h1>Tobias Hecker - Musiker</h1>"), the
+        # page's own title below it ("<h1>Veranstaltungen / Termine</h1>")
+        free = free[1:]
+    outside = next(iter(free), None)
     return outside if outside is not None or len(h1s) != 1 else h1s[0]
 
 
@@ -458,6 +464,7 @@ _LIST_TITLE = re.compile(
     r"|konferenzen|dates|gigs|concerts|conferences|calendar|aktuelles|neuigkeiten|news"
     # a year's programme: "Jahresprogramm 2025", "Spielplan", "Jahresplan", "Terminplan"
     r"|(?:jahres|monats|semester|veranstaltungs|kurs)?programm|spielplan|jahresplan|terminplan)"
+    r"(?:\s*(?:/|&|,|und|and)\s*(?:termine|veranstaltungen|events|konzerte|kurse|seminare))?"
     # "Termine von NaturAktiv", "Veranstaltungen 2027"; not "Konzerte im Park", a series
     r"(?:\s+(?:\d{4}|im überblick|(?:von|des|der|für|of)\b.*))?$",
     re.I,
@@ -532,6 +539,9 @@ def _entry_title(
         # not a layout table's page content, which has headings, beside its menu
         if holder is not None and next(holder.iter(*_HEADINGS), None) is None:
             cell = holder
+    table = next(cell.iterancestors("table"), None)
+    if table is not None and (labelled := labelled_title(table)) is not None:
+        return labelled[0]  # a table of fields: "Datum: | 31.12.2008", "Programm: | …"
     if cell.tag in ("td", "th") and (row := cell.getparent()) is not None:
         # a table's one row: its other cells ("24./25. Februar 2022 | | SEUH 2022"), each
         # by its first line (its title, not the teaser below it)

@@ -863,7 +863,7 @@ def _title(
     closely related to the record's date, then a heading before an element whose class
     says title, bold text and a link. An element that holds the record's date is no title:
     a calendar cell's header "1 Veranstaltung, 29" is its day."""
-    if (labelled := _labelled_title(record)) is not None:
+    if (labelled := labelled_title(record)) is not None:
         return labelled
     holders = {node for block in dated for node in (block, *block.iterancestors())}
     elements = [e for e in _visible(record) if e not in holders or e.tag == "a"]
@@ -1921,8 +1921,31 @@ def _text_before(element: etree._Element) -> str:
 _TITLE_LABEL = re.compile(r"^(?:title|titel|thema|topic|talk)\s*:?$", re.I)
 
 
-def _labelled_title(record: etree._Element) -> tuple[str, etree._Element] | None:
-    """The value after a bold label that says it is the title, up to the line's end."""
+# A key/value table's row that names its event: "Programm: | Musik von J.S. Bach …".
+_TITLE_CELL = re.compile(
+    r"^(?:title|titel|thema|topic|talk|programm|veranstaltung|bezeichnung|was|event)\s*:?$", re.I
+)
+
+
+def _value_cell(label: etree._Element) -> etree._Element | None:
+    """The cell after a label cell of a two-cell row ("<td>Programm:</td><td>…</td>")."""
+    row = label.getparent()
+    cells = [c for c in row if c.tag in ("td", "th")] if row is not None else []
+    if len(cells) != 2 or cells[0] is not label:  # noqa: PLR2004 (a label and its value)
+        return None
+    return cells[1]
+
+
+def labelled_title(record: etree._Element) -> tuple[str, etree._Element] | None:
+    """The value after a bold label that says it is the title, up to the line's end; or the
+    value cell beside a title's label cell in a table of fields."""
+    for label in record.iter("td", "th"):
+        text = " ".join(dom.text_of(label).split())
+        if _TITLE_CELL.match(text) and (value := _value_cell(label)) is not None:
+            lines = [line for line in dom.text_of(value).split("\n") if line.strip()]
+            title = clean_title(" ".join(lines[0].split())) if lines else None
+            if title and not _head_name(title):  # a head row's "Was | Wann" names no event
+                return title, value
     for label in record.iter("b", "strong", "dt", "th"):
         if not _TITLE_LABEL.match(" ".join(dom.text_of(label).split())):
             continue
