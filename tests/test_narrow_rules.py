@@ -1523,3 +1523,18 @@ def test_tables_of_fields_are_titled_by_their_programme_row():
         ("Neujahrskonzert mit Werken von Haydn", "2027-01-16T19:30", "Rathaussaal Jena"),
         ("Frühlingslieder", "2027-03-13T19:30", "Stadtkirche Weimar"),
     ]
+
+
+def test_a_past_events_badge_below_its_day_keeps_the_day_with_its_time():
+    # MEC's single event: the day in one <dl>, the "Expired!" badge in the next, the time
+    # under a label of its own
+    events = found("""<h1>Vereinsmeisterschaft</h1><div class="mec-event-meta">
+    <div class="mec-single-event-date"><h3 class="mec-date">Date</h3>
+      <dl><dd><abbr><span class="mec-start-date-label">Sep 18 2026</span></abbr></dd></dl>
+      <dl><dd><span class="mec-holding-status mec-holding-status-expired">Expired!</span></dd></dl>
+    </div>
+    <div class="mec-single-event-time"><h3 class="mec-time">Time</h3>
+      <dl><dd><abbr>9:00 am - 6:00 pm</abbr></dd></dl></div></div>""")
+    assert [(e["title"], e["start"], e["end"]) for e in events] == [
+        ("Vereinsmeisterschaft", "2026-09-18T09:00", "2026-09-18T18:00")
+    ]

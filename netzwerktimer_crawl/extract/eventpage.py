@@ -162,9 +162,10 @@ def _words(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
-def _following_text(label: etree._Element) -> str:
+def _following_text(label: etree._Element, dated: bool = False) -> str:
     """The value after a label: the next sibling cell (dd, td), else the text after the label
-    up to the next label in its block."""
+    up to the next label in its block. A date's value keeps only its lines with numbers: not
+    the badge a past event wears below its day (MEC's "Expired!")."""
     if label.tag in ("dt", "th", "td"):
         sibling = label.getnext()
         return (place_text(sibling) or "") if sibling is not None else ""
@@ -174,17 +175,20 @@ def _following_text(label: etree._Element) -> str:
             break
         # a line break is a <br> or a block, not a newline in the page's source
         text = "\x00" if sibling.tag == "br" else dom.text_of(sibling).replace("\n", "\x00")
+        if dom.is_block(sibling):
+            text = f"\x00{text}\x00"  # a block stands on lines of its own
         parts += [text, sibling.tail or ""]
         if sum(map(len, parts)) > _MAX_VALUE:
             break
     lines = (" ".join(line.split()).strip(" ,") for line in "".join(parts).split("\x00"))
-    text = ", ".join(line for line in lines if line)
+    text = ", ".join(line for line in lines if line and (not dated or _DIGIT.search(line)))
     if not text and label.getparent() is not None and label.getparent().tag not in ("body",):
         sibling = label.getparent().getnext()
         text = (place_text(sibling) or "") if sibling is not None else ""
     return text[:_MAX_VALUE]
 
 
+_DIGIT = re.compile(r"\d")
 # Any field's label in bold: "<b>Kosten:</b>", "<strong>Was?</strong>"; ends a value.
 _ANY_LABEL = re.compile(r"^[\w ./()&-]{1,30}[:?]$")
 
@@ -218,7 +222,8 @@ def labelled(root: etree._Element) -> tuple[list[str], list[str]]:
                 if bucket is not None:
                     if not dom.in_chrome(element):
                         end = bucket is dates and bool(dates and _END_LABEL.match(text))
-                        bucket.append(("– " if end else "") + _following_text(element))
+                        value = _following_text(element, dated=bucket is dates)
+                        bucket.append(("– " if end else "") + value)
                     continue
         if dom.is_block(element):
             for line in dom.own_text(element).split("\n"):
