@@ -1538,3 +1538,17 @@ def test_a_past_events_badge_below_its_day_keeps_the_day_with_its_time():
     assert [(e["title"], e["start"], e["end"]) for e in events] == [
         ("Vereinsmeisterschaft", "2026-09-18T09:00", "2026-09-18T18:00")
     ]
+
+
+def test_events_at_odd_minutes_with_an_end_are_no_posting_stamps():
+    # a test site's events at 13:01 and 13:04, each a span: not bylines, which have no end
+    body = "".join(
+        f'<article class="day__event"><time datetime="2027-01-20">'
+        f"<span>January 20 @ 1:0{m} pm</span> - <span>5:0{m} pm</span></time>"
+        f'<h3><a href="/event/{m}">Probelauf {m}</a></h3></article>'
+        for m in (1, 4)
+    )
+    assert [(e["title"], e["start"], e["end"]) for e in found(f"<div>{body}</div>")] == [
+        ("Probelauf 1", "2027-01-20T13:01", "2027-01-20T17:01"),
+        ("Probelauf 4", "2027-01-20T13:04", "2027-01-20T17:04"),
+    ]

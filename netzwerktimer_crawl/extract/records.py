@@ -1813,7 +1813,8 @@ def events(
             # "Junge Welt, 16.04.2026: …"), a span of days is one more of them
             # ("EXPRESS, 17./18.04.2026"), not an event
             of_list = [f for f in of_list if _timed(f.event)]
-        if of_list and all(stamped(f.event.start) for f in of_list):
+        # (a post's stamp has no end: "June 20 @ 1:01 pm - 5:01 pm" is a span of time)
+        if of_list and all(stamped(f.event.start) and not f.event.end for f in of_list):
             notes.append(f"{len(of_list)} posted at odd minutes (bylines, comments), not events")
         elif not all(f.borrowed and not _timed(f.event) for f in of_list):
             found.extend(of_list)
