@@ -199,6 +199,24 @@ def test_a_feed_of_ordinary_series_is_not_cut():
     assert sum(title == "Jour fixe" for title, _ in found) == 70
 
 
+def test_a_series_that_ended_before_the_horizon_is_kept_whole_as_a_past_event_is():
+    # A course of last year's spring, as a Google Calendar export keeps it, beside a one-off
+    # event of the same spring: both are the feed's past, and neither is dropped.
+    text = feed(
+        "UID:kurs\nSUMMARY:Aktzeichnen\nDTSTART;TZID=Europe/Berlin:20250204T190000\n"
+        "RRULE:FREQ=WEEKLY;UNTIL=20250304T180000Z;BYDAY=TU\n"
+        "EXDATE;TZID=Europe/Berlin:20250218T190000\n",
+        "UID:fest\nSUMMARY:Frühlingsfest\nDTSTART;TZID=Europe/Berlin:20250322T150000\n",
+    )
+    found, problems = read(text)
+    assert problems == []
+    assert found == [
+        ("Aktzeichnen", "2025-02-04T19:00"), ("Aktzeichnen", "2025-02-11T19:00"),
+        ("Aktzeichnen", "2025-02-25T19:00"), ("Aktzeichnen", "2025-03-04T19:00"),
+        ("Frühlingsfest", "2025-03-22T15:00"),
+    ]  # fmt: skip
+
+
 def test_an_until_without_a_zone_is_in_the_zone_of_the_series_start():
     # As Google Calendar exports a series (RFC 5545 wants UNTIL in UTC): read as UTC, its
     # 23:59:59 ends the New York series four hours early, before the last Tuesday's 20:00.

@@ -195,6 +195,15 @@ def _stop(core: Component, lo: datetime, hi: datetime, limit: int, budget: _Budg
     return hi
 
 
+def _bounded(core: Component) -> bool:
+    """Every rule of the series stops: by UNTIL or by COUNT."""
+    rules = core.get("RRULE")
+    return all(
+        "UNTIL" in rule or "COUNT" in rule
+        for rule in (rules if isinstance(rules, list) else [rules])
+    )
+
+
 def _until_in_zone(core: Component) -> None:
     """A rule's UNTIL without a zone, beside a DTSTART with one, in DTSTART's zone, as
     calendar apps read it: Google's and Outlook's exports write it so (RFC 5545 wants UTC),
@@ -220,6 +229,10 @@ def _series(
         return [], [f"series {_name(core)} is unreadable: {error}"]
     limit = min(SERIES_LIMIT, budget.occurrences)
     try:
+        if _bounded(core):
+            # a series that ends is kept whole, as a one-off event of the past is: the
+            # horizon only stops a rule that runs on forever
+            lo = min(lo, _wall(core.decoded("DTSTART")))
         stop = _stop(core, lo, hi, limit, budget)
     except _TooDense as reason:
         return [], [f"series {_name(core)} not expanded, kept none: {reason}"]
