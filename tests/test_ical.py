@@ -328,3 +328,13 @@ def test_the_end_and_whole_days_as_the_feed_writes_them(lines, start, end, all_d
     (event,), problems = ical.events(feed(f"UID:x\nSUMMARY:Messe\n{lines}"), FETCHED)
     assert (iso(event.start), iso(event.end), event.all_day) == (start, end, all_day)
     assert problems == []
+
+
+def test_a_long_series_that_ends_keeps_the_horizons_occurrences_not_its_oldest():
+    # daily from 2015 to 2030: more than a series may keep from its start, so the horizon's
+    text = feed(
+        "UID:d\nSUMMARY:Täglich\nDTSTART;VALUE=DATE:20150101\nRRULE:FREQ=DAILY;UNTIL=20301231\n"
+    )
+    found, problems = read(text)
+    assert problems == []
+    assert (found[0][1], found[-1][1], len(found)) == ("2026-08-18", "2027-12-21", 491)

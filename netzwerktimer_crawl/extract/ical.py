@@ -229,10 +229,11 @@ def _series(
         return [], [f"series {_name(core)} is unreadable: {error}"]
     limit = min(SERIES_LIMIT, budget.occurrences)
     try:
-        if _bounded(core):
-            # a series that ends is kept whole, as a one-off event of the past is: the
-            # horizon only stops a rule that runs on forever
-            lo = min(lo, _wall(core.decoded("DTSTART")))
+        # a series that ends is kept whole, as a one-off event of the past is, when it
+        # fits: a long one keeps the horizon's occurrences rather than its oldest
+        first = _wall(core.decoded("DTSTART"))
+        whole = _bounded(core) and first < lo and _stop(core, first, hi, limit, budget) >= hi
+        lo = first if whole else lo
         stop = _stop(core, lo, hi, limit, budget)
     except _TooDense as reason:
         return [], [f"series {_name(core)} not expanded, kept none: {reason}"]
