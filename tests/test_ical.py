@@ -338,3 +338,21 @@ def test_a_long_series_that_ends_keeps_the_horizons_occurrences_not_its_oldest()
     found, problems = read(text)
     assert problems == []
     assert (found[0][1], found[-1][1], len(found)) == ("2026-08-18", "2027-12-21", 491)
+
+
+def test_a_town_halls_closing_days_are_no_events_and_are_said_to_be_left_out(tmp_path):
+    # a municipal feed writes its office's days off as all-day entries like its events
+    text = feed(
+        "UID:1\nSUMMARY:15.05.2026   Brückentag nach Himmelfahrt\nDTSTART;VALUE=DATE:20260515\n",
+        "UID:2\nSUMMARY:Schließtag vor Weihnachten\nDTSTART;VALUE=DATE:20261223\n",
+        "UID:3\nSUMMARY:Betriebsruhe 2026\nDTSTART;VALUE=DATE:20261224\n",
+        "UID:4\nSUMMARY:Weihnachtsmarkt am Rathaus\nDTSTART;VALUE=DATE:20261212\n",
+    )
+    path = tmp_path / "events.ics"
+    path.write_text(text, encoding="utf-8")
+    result = netzwerktimer("extract", str(path), "--url", FEED, "--fetched", "2026-11-16")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["title"], r["start"]) for r in rows] == [
+        ("Weihnachtsmarkt am Rathaus", "2026-12-12")
+    ]
+    assert "left out 3 closure(s), not events" in result.stderr

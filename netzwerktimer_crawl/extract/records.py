@@ -56,7 +56,9 @@ _WEEKLY = re.compile(
 )
 _WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.I)
 _CLOSED = re.compile(
-    r"\b(?:geschlossen|closed|ruhetag|betriebsferien|betriebsurlaub|schließtag)\b"
+    r"\b(?:geschlossen|closed|ruhetag|betriebsferien|betriebsurlaub|betriebsruhe|schließtag)\b"
+    # an office's day off between a holiday and the weekend: "Brückentag nach Himmelfahrt"
+    r"|^\W*brückentag\b"
     # a holiday's opening hours: "24.12. geschlossen", "02.01. wieder regulär geöffnet"
     r"|^(?:wieder\s+)?(?:regulär|normal|eingeschränkt|verkürzt)\s+geöffnet\b"
     # a day without the usual one: "Kein Gottesdienst", "Keine Probe", "No monthly meeting"
@@ -65,6 +67,14 @@ _CLOSED = re.compile(
     r"|service|class|practice)\b",
     re.I,
 )
+
+
+def closure(title: str) -> bool:
+    """A day the place is closed ("Schließtag vor Weihnachten", "Betriebsruhe 2026"): no
+    event, whichever step read it."""
+    return bool(_CLOSED.search(not_date(title) or title))
+
+
 # A post that looks back on an event reports it; it announces none: "Rückblick: Jahrestagung
 # 2026" beside the events of a news category.
 _LOOKBACK = re.compile(
