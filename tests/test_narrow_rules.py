@@ -1552,3 +1552,25 @@ def test_events_at_odd_minutes_with_an_end_are_no_posting_stamps():
         ("Probelauf 1", "2027-01-20T13:01", "2027-01-20T17:01"),
         ("Probelauf 4", "2027-01-20T13:04", "2027-01-20T17:04"),
     ]
+
+
+def test_a_date_that_links_the_posts_own_day_in_its_permalink_is_when_it_was_posted():
+    # a blog's front page: each post opens with its day, linked to its permalink; the
+    # Stammtisch's own day is in the post's text
+    posts = [
+        ("2026/10/17/stammtisch-im-november", "Samstag, 17. Oktober 2026", "Stammtisch im November",
+         "Der Stammtisch ist am Freitag, 13. November 2026<br>ab 20:00 Uhr im Ratskeller."),
+        ("2026/10/02/neuer-vorstand", "Freitag, 2. Oktober 2026", "Neuer Vorstand gewählt",
+         "Die Mitglieder haben einen neuen Vorstand gewählt."),
+        ("2026/09/12/sommerfest-rueckschau", "Samstag, 12. September 2026", "Danke fürs Sommerfest",
+         "Wir danken allen, die beim Sommerfest geholfen haben."),
+    ]  # fmt: skip
+    body = "".join(
+        f'<div class="news"><p class="newsdatum">[<a href="/{path}/">{day}</a>]</p>'
+        f'<h2><a href="/{path}/">{title}</a></h2><div class="newstext"><p>{text}</p></div></div>'
+        for path, day, title, text in posts
+    )
+    events = found(body)
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Stammtisch im November", "2026-11-13T20:00")
+    ]

@@ -96,6 +96,8 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
         return True
     if sessions and (not sessions[0].all_day or sessions[0].end is not None):
         return False
+    if sessions and _permalink_day(block.element) == sessions[0].start:
+        return True  # "[<a href="/2012/05/17/stammtisch/">Donnerstag, 17. Mai 2012</a>]"
     node: etree._Element | None = block.element
     for _ in range(3):
         if node is None:
@@ -115,6 +117,24 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
 
 
 _STAMPED = re.compile(r"T\d\d:\d\d:(?!00)\d\d")
+_DAY_PATH = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)/")
+
+
+def _permalink_day(element: etree._Element) -> date | None:
+    """The day in the path of the link the date is written in: a blog's permalink, which
+    names the day the post was written ("/2012/05/17/…"); only a link that says nothing
+    but the date, not an event's title whose page is filed under its day."""
+    for link in (element, *element.iterdescendants("a")):
+        if link.tag != "a" or residue(link.xpath("string()")):
+            continue
+        if match := _DAY_PATH.search(link.get("href") or ""):
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return None
+    return None
+
+
 # A post signed by its authors and day, in brackets or after a dash: "(Ute Recker-Hamm,
 # 18.11.2019)", "(Wieland Carls / Christian Hain, 17.06.2020)", "– Maria Schmidt, 03.02.2026".
 _SIGNED = re.compile(
