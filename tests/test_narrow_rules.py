@@ -1574,3 +1574,18 @@ def test_a_date_that_links_the_posts_own_day_in_its_permalink_is_when_it_was_pos
     assert [(e["title"], e["start"]) for e in events] == [
         ("Stammtisch im November", "2026-11-13T20:00")
     ]
+
+
+def test_an_articles_yearless_day_is_of_the_year_its_json_ld_says_it_was_published():
+    # og:type article without article:published_time; Yoast's WebPage datePublished is it
+    head = """<meta property="og:type" content="article" />
+    <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+    {"@type":"WebPage","name":"Skate-Contest",
+     "datePublished":"2025-08-03T10:49:24+00:00"}]}
+    </script>"""
+    events = found(
+        "<article><h1>Skate-Contest auf der Miniramp am 19. August in Gera</h1>"
+        "<p>Warm Up 11:00 Uhr, Contest 12:00 Uhr.</p></article>",
+        head,
+    )
+    assert [e["start"][:10] for e in events] == ["2025-08-19"]

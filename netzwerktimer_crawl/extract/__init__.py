@@ -81,6 +81,8 @@ def _reference(response: TextResponse) -> date | None:
 
 
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/([0-2]\d|3[01])/")
+_LD = '//script[@type="application/ld+json"]/text()'
+_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _OLDEST_POST = date(1995, 1, 1)  # before: a placeholder (Hugo's "0001-01-01")
 
 
@@ -92,6 +94,8 @@ def _posted(selector: Selector, response: TextResponse) -> date | None:
     if _is_article(selector):
         value = parse_iso(
             selector.xpath('//meta[@property="article:published_time"]/@content').get()
+            # on an article, the day its page was made is the day it was written
+            or next(iter(_PUBLISHED.findall(" ".join(selector.xpath(_LD).getall()))), None)
         )
         posted = value.date() if isinstance(value, datetime) else value
     if posted is None and (match := _URL_DAY.search(urlsplit(response.url).path)):
