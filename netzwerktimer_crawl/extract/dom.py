@@ -12,6 +12,7 @@ from html import unescape
 from itertools import islice, pairwise
 
 from lxml import etree, html
+from lxml.html import defs as html_defs
 
 from ..dates import MONTH_NUMBERS, MONTHS
 from ..text import INVISIBLE
@@ -275,8 +276,8 @@ def _split_dated_lines(root: etree._Element) -> None:
     entry. Where blank lines (<br><br>) part the entries, each part is one, its date on a
     line of its own ("Thursday, October 24<br><i>Meeting</i><br><br>…"). The lines may run
     between blocks too: after a page's heading, in a heading left unclosed."""
-    for element in list(root.iter(*_LINED)):
-        if element.find("br") is None:
+    for element in list(root.iter()):
+        if element.find("br") is None or not _lined(element):
             continue
         if _tag(element) in HEADINGS and not any(is_block(child) for child in element):
             continue  # a heading's lines are its title's: "Adventskonzert<br>12.12. Kirche"
@@ -291,7 +292,19 @@ def _split_dated_lines(root: etree._Element) -> None:
             run, before = [], child
 
 
-_LINED = ("p", "div", "td", "li", "dd", "body", "section", "article", "center", *HEADINGS)
+_LINED = frozenset(
+    ("p", "div", "td", "li", "dd", "body", "section", "article", "center", *HEADINGS)
+)
+
+
+def _lined(element: etree._Element) -> bool:
+    """A block that may hold lines of entries; or an element no HTML defines, which a site
+    builder wraps its text in (Cargo Collective's <projectcontent>)."""
+    tag = _tag(element)
+    return tag in _LINED or (isinstance(element.tag, str) and tag not in _KNOWN_TAGS)
+
+
+_KNOWN_TAGS = frozenset(html_defs.tags) | BLOCK_TAGS
 
 
 def _split_run(
@@ -352,7 +365,15 @@ def _parts(lines: list[str], plain: list[str]) -> list[list[str]] | None:
     opening = [p for p, part in enumerate(parts) if _DATED_LINE.match(_TAGS.sub("", part[0]))]
     if len(parts) < 2 or len(opening) < 2:
         return None
-    return parts
+    # a part without a date of its own goes on with the entry above it, past a blank line
+    # inside it ("Freitag 13.03.2015<br><br>Ça Claque meets …<br><br>Bar 22h")
+    merged = parts[: opening[0]]
+    for p, part in enumerate(parts[opening[0] :], opening[0]):
+        if p in opening:
+            merged.append(part)
+        else:
+            merged[-1] += ["", *part]
+    return merged
 
 
 _MAX_SPAN = 100  # more rows or columns than this: a layout table's cell, not a day's

@@ -1012,6 +1012,9 @@ def _plain_title(record: etree._Element, primary: Anchor | None) -> tuple[str | 
                 # what a date line says besides its date is a title only when it is short;
                 # else the date stands in a sentence ("Die Saison beginnt am …")
                 short = len(left) <= _RESIDUE_TITLE and len(left.split()) <= 10
+                # a line of its own below the date may be a line-up (see below)
+                if not short and not _dated(line) and (lead := _line_up(left)):
+                    left, short = lead, True
                 title = clean_title(_less_town(left)) if short else None
                 if title or not short:
                     return title, None
@@ -1024,10 +1027,29 @@ def _plain_title(record: etree._Element, primary: Anchor | None) -> tuple[str | 
             line = residue(line) if _dated(line) or find_times(line) else line
             line = _BRACKET_LINK.sub("", line)
             short = len(line) <= _RESIDUE_TITLE and len(line.split()) <= 10
+            if not short and (lead := _line_up(line)):
+                line, short = lead, True
             named = not (_LABELLED.match(line) or _GENERIC_LINK.match(line) or _dated(line))
             if line and short and named:
                 return clean_title(line), None
     return None, None
+
+
+def _line_up(line: str) -> str | None:
+    """A club night's line-up, a long line of names and no sentence, as its title ("Ça
+    Claque w/ Kack Musikk (Global Ghetto Anthems, Lu), Luk Le Chuk (Lu), …"); a longer one
+    by the night's name before its guests ("Farbe.Form.Musik w/ Kollektiv Klanggut …")."""
+    if len(line) > _LINE_UP:
+        line = _GUESTS.split(line, 1)[0]
+        if len(line) > _RESIDUE_TITLE:
+            return None
+    return None if _PROSE.search(line) else line
+
+
+_LINE_UP = 240
+_GUESTS = re.compile(r"\s+(?:w/|with|feat\.?|featuring|mit|presents)\s+", re.I)
+# A sentence's end, or words running on in lower case as prose does
+_PROSE = re.compile(r"[^\W\d_]{2}[.!?](?:\s|$)|(?:\b[a-zäöüß]{3,}\b\s+){5}")
 
 
 # A preposition of place before what a date line says besides its date and time; not in
