@@ -1589,3 +1589,36 @@ def test_an_articles_yearless_day_is_of_the_year_its_json_ld_says_it_was_publish
         head,
     )
     assert [e["start"][:10] for e in events] == ["2025-08-19"]
+
+
+def test_a_day_agenda_shows_an_exhibitions_run_on_its_day_and_dates_no_row_by_it():
+    table = "".join(
+        f"<tr><td>{time}</td><td><b>{title}</b> {text}</td><td>{place}</td></tr>"
+        for time, title, text, place in [
+            ("10:00 – 20:00", "Licht und Schatten", "Fotografien. 4.12.-24.2. (tägl. 10-20).",
+             "Kunsthaus Gera"),
+            ("15:00", "Der gestiefelte Kater", "Märchen für Kinder ab 4.", "Puppentheater"),
+            ("20:15", "Live-Reportage Island", "Ein Abend in Bildern.", "Stadthalle"),
+        ]
+    )  # fmt: skip
+    html = f"<html><body><h1>Tagesagenda</h1><table>{table}</table></body></html>"
+    url = "https://www.kultur-gera.example/Tagesagenda?startDate=14.01.2027"
+    kept, _ = rows(extract(saved_page(html.encode(), url, FETCHED), "unknown").events)
+    assert [(e["title"], e["start"], e["end"]) for e in kept] == [
+        ("Licht und Schatten", "2027-01-14T10:00", "2027-01-14T20:00"),
+        ("Der gestiefelte Kater", "2027-01-14T15:00", None),
+        ("Live-Reportage Island", "2027-01-14T20:15", None),
+    ]
+
+
+def test_rows_of_times_alone_after_an_exhibitions_run_take_no_day_from_it():
+    table = "".join(
+        f"<tr><td>{time}</td><td><b>{title}</b> {text}</td></tr>"
+        for time, title, text in [
+            ("10:00 – 20:00", "Licht und Schatten", "Fotografien. 4.12.-24.2. (tägl. 10-20)."),
+            ("15:00", "Der gestiefelte Kater", "Märchen für Kinder ab 4."),
+            ("20:15", "Live-Reportage Island", "Ein Abend in Bildern."),
+        ]
+    )
+    events = found(f"<h1>Tagesagenda</h1><table>{table}</table>")
+    assert [(e["title"], e["start"][:10]) for e in events] == [("Licht und Schatten", "2026-12-04")]

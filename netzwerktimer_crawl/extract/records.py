@@ -1668,6 +1668,8 @@ def events(
             dated = [a.block.element for a in group if a.sessions or a.machine is not None]
             title, title_element = _title(record, primary, dated)
             sessions, untimed = _sessions(group, machine, title)
+            if page_day and len(sessions) == 1 and (today := _running_on(sessions[0], page_day)):
+                sessions = [today]  # a day's agenda: an exhibition's run, open on its day
             text = dom.text_of(record)
             if not group:  # an entry with no date of its own, under a day heading
                 day = _heading_above(usable, record, candidate, claimed, order)
@@ -1835,7 +1837,9 @@ def events(
             # the day a time-only entry after this one may take: the date this entry states
             # beside its own title (not a day heading's, which titles nothing)
             if made and primary is not None:
-                own_day = None if borrowed else _day_of(made[-1].event.start)
+                # (not a run of days: "4.12.-24.2." dates no entry after it)
+                spans = _day_of(made[-1].event.end) not in (None, _day_of(made[-1].event.start))
+                own_day = None if borrowed or spans else _day_of(made[-1].event.start)
         # Days without a title of their own and without a time are day headings (Contao's
         # div.header, a grid's cells), which date the records under them: no events; unless
         # they are a list of nothing but days, the dates of what the heading names
@@ -1864,6 +1868,19 @@ _AS_ABOVE = re.compile(
     r"\W*(?:siehe|wie|s\.|w\.)\s*(?:oben|o\.)|dto\.?|ditto|dito|(?:as|see|same as)\s+above\W*",
     re.I,
 )
+
+
+def _running_on(when: When, day: date) -> When | None:
+    """The session on `day`, when it is a run of days (with daily hours) that `day` falls
+    in after its first: "4.12.-24.2. (tägl. 10-20)" on the agenda of 4 January."""
+    first, last = _day_of(when.start), _day_of(when.end)
+    if first is None or last is None or not first < day <= last:
+        return None
+    if not isinstance(when.start, datetime) or not isinstance(when.end, datetime):
+        return When(day)
+    opens, closes = when.start.time(), when.end.time()
+    end = datetime.combine(day, closes) if closes > opens else None
+    return When(datetime.combine(day, opens), end, all_day=False)
 
 
 def _yearless(text: str, start: date | None) -> bool:
