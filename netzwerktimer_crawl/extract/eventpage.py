@@ -109,13 +109,35 @@ def _from_document_title(root: etree._Element) -> etree._Element | None:
     matches = [
         h
         for h in root.iter("h1", "h2", "h3")
-        if len(_words(dom.text_of(h))) >= _DOCUMENT_TITLE and not _logo(h)
-        and words.startswith(_words(dom.text_of(h)))
+        if len(_words(_heading_text(h))) >= _DOCUMENT_TITLE and not _logo(h)
+        and words.startswith(_words(_heading_text(h)))
     ]  # fmt: skip
     return next((h for h in matches if not dom.in_chrome(h)), next(iter(matches), None))
 
 
 _DOCUMENT_TITLE = 8  # letters a heading needs to be a page's title, not "Termine"
+
+
+def _heading_text(heading: etree._Element) -> str:
+    """A heading's words, less a block a theme nests in it (Events Manager's map box inside
+    "<h2><div class="em-location-map-container">…</div>BayThreat 2013</h2>")."""
+    return dom.own_text(heading) if any(dom.is_block(c) for c in heading) else dom.text_of(heading)
+
+
+def _names_instead(root: etree._Element, named: etree._Element, h1: etree._Element) -> bool:
+    """The heading the document's title names is the page's title rather than its h1: the
+    title does not hold the h1's words, and both stand in the content, not one above the
+    site's menu and one below it (a banner's site name, a content's "Programm")."""
+    if named is h1 or _titled(root, h1):
+        return False
+    first, second = (named, h1) if named in h1.xpath("preceding::*") else (h1, named)
+    return not dom.menu_between(first, second)
+
+
+def _titled(root: etree._Element, heading: etree._Element) -> bool:
+    """The document's <title> holds the heading's words."""
+    title = next(root.iter("title"), None)
+    return title is not None and _words(_heading_text(heading)) in _words(dom.text_of(title))
 
 
 def _title(root: etree._Element, selector: Selector) -> tuple[str | None, etree._Element | None]:
@@ -135,9 +157,13 @@ def _title(root: etree._Element, selector: Selector) -> tuple[str | None, etree.
         text = " ".join(dom.text_of(written).split()) if written is not None else og
         return text, heading if heading is not None else _first_h1(headings)
     heading = _first_h1(headings)
-    heading = heading if heading is not None else _from_document_title(root)
+    named = _from_document_title(root)
+    if heading is None or (named is not None and _names_instead(root, named, heading)):
+        # the heading the document's title names, not an h1 it does not: a description's
+        # "<h1>2013 BayThreat Speakers</h1>" below "<h2>BayThreat 2013</h2>"
+        heading = named if named is not None else heading
     if heading is not None:
-        return " ".join(dom.text_of(heading).split()), heading
+        return " ".join(_heading_text(heading).split()), heading
     return None, None
 
 
