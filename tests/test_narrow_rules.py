@@ -1622,3 +1622,22 @@ def test_rows_of_times_alone_after_an_exhibitions_run_take_no_day_from_it():
     )
     events = found(f"<h1>Tagesagenda</h1><table>{table}</table>")
     assert [(e["title"], e["start"][:10]) for e in events] == [("Licht und Schatten", "2026-12-04")]
+
+
+def test_a_day_pages_panels_are_dated_by_its_address_an_all_day_line_too():
+    # Events Manager's day page in a theme of panels: the day only in the address
+    panel = (
+        '<div class="col"><div class="panel"><div class="panel-heading">{}</div>'
+        '<div class="panel-body"><i class="icon-map-marker"></i> {} <br>'
+        '<i class="icon-time"></i> {} <br><p>{}</p></div></div></div>'
+    )
+    html = "<html><body><h2>Veranstaltungen</h2><div class='cols'>{}{}</div></body></html>".format(
+        panel.format("Tag der Menschenrechte", "Anger, Erfurt", "Ganztägig", "Infostände."),
+        panel.format("Pressekonferenz", "Rathaus Erfurt", "13:00 - 14:30", "Mit Fragen."),
+    )
+    url = "https://www.example.de/veranstaltungen/2026-12-10/"
+    kept, _ = rows(extract(saved_page(html.encode(), url, FETCHED), "unknown").events)
+    assert [(e["title"], e["start"], e["end"]) for e in kept] == [
+        ("Tag der Menschenrechte", "2026-12-10", None),
+        ("Pressekonferenz", "2026-12-10T13:00", "2026-12-10T14:30"),
+    ]

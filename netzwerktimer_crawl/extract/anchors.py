@@ -351,7 +351,10 @@ def find(blocks: list[Block], reference: date | None, month_first: bool = False)
         times = [] if sessions else find_times(text)
         if times and machine is None:
             machine = _container_day(block.element)
-        all_day = not (sessions or times) and bool(_ALL_DAY.fullmatch(text.strip()))
+        # (a line of its own: "<i class="icon-time"></i> All Day <br>" in a panel's body)
+        all_day = not (sessions or times) and any(
+            _ALL_DAY.fullmatch(line.strip()) for line in text.split("\n")
+        )
         if sessions or times or all_day or machine is not None:
             published = _is_published(block, sessions)
             found.append(Anchor(block, sessions, times, machine, None, published,
