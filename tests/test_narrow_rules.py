@@ -1641,3 +1641,19 @@ def test_a_day_pages_panels_are_dated_by_its_address_an_all_day_line_too():
         ("Tag der Menschenrechte", "2026-12-10", None),
         ("Pressekonferenz", "2026-12-10T13:00", "2026-12-10T14:30"),
     ]
+
+
+def test_a_calendar_widget_of_one_coming_event_in_the_footer_lists_it():
+    # Events Manager's widget in a theme's footer, beside the page's list of events
+    items = "".join(
+        f'<li><a href="/veranstaltungen/{n}/">{title}</a> {day}</li>'
+        for n, (title, day) in enumerate([("Stammtisch", "03.12.2026"), ("Lesung", "10.12.2026")])
+    )
+    events = found(f"""<h1>Veranstaltungen</h1><ul class="em-events-list">{items}</ul>
+    <div class="footer"><div class="footer-box widget_em_widget"><h4>Nächste Termine</h4>
+    <ul><li><a href="/veranstaltungen/neujahrsempfang/">Neujahrsempfang 2027</a>
+    <ul><li>15.01.2027 - 16.01.2027 Rathaus</li></ul></li></ul></div></div>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Stammtisch", "2026-12-03"), ("Lesung", "2026-12-10"),
+        ("Neujahrsempfang 2027", "2027-01-15"),
+    ]  # fmt: skip

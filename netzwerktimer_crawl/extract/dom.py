@@ -690,11 +690,21 @@ def ancestors(element: etree._Element) -> list[etree._Element]:
     return chain
 
 
+def events_widget(element: etree._Element) -> etree._Element | None:
+    """The calendar plugin's widget of coming events the element stands in, if any."""
+    for node in (element, *element.iterancestors()):
+        if _EVENTS_WIDGET.search(node.get("class") or ""):
+            return node
+    return None
+
+
 def in_chrome(element: etree._Element) -> bool:
     """Inside a menu, header, footer, breadcrumb, sharing box or a post's comments."""
     for node in (element, *element.iterancestors()):
         if _tag(node) in ("body", "html"):
             break
+        if _EVENTS_WIDGET.search(node.get("class") or ""):
+            return False  # a calendar plugin's widget of coming events, in a footer too
         if node.get("role") in ("navigation", "banner"):
             return True
         if _tag(node) == "nav" and _events_nav(node):
@@ -712,6 +722,13 @@ def in_chrome(element: etree._Element) -> bool:
     return False
 
 
+# Events Manager's "widget_em_widget", The Events Calendar's "tribe-events-widget", MEC's
+# "mec-widget", All-in-One Event Calendar's "widget_ai1ec_agenda_widget"
+_EVENTS_WIDGET = re.compile(
+    r"(?:^|\s)(?:widget_(?:em|ai1ec|eo|tribe|mec|evcal)\w*|tribe-events-widget\S*|mec-widget\S*)"
+    r"(?:\s|$)",
+    re.I,
+)
 # A <nav> named for events is their list: "<nav class="events-list" aria-label="Termine
 # 2026">"; not one of links between them ("tribe-events-nav", "event-pagination") or to
 # others beside the page's own ("Weitere Veranstaltungen").

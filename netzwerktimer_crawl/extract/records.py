@@ -1631,6 +1631,8 @@ def events(
         lists = [single]
     elif lists and (featured := _featured(usable, lists, reference)) is not None:
         lists.append(featured)
+    if (widget := _widget_entries(usable, lists)) is not None:
+        lists.append(widget)
     notes = [f"{len(usable)} date anchors, {len(candidates)} candidate lists, {len(lists)} lists"]
     page_day = url_day(page or base_url)
     found: list[Found] = grid
@@ -2273,6 +2275,27 @@ def _featured(anchors: list[Anchor], lists: list[_List], reference: date | None)
     )
     tags = {r.tag for r in entries}
     return featured if timed and not inside and record.tag in tags else None
+
+
+def _widget_entries(anchors: list[Anchor], lists: list[_List]) -> _List | None:
+    """The dated items no list holds in a calendar plugin's widget of coming events: a
+    widget that shows one ("Upcoming Events: Silicon Valley RightsCon 2014, 03/03/2014 -
+    03/05/2014") is a list of one. An item is the widget's outermost list item."""
+    held = {id(r) for c in lists for r in c.records}
+    found = _List(())
+    for anchor in anchors:
+        element = anchor.block.element
+        if not anchor.sessions or (widget := dom.events_widget(element)) is None:
+            continue
+        chain = list(takewhile(lambda n: n is not widget, element.iterancestors()))
+        if any(id(n) in held for n in (element, *chain)):
+            continue
+        item = next((n for n in reversed(chain) if n.tag == "li"), element)
+        if id(item) not in found.anchors:
+            found.records.append(item)
+            found.anchors[id(item)] = []
+        found.anchors[id(item)].append(anchor)
+    return found if found.records else None
 
 
 def _continues(
