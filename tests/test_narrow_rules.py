@@ -1657,3 +1657,22 @@ def test_a_calendar_widget_of_one_coming_event_in_the_footer_lists_it():
         ("Stammtisch", "2026-12-03"), ("Lesung", "2026-12-10"),
         ("Neujahrsempfang 2027", "2027-01-15"),
     ]  # fmt: skip
+
+
+def test_a_page_builders_date_and_time_in_widgets_of_their_own_are_one_start():
+    # Elementor: the title's widget, then the date's and the time's headings side by side;
+    # Yoast calls the event's page an article
+    widget = '<div class="elementor-widget"><div class="elementor-widget-container">{}</div></div>'
+    head = '<meta property="og:type" content="article" />'
+    events = found(
+        widget.format("<h1>Rock für den Frieden</h1>")
+        + '<div class="e-con"><div class="e-con-inner">'
+        + widget.format("<h2>Samstag, 7. November 2026</h2>")
+        + widget.format("<h2>, 18:30</h2>")
+        + "</div></div>"
+        + widget.format("<h2>10 €</h2><p>Drei Bands spielen für die Tafel.</p>"),
+        head,
+    )
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Rock für den Frieden", "2026-11-07T18:30")
+    ]

@@ -22,7 +22,7 @@ from lxml import etree
 from parsel import Selector
 
 from ..berlin import parse_iso
-from ..dates import When, parse_sessions, residue
+from ..dates import TimeSpan, When, parse_sessions, residue
 from ..items import Event
 from ..text import INVISIBLE, city_from_location
 from . import dom
@@ -349,6 +349,8 @@ def _near_title(
         # <h3>Freitag, 25. September 2015 - Kassel</h3>")
         if not when.all_day:
             return anchor, when
+        if when.end is None and (timed := _time_after(anchor, anchors)) is not None:
+            return anchor, timed.on(day)  # "<h2>Saturday, 7th November 2026</h2>", "<h2>, 18:30"
         if when.end is not None and not when.whole_month and not _in_dated_list(anchor, anchors):
             return anchor, when
         if _subheading(anchor.block.element, heading) and not when.whole_month:
@@ -357,6 +359,18 @@ def _near_title(
 
 
 _LIST_SIBLINGS = 2
+_TIME_PIECE = 40  # characters: a time in a box of its own, not a line of the programme
+
+
+def _time_after(anchor: Anchor, anchors: list[Anchor]) -> TimeSpan | None:
+    """The time in the block right after a date alone, which says nothing else: a page
+    builder's date and time in widgets of their own."""
+    following = next((a for a in anchors if a.block.index == anchor.block.index + 1), None)
+    if following is None or following.sessions or len(following.times) != 1:
+        return None
+    if len(following.block.text) > _TIME_PIECE or _WORDS.search(residue(following.block.text)):
+        return None
+    return following.times[0]
 
 
 def _in_dated_list(anchor: Anchor, anchors: list[Anchor]) -> bool:
