@@ -1676,3 +1676,23 @@ def test_a_page_builders_date_and_time_in_widgets_of_their_own_are_one_start():
     assert [(e["title"], e["start"]) for e in events] == [
         ("Rock für den Frieden", "2026-11-07T18:30")
     ]
+
+
+def test_a_run_of_days_with_an_opening_time_in_a_box_of_its_own_keeps_its_last_day():
+    # TYPO3 events2: the run in the date box on lines of its own, the time under the title
+    entry = (
+        '<div class="eventWrapper"><div class="date">{}</div><div class="eventInner">'
+        '<h3><a href="/e/{}">{}</a></h3><div class="time">{}</div></div></div>'
+    )
+    events = found(
+        '<div class="list">'
+        + entry.format(
+            "\n01.12.2026\n - \n01.02.2027\n", 1, "Ausstellung Himmelsbilder", "09.00 Uhr"
+        )
+        + entry.format("12.12.2026", 2, "Führung im Garten", "11 – 12.30 Uhr")
+        + "</div>"
+    )
+    assert [(e["title"], e["start"], e["end"]) for e in events] == [
+        ("Ausstellung Himmelsbilder", "2026-12-01T09:00", "2027-02-02T00:00"),
+        ("Führung im Garten", "2026-12-12T11:00", "2026-12-12T12:30"),
+    ]

@@ -29,7 +29,7 @@ import re
 from collections import defaultdict
 from copy import deepcopy
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import combinations, islice, pairwise, takewhile
 from urllib.parse import urljoin, urlsplit
 
@@ -1555,7 +1555,13 @@ def _sessions(
                 return _on_day(span, first.start), False  # type: ignore[arg-type]
             if span:  # "10 - 12 Mai" and "9:00 - 16:00": from the first day to the last
                 begin = span.on(first.start).start  # type: ignore[arg-type]
-                stop = span.on(first.end).end if span.end is not None else None
+                # without an end time it runs to the end of its last day, as the date
+                # grammar reads "01.09.2026 - 01.11.2026, 09.00 Uhr"
+                stop = (
+                    span.on(first.end).end  # type: ignore[arg-type]
+                    if span.end is not None
+                    else datetime.combine(first.end + timedelta(days=1), time())  # type: ignore[operator]
+                )
                 return [When(begin, stop, False)], False
             return sessions, first.end is None
         return sessions, False
