@@ -108,6 +108,7 @@ def parse(body: str) -> html.HtmlElement:
     _list_numbers_as_days(root)
     _spread_row_spans(root)
     _split_dated_lines(root)
+    _group_paragraphs(root)
     _date_grid_days(root)
     return root
 
@@ -250,7 +251,7 @@ def _list_numbers_as_days(root: html.HtmlElement) -> None:
 # A line that opens with a date: "17.03.2027 – …", "05.–07.05.2027", "Sa, 27.06.", "3. Juni",
 # "2026-12-08". Only a shape: the chain's date grammar reads the lines afterwards.
 _DATED_LINE = re.compile(
-    r"^[\s*•·–-]*(?:(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
+    r"^[\s*•·–-]*(?:(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?[,_]?\s*)?"
     r"(?:\d{1,2}\.\s?(?:\d{1,2}\.|[a-zäöü]{3,})|\d{1,2}\.?\s*(?:[-–/&+]|und|bis|u\.)\s*\d{1,2}\."
     rf"|\d{{4}}-\d\d-\d\d|(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?![\d.:]))",  # "October 24"
     re.I,
@@ -374,6 +375,33 @@ def _parts(lines: list[str], plain: list[str]) -> list[list[str]] | None:
         else:
             merged[-1] += ["", *part]
     return merged
+
+
+def _group_paragraphs(root: etree._Element) -> None:
+    """Paragraphs that an editor writes a line each, an empty one between entries ("<p>Do_07.01.
+    21.00h</p><p>Live: NOWFRAGO (CH)</p><p>Trip-Pop</p><p>&nbsp;</p>…"): each entry that
+    opens with a dated line becomes a block of its own, as blank lines part a paragraph's."""
+    for parent in list(root.iter()):
+        groups: list[list[etree._Element]] = [[]]
+        for child in parent:
+            if _tag(child) != "p":
+                groups.append([])  # only a run of paragraphs
+            elif not text_of(child).strip():
+                groups.append([])
+            else:
+                groups[-1].append(child)
+        entries = [
+            group for group in groups
+            if len(group) >= 2 and _DATED_LINE.match(text_of(group[0]))
+            and not any(_DATED_LINE.match(text_of(p)) for p in group[1:])
+        ]  # fmt: skip
+        if len(entries) < 2:
+            continue
+        for group in entries:
+            entry = etree.Element("div")
+            group[0].addprevious(entry)
+            for paragraph in group:
+                entry.append(paragraph)  # (its tail, the source's whitespace, goes along)
 
 
 _MAX_SPAN = 100  # more rows or columns than this: a layout table's cell, not a day's

@@ -96,7 +96,9 @@ _GENERIC_LINK = re.compile(
     # a performer's or the venue's own pages: "[Website]", "Facebook"
     r"|website|webseite|homepage|facebook|instagram|youtube|soundcloud|bandcamp|spotify"
     # a map of the place: "OpenStreetMap - GoogleMaps" below a meeting's address
-    r"|google\s*maps?|openstreetmap|osm|karte|lageplan|anfahrt|route(?:\s+planen)?|map)\W*$",
+    r"|google\s*maps?|openstreetmap|osm|karte|lageplan|anfahrt|route(?:\s+planen)?|map)\W*$"
+    # a site's address as its link's text: "hymnforher.com", "www.band.de/tour"
+    r"|(?-i:^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?:/\S*)?$)",
     re.I,
 )
 # A box's heading that names what it holds, not an event: "Termindetails", "Event details".
@@ -938,6 +940,19 @@ def _title(
             if named and len(named) <= _RESIDUE_TITLE and not _GENERIC_LINK.match(named):
                 candidates.append((0, block, named))
     if candidates:
+        # lines that all link one page, a line each ("<p><a href=X>Do_07.01. 21.00h</a></p>
+        # <p><a href=X>Live: NOWFRAGO</a></p><p><a href=X>Trip-Pop</a></p>"): the first
+        # that names it, the others say more; not a line that leads on to the next
+        # ("Do_20.08. Sääli & Marina present:", "HYMN FOR HER (US)")
+        firsts: dict[str, etree._Element] = {}
+        for kind, element, _text in candidates:
+            href = element.get("href") or ""
+            if kind == 3 and href not in firsts and not dom.text_of(element).rstrip().endswith(":"):
+                firsts[href] = element
+        candidates = [
+            c for c in candidates
+            if c[0] != 3 or firsts.get(c[1].get("href") or "", c[1]) is c[1]
+        ]  # fmt: skip
         anchor = dated[0] if dated else record
         inside = {block for block in dated if _leads_with_date(dom.text_of(block))}
         # a date in a sentence: a link or bold words of that sentence are no title beside a
