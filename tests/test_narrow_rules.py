@@ -1696,3 +1696,21 @@ def test_a_run_of_days_with_an_opening_time_in_a_box_of_its_own_keeps_its_last_d
         ("Ausstellung Himmelsbilder", "2026-12-01T09:00", "2027-02-02T00:00"),
         ("Führung im Garten", "2026-12-12T11:00", "2026-12-12T12:30"),
     ]
+
+
+def test_further_dates_of_the_pages_event_listed_below_its_place_take_that_place():
+    # Drupal's date_recur: the venue once, then the occurrences as a list
+    days = "".join(
+        f'<li><time datetime="2027-05-{d}T10:00:00Z">{d}.05.2027 | 10:00</time>'
+        f' - <time datetime="2027-05-{d}T17:00:00Z">17:00</time></li>'
+        for d in ("01", "08", "15")
+    )
+    events = found(f"""<h1>Familiensportfest</h1>
+    <div class="field--name-field-location"><div class="field__label">Ort</div>
+    <div class="field__item">Eishalle am Sportforum, Konrad-Wolf-Str. 39, 13055 Berlin</div></div>
+    <ol class="date-recur-occurrences">{days}</ol>
+    <p>Sport und Spiel für die ganze Familie.</p>""")
+    place = "Eishalle am Sportforum, Konrad-Wolf-Str. 39, 13055 Berlin"
+    assert [(e["start"], e["location"]) for e in events] == [
+        (f"2027-05-{d}T10:00", place) for d in ("01", "08", "15")
+    ]

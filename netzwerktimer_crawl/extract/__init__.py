@@ -316,6 +316,7 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         if not (e.extractor in html_steps and whole_month(e.start, e.end))
     ]
     merge.displayed_clock(events, lambda: dom.text_of(root))
+    merge.share_places(events, response.url)
     return Extraction(events, next_url, problems, tried)
 
 

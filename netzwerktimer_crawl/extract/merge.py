@@ -299,3 +299,21 @@ def combine(events: list[Event], rank: dict[int, tuple[bool, int]] | None = None
         best = max(map(strength, group))
         weak |= {id(e) for e in group if not strength(e)[0] and strength(e) < best}
     return [e for e in kept if id(e) not in weak]
+
+
+def share_places(events: list[Event], page: str) -> None:
+    """Occurrences of one event (one title, one page: its own or `page`, which lists them)
+    that a page lists below the place it names once take that place: Drupal's date_recur
+    list under the venue's block. Not when its occurrences name places that differ (a tour)."""
+    series: dict[tuple[str, str], list[Event]] = {}
+    for event in events:
+        url = canonical_url(event.url or page)
+        series.setdefault((_title(event), url), []).append(event)
+    for occurrences in series.values():
+        placed = {(e.location, e.city) for e in occurrences if e.location}
+        if len(occurrences) < 2 or len(placed) != 1:
+            continue
+        location, city = next(iter(placed))
+        for event in occurrences:
+            if not event.location:
+                event.location, event.city = location, city
