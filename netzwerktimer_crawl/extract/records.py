@@ -939,6 +939,8 @@ def _title(
             named = clean_title(residue(first) or (residue(more[0]) if more else ""))
             if named and len(named) <= _RESIDUE_TITLE and not _GENERIC_LINK.match(named):
                 candidates.append((0, block, named))
+    if candidates and (said := _said_after_date(primary)) is not None:
+        candidates.append((2, record, said))
     if candidates:
         # lines that all link one page, a line each ("<p><a href=X>Do_07.01. 21.00h</a></p>
         # <p><a href=X>Live: NOWFRAGO</a></p><p><a href=X>Trip-Pop</a></p>"): the first
@@ -1005,6 +1007,46 @@ def _title(
     return _plain_title(record, primary)
 
 
+def _said_after_date(primary: Anchor | None) -> str | None:
+    """What an entry that opens with its date set apart (in bold, as a link) names after it:
+    the words after the date on its line ("<a><b>Sonntag, 24. April um 15 Uhr</b></a>
+    “l’après-midi d’un faune”"), or, where the date's line adds only a remark ("…, vor
+    Palmsonntag", "(vor Pfingsten)"), the next line. It outranks links in the lines below
+    (the performers', a partner's: "aus <a>St. Ulrich in St. Peter-Ording</a>")."""
+    if primary is None:
+        return None
+    block = primary.block.element
+    head = next(block.iter("a", "strong", "b"), None)
+    lines = [line for line in primary.block.text.split("\n") if line.strip()]
+    if head is None or head is block or not lines:
+        return None
+    said = " ".join(dom.text_of(head).split())
+    if not said or not lines[0].startswith(said) or not _dated(said):
+        return None
+    rest = " ".join(lines[0][len(said) :].split()).strip(" ,–-")
+    if not rest or not _TITLE_START.match(rest):  # a remark on the day, or nothing
+        rest = " ".join(lines[1].split()) if len(lines) > 1 else ""
+        if _LABELLED.match(rest) or _dated(rest) or find_times(rest):
+            return None
+    if not rest or not _TITLE_START.match(rest) or _GENERIC_LINK.match(rest):
+        return None
+    return _lead_title(rest)
+
+
+# a capital, or any letter in quotes ("“l’après-midi d’un faune”"); not "vor Palmsonntag"
+_TITLE_START = re.compile(r"^(?:[„“”\"»«‚‘'][^\W_]|\(?[A-ZÄÖÜ0-9])")
+
+
+def _lead_title(line: str) -> str | None:
+    """A line as a title: whole when short, else its lead (`_line_up`)."""
+    if len(line) <= _RESIDUE_TITLE and len(line.split()) <= 10:
+        return clean_title(line)
+    return clean_title(lead) if (lead := _line_up(line)) else None
+
+
+_QUOTED_LEAD = re.compile(r"^[„“”\"»«‚‘][^„“”\"»«]{3,80}[“”\"«»‘’]")
+
+
 def _plain_title(record: etree._Element, primary: Anchor | None) -> tuple[str | None, None]:
     """Without a heading, a title's element, bold text or a link: the words beside the
     record's date, or the first plain line after it."""
@@ -1051,9 +1093,12 @@ def _plain_title(record: etree._Element, primary: Anchor | None) -> tuple[str | 
 
 
 def _line_up(line: str) -> str | None:
-    """A club night's line-up, a long line of names and no sentence, as its title ("Ça
-    Claque w/ Kack Musikk (Global Ghetto Anthems, Lu), Luk Le Chuk (Lu), …"); a longer one
-    by the night's name before its guests ("Farbe.Form.Musik w/ Kollektiv Klanggut …")."""
+    """The lead of a long line as its title: a quoted name that opens it ("„Unerhört! –
+    Komponierende Frauen“ Ein Projekt-Konzert von …"); a club night's line-up, a long line
+    of names and no sentence ("Ça Claque w/ Kack Musikk (Global Ghetto Anthems, Lu), …"); a
+    longer one by the night's name before its guests ("Farbe.Form.Musik w/ Kollektiv …")."""
+    if quoted := _QUOTED_LEAD.match(line):
+        return quoted[0]  # a quoted name before its description: "„Unerhört!“ Ein Konzert …"
     if len(line) > _LINE_UP:
         line = _GUESTS.split(line, 1)[0]
         if len(line) > _RESIDUE_TITLE:
