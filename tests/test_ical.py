@@ -356,3 +356,28 @@ def test_a_town_halls_closing_days_are_no_events_and_are_said_to_be_left_out(tmp
         ("Weihnachtsmarkt am Rathaus", "2026-12-12")
     ]
     assert "left out 3 closure(s), not events" in result.stderr
+
+
+def test_a_series_of_listed_days_without_a_rule_is_each_of_its_days():
+    # Data::ICal's export of a monthly show: DTSTART and RDATEs, no RRULE
+    days = "".join(
+        f"RDATE;VALUE=DATE-TIME:{d}T190000Z\n" for d in ("20261205", "20270102", "20270206")
+    )
+    text = feed(
+        f"UID:hpr\nSUMMARY:Community News\nDTSTART:20261205T190000Z\nDTEND:20261205T210000Z\n{days}"
+    )
+    found, problems = read(text)
+    assert problems == []
+    assert found == [
+        ("Community News", "2026-12-05T20:00"), ("Community News", "2027-01-02T20:00"),
+        ("Community News", "2027-02-06T20:00"),
+    ]  # fmt: skip
+
+
+def test_a_link_to_the_mail_an_event_came_from_is_no_url_and_loses_no_event():
+    text = feed(
+        "UID:wein\nSUMMARY:Weinabend\nDTSTART;TZID=Europe/Berlin:20261216T193000\n"
+        "URL;VALUE=URI:message:%3C1836419472.103507@example.org%3E\n"
+    )
+    found, problems = ical.events(text, FETCHED)
+    assert [(e.title, e.url) for e in found] == [("Weinabend", None)] and problems == []

@@ -92,7 +92,8 @@ def _event(component: Component) -> Event:
         start=start,
         end=end if end and end != start else None,
         all_day=all_day,
-        url=str(url) if url else None,
+        # not Apple's link to the mail it came from ("message:%3C…%3E"): no page of the event
+        url=str(url) if url and str(url).lower().startswith(("http://", "https://")) else None,
         description=html_to_text(str(component.get("DESCRIPTION", ""))),
         location=clean(str(component.get("LOCATION", ""))),
         status={"CANCELLED": "cancelled"}.get(status),
@@ -167,12 +168,12 @@ def _stop(core: Component, lo: datetime, hi: datetime, limit: int, budget: _Budg
     start = _wall(core.decoded("DTSTART"))
     end = core.decoded("DTEND", None)
     length = _wall(end) - start if end else core.decoded("DURATION", timedelta())
-    rules = core.get("RRULE")
+    if not _rules(core):
+        # its days are listed (RDATE), none to walk to: cut where more than `limit` are
+        listed = sorted(m for m in _listed(core) if m + length >= lo and m <= hi)
+        return listed[limit] if len(listed) > limit else hi
     starts = heapq.merge(
-        *(
-            rrulestr(rule.to_ical().decode(), dtstart=start, ignoretz=True)
-            for rule in (rules if isinstance(rules, list) else [rules])
-        )
+        *(rrulestr(rule.to_ical().decode(), dtstart=start, ignoretz=True) for rule in _rules(core))
     )
     allowed = min(SERIES_STEPS, budget.steps)
     seen: list[datetime] = []
@@ -195,13 +196,29 @@ def _stop(core: Component, lo: datetime, hi: datetime, limit: int, budget: _Budg
     return hi
 
 
-def _bounded(core: Component) -> bool:
-    """Every rule of the series stops: by UNTIL or by COUNT."""
+def _repeats(component: Component) -> bool:
+    """A series: by a rule, or by a list of further days (RDATE) alone."""
+    return "RRULE" in component or "RDATE" in component
+
+
+def _rules(core: Component) -> list:
     rules = core.get("RRULE")
-    return all(
-        "UNTIL" in rule or "COUNT" in rule
-        for rule in (rules if isinstance(rules, list) else [rules])
-    )
+    return [] if rules is None else rules if isinstance(rules, list) else [rules]
+
+
+def _listed(core: Component) -> list[datetime]:
+    """The series' days that its RDATEs list, as wall-clock times."""
+    values = core.get("RDATE")
+    found = []
+    for value in values if isinstance(values, list) else [values]:
+        dts = getattr(value, "dts", [])  # (a PERIOD's pair is no day to count)
+        found += [_wall(m.dt) for m in dts if isinstance(m.dt, date)]
+    return found
+
+
+def _bounded(core: Component) -> bool:
+    """Every rule of the series stops: by UNTIL or by COUNT (its RDATEs always do)."""
+    return all("UNTIL" in rule or "COUNT" in rule for rule in _rules(core))
 
 
 def _until_in_zone(core: Component) -> None:
@@ -211,8 +228,7 @@ def _until_in_zone(core: Component) -> None:
     start = core.decoded("DTSTART")
     if not isinstance(start, datetime) or start.tzinfo is None:
         return
-    rules = core.get("RRULE")
-    for rule in rules if isinstance(rules, list) else [rules]:
+    for rule in _rules(core):
         until = rule.get("UNTIL")
         values = until if isinstance(until, list) else [until]
         if values and isinstance(values[0], datetime) and values[0].tzinfo is None:
@@ -222,7 +238,7 @@ def _until_in_zone(core: Component) -> None:
 def _series(
     parts: list[Component], zones: list[Component], lo: datetime, hi: datetime, budget: _Budget
 ) -> tuple[list[Event], list[str]]:
-    core = next(p for p in parts if "RRULE" in p)
+    core = next(p for p in parts if _repeats(p))
     try:
         _until_in_zone(core)
     except _READING as error:
@@ -283,7 +299,7 @@ def events(text: str, fetched: datetime | None) -> tuple[list[Event], list[str]]
         zones = calendar.walk("VTIMEZONE")
         vevents = calendar.walk("VEVENT")
         # A series is every VEVENT of its UID: the rule and the occurrences it moves.
-        recurring = {_uid(c) for c in vevents if "RRULE" in c}
+        recurring = {_uid(c) for c in vevents if _repeats(c)}
         series: dict[object, list[Component]] = {}
         for component in vevents:
             if _uid(component) in recurring:
@@ -301,7 +317,7 @@ def events(text: str, fetched: datetime | None) -> tuple[list[Event], list[str]]
         anchor = local(fetched)
         for parts in series.values():
             if budget.occurrences <= 0:
-                skipped.append(_name(next(p for p in parts if "RRULE" in p)))
+                skipped.append(_name(next(p for p in parts if _repeats(p))))
                 continue
             more, notes = _series(parts, zones, anchor - PAST, anchor + FUTURE, budget)
             found += more
