@@ -200,3 +200,49 @@ def test_lists_of_other_kinds_beside_the_events_are_not_read_as_events():
     }
     found, _ = json_feed.events(feed, date(2027, 1, 20))
     assert [e.title for e in found] == ["Frühjahrskonzert"]
+
+
+# Modeled on Eventbrite's API (v3 organizer events): an "events" list, as The Events
+# Calendar's REST answer has, whose names and times are objects.
+EVENTBRITE = {
+    "pagination": {"object_count": 1, "page_number": 1, "has_more_items": False},
+    "events": [
+        {
+            "name": {"text": "Cybersicherheitstag Thüringen", "html": "Cybersicherheitstag"},
+            "description": {"text": "Vorträge und Workshops.", "html": "<p>Vorträge</p>"},
+            "url": "https://www.eventbrite.de/e/cybersicherheitstag-thueringen-123",
+            "start": {"timezone": "Europe/Berlin", "local": "2027-03-02T08:30:00",
+                      "utc": "2027-03-02T07:30:00Z"},
+            "end": {"timezone": "Europe/Berlin", "local": "2027-03-02T16:00:00",
+                    "utc": "2027-03-02T15:00:00Z"},
+        }
+    ],
+}  # fmt: skip
+# Google Calendar's API: a timed event and a whole day.
+GOOGLE = {
+    "kind": "calendar#events",
+    "items": [
+        {"summary": "Netzwerktreffen", "start": {"dateTime": "2027-01-14T18:00:00+01:00"},
+         "end": {"dateTime": "2027-01-14T20:00:00+01:00"}},
+        {"summary": "Messe Erfurt", "start": {"date": "2027-02-10"}, "end": {"date": "2027-02-12"}},
+    ],
+}  # fmt: skip
+
+
+def test_an_events_list_of_another_api_than_the_events_calendars_is_read_by_its_names():
+    page = saved_page(
+        json.dumps(EVENTBRITE).encode(), "https://www.eventbriteapi.com/v3/x/", FETCHED
+    )
+    result = extract(page, "unknown")
+    assert [(e.title, e.start, e.end) for e in result.events] == [
+        ("Cybersicherheitstag Thüringen", datetime(2027, 3, 2, 8, 30), datetime(2027, 3, 2, 16, 0))
+    ]
+    assert result.events[0].description == "Vorträge und Workshops."
+
+
+def test_google_calendars_start_objects_are_moments_and_whole_days():
+    found, problems = json_feed.events(GOOGLE)
+    assert [(e.title, e.start, e.end, e.all_day) for e in found] == [
+        ("Netzwerktreffen", datetime(2027, 1, 14, 18, 0), datetime(2027, 1, 14, 20, 0), False),
+        ("Messe Erfurt", date(2027, 2, 10), date(2027, 2, 11), True),
+    ]

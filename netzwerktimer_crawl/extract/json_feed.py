@@ -193,8 +193,10 @@ def _nested(entry: dict, keys: tuple[str, ...], reach: int) -> tuple[str, object
 
 
 def _text(value: object) -> str | None:
-    if isinstance(value, dict):  # WordPress REST: {"rendered": "…"}
-        value = value.get("rendered") or value.get("name") or value.get("title")
+    if isinstance(value, dict):  # WordPress REST: {"rendered": "…"}; Eventbrite: {"text": "…"}
+        value = (
+            value.get("rendered") or value.get("text") or value.get("name") or value.get("title")
+        )
     return clean(value) if isinstance(value, str) else None
 
 
@@ -205,6 +207,10 @@ def _title(entry: dict) -> str | None:
 def _moment(value: object) -> date | datetime | None:
     """An ISO date or date-time (an offset is turned into Berlin's wall clock), or a Unix
     time in seconds or milliseconds."""
+    if isinstance(value, dict):
+        # a moment with its zone: Eventbrite's {"timezone", "local", "utc"}, Google
+        # Calendar's {"dateTime": …, "timeZone"} or {"date": …} for a whole day
+        value = next((value[k] for k in ("utc", "dateTime", "date") if value.get(k)), None)
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -285,7 +291,7 @@ def _event(entry: dict, reference: date | None = None) -> Event:
     url = _first(entry, URL)[1]
     description = _first(entry, TEXT)[1]
     if isinstance(description, dict):
-        description = description.get("rendered")
+        description = description.get("rendered") or description.get("text")
     location = _text(place)
     return Event(
         network="",

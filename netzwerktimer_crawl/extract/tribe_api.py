@@ -125,7 +125,11 @@ def next_page(data: dict | list, link_header: str | None = None) -> str | None:
 def is_response(data: object) -> bool:
     """tribe/v1's archive object or one event's, or tec/v1's array of events."""
     if isinstance(data, dict):
-        return isinstance(data.get("events"), list) or _single(data)
+        # (not another API's {"events": […]}: Eventbrite's entries have no start_date)
+        listed = data.get("events")
+        if isinstance(listed, list):
+            return all(isinstance(e, dict) and "start_date" in e for e in listed)
+        return _single(data)
     return (
         isinstance(data, list)
         and bool(data)
