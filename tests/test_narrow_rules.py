@@ -1714,3 +1714,17 @@ def test_further_dates_of_the_pages_event_listed_below_its_place_take_that_place
     assert [(e["start"], e["location"]) for e in events] == [
         (f"2027-05-{d}T10:00", place) for d in ("01", "08", "15")
     ]
+
+
+def test_lines_spaced_with_underscores_read_as_date_lines():
+    # a bar's programme typed with underscores for spaces, day_month for the day; one night
+    # is a line alone, the others run on below it until an empty paragraph
+    events = found("""<div class="content">
+    <p><a href="https://band-a.example/">Fr__08_01__22h____Schüttelfrost</a></p>
+    <p><a href="https://band-a.example/">Surf, Garage</a></p><p> </p>
+    <p>Do__14_01__20h____Kneipenquiz</p><p> </p>
+    <p>Sa__16_01__22h___Die Nachtfalter</p><p>Dark Wave</p><p> </p></div>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Schüttelfrost", "2027-01-08T22:00"), ("Kneipenquiz", "2027-01-14T20:00"),
+        ("Die Nachtfalter", "2027-01-16T22:00"),
+    ]  # fmt: skip

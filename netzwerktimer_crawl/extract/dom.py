@@ -107,6 +107,7 @@ def parse(body: str) -> html.HtmlElement:
     _unfold_card_links(root)
     _list_numbers_as_days(root)
     _spread_row_spans(root)
+    _underscored_dates(root)
     _split_dated_lines(root)
     _group_paragraphs(root)
     _date_grid_days(root)
@@ -377,6 +378,24 @@ def _parts(lines: list[str], plain: list[str]) -> list[list[str]] | None:
     return merged
 
 
+# A line that spaces its fields with underscores, as on a typewriter: "Fr__06_01__22h____Title"
+_UNDERSCORED = re.compile(r"^\s*([^\W\d_]{2})_+(\d{1,2})_(\d{1,2})_+(?:(\d{1,2})h_+)?")
+
+
+def _underscored_dates(root: etree._Element) -> None:
+    """Lines that space their fields with runs of underscores and write the day as
+    day_month ("Sa__07_01__22h____Raunchy Rawhide Chicken") read as the chain reads a
+    date line: "Sa 07.01. 22h Raunchy Rawhide Chicken"."""
+    for node in root.iter():
+        for attribute in ("text", "tail"):
+            value = getattr(node, attribute)
+            if value and (match := _UNDERSCORED.match(value)):
+                hour = f" {match[4]}h" if match[4] else ""
+                lead = f"{match[1]} {match[2]}.{match[3]}.{hour} "
+                rest = value[match.end() :].replace("_", " ")
+                setattr(node, attribute, lead + rest)
+
+
 def _group_paragraphs(root: etree._Element) -> None:
     """Paragraphs that an editor writes a line each, an empty one between entries ("<p>Do_07.01.
     21.00h</p><p>Live: NOWFRAGO (CH)</p><p>Trip-Pop</p><p>&nbsp;</p>…"): each entry that
@@ -392,11 +411,11 @@ def _group_paragraphs(root: etree._Element) -> None:
                 groups[-1].append(child)
         entries = [
             group for group in groups
-            if len(group) >= 2 and _DATED_LINE.match(text_of(group[0]))
+            if group and _DATED_LINE.match(text_of(group[0]))
             and not any(_DATED_LINE.match(text_of(p)) for p in group[1:])
         ]  # fmt: skip
-        if len(entries) < 2:
-            continue
+        if sum(len(group) >= 2 for group in entries) < 2:
+            continue  # (an entry of one line among them is one too: "Do 12.01. Quiz")
         for group in entries:
             entry = etree.Element("div")
             group[0].addprevious(entry)
