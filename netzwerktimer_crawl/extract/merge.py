@@ -220,14 +220,13 @@ def _join_days(events: list[Event]) -> list[Event]:
     grid's cells), with the same page and title on consecutive days: one span of days.
     Without a page of its own, or with times, each day stays an event (a weekly course)."""
     kept: list[Event] = []
+    by_page: dict[str, list[Event]] = {}  # only events of one page join (a year's 2,000 rows)
     for event in events:
         previous = next(
             (
                 k
-                for k in kept
-                if k.url
-                and k.url == event.url
-                and k.url != k.source_url
+                for k in by_page.get(event.url or "", [])
+                if k.url != k.source_url
                 and _title(k) == _title(event)
                 and not _timed(k)
                 and not _timed(event)
@@ -238,6 +237,8 @@ def _join_days(events: list[Event]) -> list[Event]:
         )
         if previous is None:
             kept.append(event)
+            if event.url:
+                by_page.setdefault(event.url, []).append(event)
         else:
             previous.end = _last_day(event)
     return kept
