@@ -41,6 +41,7 @@ from . import (
     listing,
     merge,
     microformats,
+    prose,
     records,
     steps,
     tribe_api,
@@ -302,6 +303,14 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
     found = found or aside_micro
+    said = prose.events(root, reference)
+    prose.retitle(
+        [e for e in found if e.extractor in (steps.GENERIC_RECORDS, steps.EVENT_PAGE)], said
+    )
+    if not found:  # a news post that announces its event in a sentence, and nothing more
+        found = said
+    named_only = " (naming what other steps found)" if said and found is not said else ""
+    tried.append(f"{steps.PROSE}: {len(said)}{named_only}")
     # (not one the page's text dates: its record's date is in the markup beside the data)
     named = {(e.title or "").casefold() for e in found}
     found += [e for e in undated if (e.title or "").casefold() not in named]

@@ -10,6 +10,7 @@ MICROFORMATS = "microformats"
 CMS_LISTING = "cms-listing"
 GENERIC_RECORDS = "generic-records"
 EVENT_PAGE = "event-page"
+PROSE = "prose"
 
 TRUST = {
     TRIBE_API: 3,
@@ -21,5 +22,6 @@ TRUST = {
     CMS_LISTING: 2,
     EVENT_PAGE: 1,
     GENERIC_RECORDS: 1,
+    PROSE: 0,
     "html": 1,
 }

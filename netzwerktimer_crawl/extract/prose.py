@@ -1,0 +1,137 @@
+"""Events a page announces only in a sentence of its running text.
+
+A municipality's news post or a club's article often has no list, record or field of an
+event, only a sentence: "Ein Info- und Austauschabend findet am Montag, den 21. Oktober von
+19.00 bis 20.00 im Dorfgemeinschaftshaus Hoitlingen statt." German says it with "findet …
+statt" around the date: the subject before "findet" is the event, or, where the sentence
+opens with the date ("Am 12. März findet im Bürgerhaus das Frühlingsfest statt"), the
+words between them that follow an article. This is the chain's last step, for a page on
+which no other step found an event: in a page that lists events, such a sentence repeats one.
+Only the present tense announces: "fand … statt" reports one that is over.
+"""
+
+import re
+from datetime import date
+
+from lxml import etree
+
+from ..dates import When, parse_sessions, residue
+from ..items import Event
+from . import dom
+from .steps import PROSE
+
+# A sentence ends at . ! ? before a capital, not at a date's dot ("21. Oktober", "12.03.")
+_SENTENCE = re.compile(r"(?<![\d.])(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"»])")
+_ANNOUNCED = re.compile(r"\bfindet\b(?P<between>.+?)\bstatt\b")
+_OPENING = re.compile(r"^(?:am|ab|vom|an|bereits am|schon am)\s", re.I)  # "Am 12. März findet …"
+_ARTICLE = r"(?:der|die|das|ein|eine|einen|unser|unsere|unseren|unserer)"
+# the article and the adjectives before the name: "Der monatliche Stammtisch …"
+_LEADING_ARTICLE = re.compile(rf"^(?i:{_ARTICLE})\s+(?:[a-zäöüß][\w-]*\s+)*")
+# "im Bürgerhaus das Frühlingsfest", "das Frühlingsfest im Bürgerhaus"
+_PLACE_FIRST = re.compile(
+    rf"^(?P<place>(?:im|in|auf|an|am|beim)\s.+?)\s+(?P<subject>{_ARTICLE}\s.+)$", re.I
+)
+_SUBJECT_FIRST = re.compile(
+    rf"^(?P<subject>{_ARTICLE}\s.+?)(?:\s+(?P<place>(?:im|in|auf|an|am|beim)\s.+))?$", re.I
+)
+_PLACE = re.compile(r"^(?:(?:im|in|auf|an|am|beim)\s+(?:der\s+|dem\s+|den\s+)?)?(?P<place>.+)$")
+# Words that name no event of their own: the post's heading says which one it is
+_GENERIC = frozenset({"veranstaltung", "event", "termin", "treffen", "sitzung", "feier"})
+_TITLE_WORDS = 10
+_PLACE_LENGTH = 80
+
+
+def events(root: etree._Element, reference: date | None) -> list[Event]:
+    """The events the page's sentences announce with a date ("… findet am … statt")."""
+    found = []
+    heading = None
+    for block in dom.blocks(root):
+        if block.element.tag in dom.HEADINGS:
+            heading = block.text
+            continue
+        if dom.in_chrome(block.element):
+            continue
+        for sentence in _sentences(block.text):
+            if event := _announced(sentence, reference, heading):
+                found.append(event)
+    return found
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE.split(" ".join(text.split()))
+
+
+def _announced(sentence: str, reference: date | None, heading: str | None) -> Event | None:
+    match = _ANNOUNCED.search(sentence)
+    if not match:
+        return None
+    before, between = sentence[: match.start()].strip(), match["between"].strip()
+    if _OPENING.match(before) and _sessions(before, reference):
+        # "Am 12. März findet um 18 Uhr im Bürgerhaus das Frühlingsfest statt"
+        sessions, rest = _sessions(f"{before} {between}", reference), residue(between)
+        parts = _PLACE_FIRST.match(rest) or _SUBJECT_FIRST.match(rest)
+        if not parts:
+            return None
+        subject, place = parts["subject"], parts["place"]
+    else:  # "Ein Info- und Austauschabend findet am Montag, den 21. Oktober … statt"
+        sessions, place = _sessions(between, reference), residue(between)
+        subject = before.rsplit(", ", 1)[-1]  # "Liebe Mitglieder, die Versammlung findet …"
+    if not sessions or sessions[0].start is None or sessions[0].whole_month:
+        return None
+    title = _title(subject, heading)
+    if title is None:
+        return None
+    return Event(
+        network="",
+        title=title,
+        **sessions[0].fields(),
+        location=_place(place),
+        description=sentence,
+        extractor=PROSE,
+    )
+
+
+def _sessions(text: str, reference: date | None) -> list[When]:
+    return parse_sessions(text, reference, "future") if text else []
+
+
+def _title(subject: str, heading: str | None) -> str | None:
+    words = _LEADING_ARTICLE.sub("", subject.strip(" ,:;–-"))
+    if words.casefold() in _GENERIC:
+        words = heading or ""
+    if not words or not words[0].isupper() or len(words.split()) > _TITLE_WORDS:
+        return None  # a clause, not a name: "Wie jedes Jahr findet …"
+    if not re.search(r"[^\W\d_]{3,}", words):
+        return None
+    return words
+
+
+def _place(text: str | None) -> str | None:
+    if not text:
+        return None
+    place = _PLACE.match(text.strip(" ,.;"))["place"]
+    if len(place) > _PLACE_LENGTH or not place[:1].isupper():
+        return None
+    return place
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def retitle(events: list[Event], said: list[Event]) -> None:
+    """A list step's event that a sentence announces takes the sentence's name for it when
+    its own title shares no word with that name: a news post's heading ("Glasfaser: die
+    ersten Anschlüsse sind aktiv") is its topic, not the event its text announces, and the
+    sentence itself, which a list's page of one entry takes, is no name. A heading that
+    names it too ("1. PARTEI-Stammtisch des OV Lübeck") stays."""
+    for event in events:
+        for sentence in said:
+            if sentence.start != event.start or not sentence.title:
+                continue
+            named = {w.casefold() for w in _WORD.findall(sentence.title)}
+            own = {w.casefold() for w in _WORD.findall(event.title or "")}
+            # (a title that says "findet … statt" is the sentence itself, not a name)
+            if named and (not named & own or _ANNOUNCED.search(event.title or "")):
+                event.title = sentence.title
+            event.location = event.location or sentence.location
+            break

@@ -1,0 +1,62 @@
+"""Events a page announces only in a sentence ("… findet am … statt"), as a news post does."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from netzwerktimer_crawl.pipelines.offline import rows
+
+from netzwerktimer_crawl.extract import extract, saved_page
+
+FETCHED = datetime(2026, 11, 20, 8, tzinfo=UTC)
+URL = "https://www.gemeinde.example/aktuelles/"
+
+
+def found(body: str) -> list[tuple]:
+    html = (
+        f"<html><head><title>Aktuelles</title></head><body><h1>Aktuelles</h1>{body}</body></html>"
+    )
+    kept, _ = rows(extract(saved_page(html.encode(), URL, FETCHED), "unknown").events)
+    return [(e["title"], e["start"], e["end"], e["location"]) for e in kept]
+
+
+def test_a_sentence_that_opens_with_its_date_names_the_event_after_its_article():
+    assert found(
+        "<h2>Advent im Dorf</h2><p>Am Samstag, 5. Dezember findet um 14 Uhr auf dem Dorfplatz"
+        " der Weihnachtsmarkt statt. Die Vereine bieten Glühwein und Waffeln an.</p>"
+    ) == [("Weihnachtsmarkt", "2026-12-05T14:00", None, "Dorfplatz")]
+
+
+def test_a_sentence_in_the_past_tense_reports_no_event():
+    assert (
+        found(
+            "<h2>Rückblick</h2><p>Das Erntefest fand am 3. Oktober bei bestem Wetter auf der"
+            " Festwiese statt. Vielen Dank an alle Helferinnen und Helfer!</p>"
+        )
+        == []
+    )
+
+
+def test_a_subject_that_names_no_event_takes_the_posts_heading():
+    assert found(
+        "<h2>Jahreshauptversammlung 2027</h2><p>Liebe Mitglieder, die Veranstaltung findet am"
+        " Freitag, 12. März 2027 um 19 Uhr im Vereinsheim statt. Anträge bitte schriftlich.</p>"
+    ) == [("Jahreshauptversammlung 2027", "2027-03-12T19:00", None, "Vereinsheim")]
+
+
+def test_a_posts_heading_that_names_its_event_stays_and_a_topic_gives_way():
+    posts = [
+        ("2. Stammtisch des Ortsverbands", "Der monatliche Stammtisch des Ortsverbands findet"
+         " am Freitag, 11. Dezember ab 20 Uhr im Ratskeller statt."),
+        ("Glasfaser: die ersten Anschlüsse sind aktiv", "Ein Infoabend findet am Montag,"
+         " den 14. Dezember um 19 Uhr im Gemeindehaus statt."),
+    ]  # fmt: skip
+    body = "".join(
+        f'<div class="post"><p class="datum">[<a href="/2026/11/{19 + n}/post-{n}/">'
+        f"{19 + n}. November 2026</a>]</p><h2>{h}</h2><p>{p}</p></div>"
+        for n, (h, p) in enumerate(posts)
+    )
+    assert sorted(found(body)) == [
+        ("2. Stammtisch des Ortsverbands", "2026-12-11T20:00", None, "Ratskeller"),
+        ("Infoabend", "2026-12-14T19:00", None, "Gemeindehaus"),
+    ]
