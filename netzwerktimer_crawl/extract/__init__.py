@@ -217,7 +217,8 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     # The generic steps run beside a known template too: a customised theme renames or
     # drops the template's classes, and what several steps find is merged below.
     root = dom.parse(response.text)  # without scripts and styles
-    page_anchors = anchors.find(dom.blocks(root), reference, month_first)
+    page_blocks = dom.blocks(root)
+    page_anchors = anchors.find(page_blocks, reference, month_first)
     generic, notes = records.events(
         page_anchors, base, reference, bare_dates=not _is_article(selector), page=response.url
     )
@@ -303,7 +304,7 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
     found = found or aside_micro
-    said = prose.events(root, reference)
+    said = prose.events(page_blocks, reference)
     prose.retitle(
         [e for e in found if e.extractor in (steps.GENERIC_RECORDS, steps.EVENT_PAGE)], said
     )

@@ -13,8 +13,6 @@ Only the present tense announces: "fand … statt" reports one that is over.
 import re
 from datetime import date
 
-from lxml import etree
-
 from ..dates import When, parse_sessions, residue
 from ..items import Event
 from . import dom
@@ -41,15 +39,18 @@ _TITLE_WORDS = 10
 _PLACE_LENGTH = 80
 
 
-def events(root: etree._Element, reference: date | None) -> list[Event]:
-    """The events the page's sentences announce with a date ("… findet am … statt")."""
+def events(blocks: list[dom.Block], reference: date | None) -> list[Event]:
+    """The events the page's sentences (its blocks, dom.blocks) announce with a date
+    ("… findet am … statt")."""
     found = []
     heading = None
-    for block in dom.blocks(root):
+    for block in blocks:
         if block.element.tag in dom.HEADINGS:
             heading = block.text
             continue
         if dom.in_chrome(block.element):
+            continue
+        if "statt" not in block.text:
             continue
         for sentence in _sentences(block.text):
             if event := _announced(sentence, reference, heading):
