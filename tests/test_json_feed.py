@@ -246,3 +246,47 @@ def test_google_calendars_start_objects_are_moments_and_whole_days():
         ("Netzwerktreffen", datetime(2027, 1, 14, 18, 0), datetime(2027, 1, 14, 20, 0), False),
         ("Messe Erfurt", date(2027, 2, 10), date(2027, 2, 11), True),
     ]
+
+
+# Modeled on Mobilizon's federated event (ActivityStreams, schema.org's place and address):
+# one object, not a list; its times in UTC.
+ACTIVITY_EVENT = {
+    "@context": ["https://www.w3.org/ns/activitystreams", {"sc": "http://schema.org#"}],
+    "type": "Event",
+    "id": "https://mobilizon.beispiel.de/events/7f0c",
+    "url": "https://mobilizon.beispiel.de/events/7f0c",
+    "name": "Repair-Café im Stadtteilzentrum",
+    "startTime": "2027-01-16T13:00:00Z",
+    "endTime": "2027-01-16T16:00:00Z",
+    "published": "2026-11-28T09:12:00Z",
+    "location": {
+        "type": "Place",
+        "name": "Stadtteilzentrum LISA",
+        "address": {
+            "type": "PostalAddress",
+            "streetAddress": "Werner-Seelenbinder-Straße 28a",
+            "postalCode": "07747",
+            "addressLocality": "Jena",
+        },
+    },
+}
+# A Mastodon poll: an endTime (when voting closes), no event
+ACTIVITY_POLL = {
+    "type": "Question",
+    "name": "Welcher Termin passt?",
+    "endTime": "2027-01-10T12:00:00Z",
+    "published": "2026-11-28T09:12:00Z",
+}
+
+
+def test_an_activitypub_event_is_one_event_and_a_poll_none():
+    found, problems = json_feed.events(ACTIVITY_EVENT)
+    assert [(e.title, e.start, e.end, e.location) for e in found] == [
+        (
+            "Repair-Café im Stadtteilzentrum",
+            datetime(2027, 1, 16, 14, 0),
+            datetime(2027, 1, 16, 17, 0),
+            "Stadtteilzentrum LISA, Werner-Seelenbinder-Straße 28a, 07747 Jena",
+        )
+    ]
+    assert json_feed.events(ACTIVITY_POLL) == ([], [])

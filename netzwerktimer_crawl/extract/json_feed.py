@@ -57,7 +57,10 @@ ALL_DAY = ("allDay", "all_day", "allday")
 URL = ("url", "link", "permalink", "href", "event_url")
 PLACE = ("location", "venue", "place", "ort", "veranstaltungsort", "address")
 TEXT = ("description", "excerpt", "content", "teaser", "beschreibung", "caption", "subtitle")
-LISTS = ("events", "data", "items", "results", "entries", "records", "termine", "veranstaltungen")
+LISTS = (
+    "events", "data", "items", "results", "entries", "records", "termine", "veranstaltungen",
+    "orderedItems",  # an ActivityPub collection (Mobilizon's outbox)
+)  # fmt: skip
 
 
 def entries(data: object, depth: int = _DEPTH, reference: date | None = None) -> list[dict]:
@@ -68,6 +71,8 @@ def entries(data: object, depth: int = _DEPTH, reference: date | None = None) ->
     found = data if isinstance(data, list) else []
     if isinstance(data, dict):
         found = next((data[k] for k in LISTS if isinstance(data.get(k), list)), [])
+        if not found and _activity_event(data):
+            found = [data]  # one ActivityPub event, as Mobilizon and Gancio federate it
     found = [
         e
         for e in found
@@ -95,6 +100,13 @@ def entries(data: object, depth: int = _DEPTH, reference: date | None = None) ->
             if isinstance(value, dict) and (deeper := entries(value, depth - 1, reference)):
                 return deeper
     return []
+
+
+def _activity_event(data: dict) -> bool:
+    """An ActivityStreams object of type Event (its startTime, name, location); a poll's
+    Question with an endTime is none."""
+    kind = data.get("type")
+    return kind == "Event" or (isinstance(kind, list) and "Event" in kind)
 
 
 def events(data: object, reference: date | None = None) -> tuple[list[Event], list[str]]:
@@ -200,6 +212,17 @@ def _text(value: object) -> str | None:
     return clean(value) if isinstance(value, str) else None
 
 
+def _postal(value: object) -> str | None:
+    """schema.org's PostalAddress as one line: "Ehrenbergstraße 11, 98693 Ilmenau"."""
+    if not isinstance(value, dict):
+        return None
+    street = _text(value.get("streetAddress"))
+    town = " ".join(
+        filter(None, (_text(value.get("postalCode")), _text(value.get("addressLocality"))))
+    )
+    return ", ".join(p for p in (street, town) if p) or None
+
+
 def _title(entry: dict) -> str | None:
     return _text(_first(entry, TITLE)[1])
 
@@ -286,7 +309,10 @@ def _event(entry: dict, reference: date | None = None) -> Event:
         end = None
     place = _first(entry, PLACE)[1]
     if isinstance(place, dict):
-        parts = (_text(place.get(k)) for k in ("name", "title", "venue", "address", "city"))
+        parts = (
+            _postal(place.get(k)) or _text(place.get(k))
+            for k in ("name", "title", "venue", "address", "city")
+        )
         place = ", ".join(dict.fromkeys(p for p in parts if p)) or None
     url = _first(entry, URL)[1]
     description = _first(entry, TEXT)[1]
