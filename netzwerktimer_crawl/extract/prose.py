@@ -6,8 +6,9 @@ event, only a sentence: "Ein Info- und Austauschabend findet am Montag, den 21. 
 statt" around the date: the subject before "findet" is the event, or, where the sentence
 opens with the date ("Am 12. März findet im Bürgerhaus das Frühlingsfest statt"), the
 words between them that follow an article. This is the chain's last step, for a page on
-which no other step found an event: in a page that lists events, such a sentence repeats one.
-Only the present tense announces: "fand … statt" reports one that is over.
+which no other step found an event: in a page that lists events, such a sentence repeats one,
+and only names it where the list's title for it is a post's topic (`retitle`). Only the
+present tense announces: "fand … statt" reports one that is over.
 """
 
 import re
@@ -110,7 +111,8 @@ def _title(subject: str, heading: str | None) -> str | None:
 def _place(text: str | None) -> str | None:
     if not text:
         return None
-    place = _PLACE.match(text.strip(" ,.;"))["place"]
+    match = _PLACE.match(text.strip(" ,.;"))
+    place = match["place"] if match else ""
     if len(place) > _PLACE_LENGTH or not place[:1].isupper():
         return None
     return place
