@@ -60,3 +60,29 @@ def test_a_posts_heading_that_names_its_event_stays_and_a_topic_gives_way():
         ("2. Stammtisch des Ortsverbands", "2026-12-11T20:00", None, "Ratskeller"),
         ("Infoabend", "2026-12-14T19:00", None, "Gemeindehaus"),
     ]
+
+
+def test_a_name_may_open_with_its_number():
+    assert found(
+        "<h2>Photonik in Jena</h2><p>Der 3. Thüringer Photonik-Tag findet am Mittwoch,"
+        " 10. März 2027 ab 9 Uhr im Volkshaus Jena statt. Die Anmeldung ist offen.</p>"
+    ) == [("3. Thüringer Photonik-Tag", "2027-03-10T09:00", None, "Volkshaus Jena")]
+
+
+def test_a_sentence_ends_at_its_full_stop_not_at_an_abbreviations():
+    assert found(
+        "<h2>Neues aus dem Verein</h2><p>Die Anmeldung ist ab sofort offen. Der Vortrag von"
+        " Dr. Müller findet am 12. Januar um 18 Uhr im Rathaus statt. Alle sind willkommen.</p>"
+    ) == [("Vortrag von Dr. Müller", "2027-01-12T18:00", None, "Rathaus")]
+
+
+def test_english_says_it_will_take_place_or_is_held():
+    assert found(
+        "<h2>AGM 2027</h2><p>Dear members, the meeting will take place on Friday, 12 March 2027"
+        " at 7 pm in the Village Hall. Please send motions in writing.</p>"
+    ) == [("AGM 2027", "2027-03-12T19:00", None, "Village Hall")]
+    assert found(
+        "<h2>News</h2><p>Registration is open. Our Winter Concert is held on December 12th"
+        " from 6:30pm to 8pm at St. Mary's Church.</p>"
+    ) == [("Winter Concert", "2026-12-12T18:30", "2026-12-12T20:00", "St. Mary's Church")]
+    assert found("<h2>Review</h2><p>The Summer Fair took place on 3 October in the park.</p>") == []

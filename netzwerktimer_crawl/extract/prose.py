@@ -5,10 +5,11 @@ event, only a sentence: "Ein Info- und Austauschabend findet am Montag, den 21. 
 19.00 bis 20.00 im Dorfgemeinschaftshaus Hoitlingen statt." German says it with "findet …
 statt" around the date: the subject before "findet" is the event, or, where the sentence
 opens with the date ("Am 12. März findet im Bürgerhaus das Frühlingsfest statt"), the
-words between them that follow an article. This is the chain's last step, for a page on
+words between them that follow an article. English says "… will take place on …" or "… is
+held on …", with the subject before the verb. This is the chain's last step, for a page on
 which no other step found an event: in a page that lists events, such a sentence repeats one,
 and only names it where the list's title for it is a post's topic (`retitle`). Only the
-present tense announces: "fand … statt" reports one that is over.
+present or future tense announces: "fand … statt" and "took place" report one that is over.
 """
 
 import re
@@ -20,12 +21,26 @@ from . import dom
 from .steps import PROSE
 
 # A sentence ends at . ! ? before a capital, not at a date's dot ("21. Oktober", "12.03.")
-_SENTENCE = re.compile(r"(?<![\d.])(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"»])")
+# nor at an abbreviation's ("Dr. Müller", "St. Mary's")
+_SENTENCE = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[A-ZÄÖÜ„\"»])")
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:Dr|Prof|St|Nr|Str|Hr|Fr|Mr|Mrs|Ms|Jr|bzw|ca|vgl|inkl|evtl|[a-z]\.[a-zA-Z])\.$"
+)
 _ANNOUNCED = re.compile(r"\bfindet\b(?P<between>.+?)\bstatt\b")
+_ANNOUNCED_EN = re.compile(
+    r"\b(?:will\s+(?:take\s+place|be\s+held)|takes\s+place|is\s+(?:being\s+)?held)\b"
+    r"(?P<between>.+)$"
+)
+_VERB = re.compile(r"\b(?:statt|place|held)\b")
 _OPENING = re.compile(r"^(?:am|ab|vom|an|bereits am|schon am)\s", re.I)  # "Am 12. März findet …"
 _ARTICLE = r"(?:der|die|das|ein|eine|einen|unser|unsere|unseren|unserer)"
 # the article and the adjectives before the name: "Der monatliche Stammtisch …"
 _LEADING_ARTICLE = re.compile(rf"^(?i:{_ARTICLE})\s+(?:[a-zäöüß][\w-]*\s+)*")
+_LEADING_ARTICLE_EN = re.compile(
+    r"^(?i:the|our|an?|this\s+year['’]s)\s+(?:[a-z][\w-]*\s+)*"  # "The next meeting"
+)
+# a name may open with its number: "Der 3. Thüringer Photonik-Tag", "The 5th Annual Summit"
+_ORDINAL = re.compile(r"^\d{1,3}(?:\.|st|nd|rd|th)\s+(?:[a-zäöüß][\w-]*\s+)*(?=[A-ZÄÖÜ])")
 # "im Bürgerhaus das Frühlingsfest", "das Frühlingsfest im Bürgerhaus"
 _PLACE_FIRST = re.compile(
     rf"^(?P<place>(?:im|in|auf|an|am|beim)\s.+?)\s+(?P<subject>{_ARTICLE}\s.+)$", re.I
@@ -35,7 +50,18 @@ _SUBJECT_FIRST = re.compile(
 )
 _PLACE = re.compile(r"^(?:(?:im|in|auf|an|am|beim)\s+(?:der\s+|dem\s+|den\s+)?)?(?P<place>.+)$")
 # Words that name no event of their own: the post's heading says which one it is
-_GENERIC = frozenset({"veranstaltung", "event", "termin", "treffen", "sitzung", "feier"})
+_GENERIC = frozenset(
+    {"veranstaltung", "event", "termin", "treffen", "sitzung", "feier", "meeting", "session"}
+)
+# "at the Village Hall", "in Lisbon": a capitalised name after the sentence's date
+_PLACE_EN = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)"
+)
+_MONTHS_EN = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$",
+    re.I,
+)
 _TITLE_WORDS = 10
 _PLACE_LENGTH = 80
 
@@ -51,7 +77,7 @@ def events(blocks: list[dom.Block], reference: date | None) -> list[Event]:
             continue
         if dom.in_chrome(block.element):
             continue
-        if "statt" not in block.text:
+        if not _VERB.search(block.text):
             continue
         for sentence in _sentences(block.text):
             if event := _announced(sentence, reference, heading):
@@ -60,13 +86,19 @@ def events(blocks: list[dom.Block], reference: date | None) -> list[Event]:
 
 
 def _sentences(text: str) -> list[str]:
-    return _SENTENCE.split(" ".join(text.split()))
+    text = " ".join(text.split())
+    sentences, start = [], 0
+    for end in _SENTENCE.finditer(text):
+        if not _ABBREVIATION.search(text[start : end.start()]):
+            sentences.append(text[start : end.start()])
+            start = end.end()
+    return [*sentences, text[start:]]
 
 
 def _announced(sentence: str, reference: date | None, heading: str | None) -> Event | None:
     match = _ANNOUNCED.search(sentence)
     if not match:
-        return None
+        return _announced_en(sentence, reference, heading)
     before, between = sentence[: match.start()].strip(), match["between"].strip()
     if _OPENING.match(before) and _sessions(before, reference):
         # "Am 12. März findet um 18 Uhr im Bürgerhaus das Frühlingsfest statt"
@@ -80,14 +112,37 @@ def _announced(sentence: str, reference: date | None, heading: str | None) -> Ev
         subject = before.rsplit(", ", 1)[-1]  # "Liebe Mitglieder, die Versammlung findet …"
     if not sessions or sessions[0].start is None or sessions[0].whole_month:
         return None
-    title = _title(subject, heading)
+    return _event(_title(subject, heading, _LEADING_ARTICLE), sessions, _place(place), sentence)
+
+
+def _announced_en(sentence: str, reference: date | None, heading: str | None) -> Event | None:
+    """ "The annual meeting will take place on Friday, 12 March at 7 pm in the Village Hall" """
+    match = _ANNOUNCED_EN.search(sentence)
+    if not match:
+        return None
+    sessions = _sessions(match["between"], reference)
+    if not sessions or sessions[0].start is None or sessions[0].whole_month:
+        return None
+    subject = sentence[: match.start()].strip().rsplit(", ", 1)[-1]
+    places = [
+        m["place"].rstrip(".")
+        for m in _PLACE_EN.finditer(match["between"])
+        if not _MONTHS_EN.match(m["place"].split()[0])
+    ]
+    title = _title(subject, heading, _LEADING_ARTICLE_EN)
+    return _event(title, sessions, _place(places[-1]) if places else None, sentence)
+
+
+def _event(
+    title: str | None, sessions: list[When], place: str | None, sentence: str
+) -> Event | None:
     if title is None:
         return None
     return Event(
         network="",
         title=title,
         **sessions[0].fields(),
-        location=_place(place),
+        location=place,
         description=sentence,
         extractor=PROSE,
     )
@@ -97,11 +152,12 @@ def _sessions(text: str, reference: date | None) -> list[When]:
     return parse_sessions(text, reference, "future") if text else []
 
 
-def _title(subject: str, heading: str | None) -> str | None:
-    words = _LEADING_ARTICLE.sub("", subject.strip(" ,:;–-"))
+def _title(subject: str, heading: str | None, article: re.Pattern) -> str | None:
+    words = article.sub("", subject.strip(" ,:;–-"))
     if words.casefold() in _GENERIC:
         words = heading or ""
-    if not words or not words[0].isupper() or len(words.split()) > _TITLE_WORDS:
+    named = _ORDINAL.sub("", words)
+    if not named or not named[0].isupper() or len(words.split()) > _TITLE_WORDS:
         return None  # a clause, not a name: "Wie jedes Jahr findet …"
     if not re.search(r"[^\W\d_]{3,}", words):
         return None
@@ -133,8 +189,13 @@ def retitle(events: list[Event], said: list[Event]) -> None:
                 continue
             named = {w.casefold() for w in _WORD.findall(sentence.title)}
             own = {w.casefold() for w in _WORD.findall(event.title or "")}
-            # (a title that says "findet … statt" is the sentence itself, not a name)
-            if named and (not named & own or _ANNOUNCED.search(event.title or "")):
+            # (a title that says "findet … statt" is the sentence itself, not a name, and
+            # so is the place read from it)
+            verbatim = bool(
+                _ANNOUNCED.search(event.title or "") or _ANNOUNCED_EN.search(event.title or "")
+            )
+            if verbatim or named and not named & own:
                 event.title = sentence.title
-            event.location = event.location or sentence.location
+            if verbatim and sentence.location or not event.location:
+                event.location = sentence.location
             break
