@@ -794,9 +794,9 @@ class _Grammar:
             if kind == _DATE:
                 found = self.open_start(i) or self.date_list(i) or self.date_chain(i)
             elif kind == _DAYTOK:
-                found = self.day_range(i)
+                found = self.day_list(i) or self.day_range(i)
             elif kind == _NUM:
-                found = self.day_range(i) or self.time_first(i)
+                found = self.day_list(i) or self.day_range(i) or self.time_first(i)
             elif kind == _TIME:
                 found = self.time_first(i)
             elif kind == _MONTHTOK:
@@ -972,6 +972,36 @@ class _Grammar:
         gap = self.gap(j)
         words = [w for w in _WORD.findall(gap) if w not in _FILLER_SET]
         return len(gap) <= 40 and len(words) <= _PROSE_WORDS and not _PROSE_BREAK.search(gap)
+
+    def day_list(self, i: int) -> list[When] | None:
+        """days, … und date: "5., 12. und 19. Dezember, jeweils 18 Uhr", "5, 12 and 19
+        December" are three sessions in the last one's month, at the times after it; days in
+        a row without a start time of their own are one span."""
+        kind, days, j = self.toks[i].kind, [self.toks[i].ymd[2]], i + 1
+        while self.at(j, kind) and self.gap(j).strip() == ",":
+            days.append(self.toks[j].ymd[2])
+            j += 1
+        if len(days) < 2 or not (self.at(j, _SEP) and self.toks[j].form in _AND):
+            return None
+        last = self.toks[j + 1] if self.at(j + 1, _DATE) else None
+        if last is None or last.form != "TEXTDATE" and kind == _NUM:
+            return None  # "5, 12 and 19" need a written month: "5, 12 and 19.03." is vague
+        _, shared = self.times_after(j + 2, last.minutes)
+        end = self.build(last.ymd, shared, None, (None, None))
+        if end is None or end.start is None or days != sorted(set(days)):
+            return None
+        day = end.start.date() if isinstance(end.start, datetime) else end.start
+        if days[-1] >= day.day:
+            return None
+        if [*days, day.day] == list(range(days[0], day.day + 1)) and not (
+            shared[0] is not None and shared[1] is None
+        ):  # days in a row, as two_days has it: "3., 4. und 5. März" is one span
+            span = self.build((day.year, day.month, days[0]), (None, None), last.ymd, shared)
+            return [span] if span else None
+        sessions = [self.build((day.year, day.month, d), shared, None, (None, None)) for d in days]
+        if any(when is None for when in sessions):
+            return None
+        return [*sessions, end]  # type: ignore[list-item]
 
     def day_range(self, i: int) -> When | list[When] | None:
         """day sep date: "3.–5. Juni 2025", "16. bis 25.09.2020", "10./11. Mai"; two days

@@ -136,6 +136,15 @@ def test_sessions_on_one_day() -> None:
         ("auch am 27. März, 15. Mai, 18. September und 27. November, jeweils 15 bis 18 Uhr",
          [("2027-03-27T15:00", "2027-03-27T18:00"), ("2027-05-15T15:00", "2027-05-15T18:00"),
           ("2027-09-18T15:00", "2027-09-18T18:00"), ("2027-11-27T15:00", "2027-11-27T18:00")]),
+        # days without a month of their own take the last one's: "5., 12. und 19. Dezember"
+        ("5., 12. und 19. Dezember 2027, jeweils 18 Uhr",
+         [("2027-12-05T18:00", None), ("2027-12-12T18:00", None), ("2027-12-19T18:00", None)]),
+        ("Termine: 5., 12. und 19.12.2027", [("2027-12-05", None), ("2027-12-12", None),
+                                             ("2027-12-19", None)]),
+        ("2, 9 and 16 March 2027, 7 pm",
+         [("2027-03-02T19:00", None), ("2027-03-09T19:00", None), ("2027-03-16T19:00", None)]),
+        # and three days in a row without a start time of their own are one span
+        ("3., 4. und 5. März 2027", [("2027-03-03", "2027-03-05")]),
         # a span said as one: "zwischen 3. und 28. Februar"
         ("Zu sehen zwischen 3. und 28. Februar 2027", [("2027-02-03", "2027-02-28")]),
         ("10.05.2027, 18:00", [("2027-05-10T18:00", None)]),
