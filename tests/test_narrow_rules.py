@@ -1728,3 +1728,16 @@ def test_lines_spaced_with_underscores_read_as_date_lines():
         ("Schüttelfrost", "2027-01-08T22:00"), ("Kneipenquiz", "2027-01-14T20:00"),
         ("Die Nachtfalter", "2027-01-16T22:00"),
     ]  # fmt: skip
+
+
+def test_a_cells_two_days_beside_a_note_and_an_address_are_one_courses_days():
+    # (not a row of two entries, one a line: club-table-lines-per-entry)
+    events = found("""<h1>Kurse 2027</h1><table><tr><th>Termin</th><th>Kurs</th><th>Ort</th></tr>
+    <tr><td>12.01.2027<br>14.01.2027</td><td>Erste-Hilfe-Grundkurs<br><small>(zweitägig)</small>
+    </td><td>DRK-Haus<br>Lindenstr. 4</td></tr>
+    <tr><td>09.02.2027<br>11.02.2027</td><td>Erste-Hilfe-Grundkurs<br><small>(zweitägig)</small>
+    </td><td>DRK-Haus<br>Lindenstr. 4</td></tr></table>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Erste-Hilfe-Grundkurs", "2027-01-12"), ("Erste-Hilfe-Grundkurs", "2027-01-14"),
+        ("Erste-Hilfe-Grundkurs", "2027-02-09"), ("Erste-Hilfe-Grundkurs", "2027-02-11"),
+    ]  # fmt: skip

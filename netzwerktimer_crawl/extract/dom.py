@@ -107,6 +107,7 @@ def parse(body: str) -> html.HtmlElement:
     _unfold_card_links(root)
     _list_numbers_as_days(root)
     _spread_row_spans(root)
+    _split_lined_rows(root)
     _underscored_dates(root)
     _split_dated_lines(root)
     _group_paragraphs(root)
@@ -449,6 +450,80 @@ def _spread_row_spans(root: etree._Element) -> None:
                     del cell.attrib["rowspan"]
                     spanning[column] = [cell, rows - 1]
                 column += _span(cell, "colspan")
+
+
+def _split_lined_rows(root: etree._Element) -> None:
+    """A table row whose cells hold one entry a line ("08.01.<br>15.01.", "19:30<br>19:00",
+    "Neujahrsempfang<br>Stammtisch": a club's month in one row) becomes a row per line, so
+    that the k-th line of each cell reads as one entry; a cell of one line (a place) is in
+    every row. Only where a cell's lines are each a day, and not the two ends of a span."""
+    for row in list(root.iter("tr")):
+        cells = [c for c in row if _tag(c) in ("td", "th")]
+        if len(cells) < 2 or not any(c.find(".//br") is not None for c in cells):
+            continue
+        lines = [_cell_lines(cell) for cell in cells]
+        counts = {len(cell) for cell in lines if len(cell) > 1}
+        if len(counts) != 1 or (n := counts.pop()) > _MAX_SPAN:
+            continue
+        lined = [[plain for _, plain in cell] for cell in lines if len(cell) == n]
+        days = [cell for cell in lined if _days_a_line(cell)]
+        if not days or not any(map(_entries_a_line, lined)) or any(map(_address, lined)):
+            continue  # not "12.01.<br>14.01." | "Grundkurs<br>(zweitägig)" | "Haus<br>Str. 4"
+        rows = []
+        for k in range(n):
+            copy = etree.Element(row.tag, dict(row.attrib))
+            for cell, own in zip(cells, lines, strict=True):
+                copy.append(_line_cell(cell, own[k][0]) if len(own) == n else deepcopy(cell))
+                copy[-1].tail = None
+            rows.append(copy)
+        copy.tail = row.tail
+        for copy in reversed(rows):
+            row.addnext(copy)
+        row.getparent().remove(row)
+
+
+def _cell_lines(cell: etree._Element) -> list[tuple[str, str]]:
+    """The cell's non-empty <br> lines, each as markup and as text."""
+    inner = (cell.text or "") + "".join(etree.tostring(c, encoding=str) for c in cell)
+    lines = [(line, unescape(_TAGS.sub("", line)).strip()) for line in _BR.split(inner)]
+    return [(line, plain) for line, plain in lines if plain]
+
+
+_RANGE_END = re.compile(r"(?:[-–—]|\bbis|\bto)\s*$", re.I)
+
+
+def _days_a_line(lines: list[str]) -> bool:
+    return all(_DATED_LINE.match(line) for line in lines) and not any(
+        _RANGE_END.search(line) for line in lines
+    )
+
+
+# a line of a title, not a note on the one above it ("(zweitägig)", "jeweils 18 Uhr")
+_ENTRY_LINE = re.compile(r"^[„\"»]?[A-ZÄÖÜ\d][^\W_]*[\w\s]*[^\W\d_]{3}")
+_ADDRESS_LINE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ]|(?:stra(?:ss|ß)e|str\.|weg|platz|gasse)\s*\d", re.I)
+
+
+def _entries_a_line(lines: list[str]) -> bool:
+    return not _days_a_line(lines) and all(
+        _ENTRY_LINE.match(line) and not _DATED_LINE.match(line) for line in lines
+    )
+
+
+def _address(lines: list[str]) -> bool:
+    return any(_ADDRESS_LINE.search(line) for line in lines)
+
+
+def _line_cell(cell: etree._Element, line: str) -> etree._Element:
+    copy = etree.Element(cell.tag, {k: v for k, v in cell.attrib.items() if k != "rowspan"})
+    try:
+        holder = html.fragment_fromstring(line, create_parent="div")
+    except (etree.ParserError, ValueError):
+        copy.text = unescape(_TAGS.sub("", line))
+        return copy
+    copy.text = holder.text
+    for child in holder:
+        copy.append(child)
+    return copy
 
 
 def _copy_of_span(spanning: dict[int, list], column: int) -> etree._Element:
