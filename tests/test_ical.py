@@ -347,15 +347,21 @@ def test_a_town_halls_closing_days_are_no_events_and_are_said_to_be_left_out(tmp
         "UID:2\nSUMMARY:Schließtag vor Weihnachten\nDTSTART;VALUE=DATE:20261223\n",
         "UID:3\nSUMMARY:Betriebsruhe 2026\nDTSTART;VALUE=DATE:20261224\n",
         "UID:4\nSUMMARY:Weihnachtsmarkt am Rathaus\nDTSTART;VALUE=DATE:20261212\n",
+        # a day off named for something else, whose text says only that the office is closed
+        "UID:5\nSUMMARY:Administrative Day\nDESCRIPTION:Office Closed\n"
+        "DTSTART;VALUE=DATE:20261209\n",
+        "UID:6\nSUMMARY:Tag der offenen Tür\nDESCRIPTION:Das Amt ist an diesem Tag für den"
+        " Publikumsverkehr geschlossen, dafür zeigen wir Ihnen alle Räume.\n"
+        "DTSTART;VALUE=DATE:20261210\n",
     )
     path = tmp_path / "events.ics"
     path.write_text(text, encoding="utf-8")
     result = netzwerktimer("extract", str(path), "--url", FEED, "--fetched", "2026-11-16")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["title"], r["start"]) for r in rows] == [
-        ("Weihnachtsmarkt am Rathaus", "2026-12-12")
-    ]
-    assert "left out 3 closure(s), not events" in result.stderr
+        ("Weihnachtsmarkt am Rathaus", "2026-12-12"), ("Tag der offenen Tür", "2026-12-10")
+    ]  # fmt: skip
+    assert "left out 4 closure(s), not events" in result.stderr
 
 
 def test_a_series_of_listed_days_without_a_rule_is_each_of_its_days():

@@ -394,9 +394,9 @@ def extract(response: Response, network: str, chosen: Listing | None = None) -> 
         result = _from_html(response, chosen)
     if misdeclared:
         result.problems.append(misdeclared)
-    if closed := [e for e in result.events if e.title and records.closure(e.title)]:
+    if closed := [e for e in result.events if records.closed(e)]:
         # said, not silently dropped: a feed's "Schließtag" is its office's, not an event
-        result.events = [e for e in result.events if not (e.title and records.closure(e.title))]
+        result.events = [e for e in result.events if not records.closed(e)]
         result.problems.append(
             f"left out {len(closed)} closure(s), not events: "
             + "; ".join(repr(e.title) for e in closed[:5])

@@ -75,6 +75,16 @@ def closure(title: str) -> bool:
     return bool(_CLOSED.search(not_date(title) or title))
 
 
+_NOTE = 40  # a description this short that says "closed" says only that
+
+
+def closed(event: Event) -> bool:
+    """The event is a closure by its title, or by a description that says no more: a
+    feed's weekly "Administrative Day" whose text is "Office Closed"."""
+    note = " ".join((event.description or "").split())
+    return bool(event.title and closure(event.title)) or (0 < len(note) <= _NOTE and closure(note))
+
+
 # A post that looks back on an event reports it; it announces none: "Rückblick: Jahrestagung
 # 2026" beside the events of a news category.
 _LOOKBACK = re.compile(
