@@ -41,6 +41,7 @@ from . import (
     listing,
     merge,
     microformats,
+    news_feed,
     prose,
     records,
     steps,
@@ -339,11 +340,6 @@ def _content_type(response: TextResponse) -> str:
     return response.headers.get("Content-Type", b"").decode("latin-1").lower()
 
 
-def _is_news_feed(response: TextResponse) -> bool:
-    head = response.text.lstrip("\ufeff \r\n")[:400].lower()
-    return head.startswith("<?xml") and ("<rss" in head or "<feed" in head)
-
-
 def _is_json(response: TextResponse) -> bool:
     return "json" in _content_type(response) or response.text.lstrip()[:1] in ("{", "[")
 
@@ -387,9 +383,9 @@ def extract(response: Response, network: str, chosen: Listing | None = None) -> 
         result = _from_ical(response)
     elif _is_json(response):
         result = _from_json(response)
-    elif _is_news_feed(response):
-        # Most RSS and Atom feeds date their items by publication, not by the event.
-        result = Extraction(tried=["rss/atom: not read (its dates are publication dates)"])
+    elif news_feed.is_feed(response.text):
+        found, said = news_feed.events(response.text, http_date(response.headers.get("Date")))
+        result = Extraction(found, tried=[f"{steps.NEWS_FEED}: {said}"])
     else:
         result = _from_html(response, chosen)
     if misdeclared:

@@ -4,6 +4,7 @@ each one's values are trusted when two steps found one event (higher wins)."""
 TRIBE_API = "tribe-api"
 JSON_FEED = "json-feed"
 ICAL = "ical"
+NEWS_FEED = "rss/atom"
 JSON_LD = "json-ld"
 MICRODATA = "microdata"
 MICROFORMATS = "microformats"
@@ -16,6 +17,7 @@ TRUST = {
     TRIBE_API: 3,
     JSON_FEED: 3,
     ICAL: 3,
+    NEWS_FEED: 3,
     JSON_LD: 3,
     MICRODATA: 3,
     MICROFORMATS: 3,
