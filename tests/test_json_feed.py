@@ -27,6 +27,8 @@ SCHEMA_NAMES = {
         },
         # Unix time in milliseconds: 2027-01-20 17:00 UTC, 18:00 in Berlin
         {"title": "Webinar Förderung", "start": 1800464400000, "url": "/termine/webinar"},
+        # and in seconds as text, as Facebook's FQL wrote it: 2027-01-21 09:30 UTC
+        {"name": "Sprechstunde", "start_time": "1800523800", "end_time": "1800527400"},
         {"title": "Kaputt", "start_date": "2027-02-30"},
     ],
     "meta": {"total": 3},
@@ -38,6 +40,7 @@ def test_schema_names_unix_times_and_a_malformed_entry():
     assert [(e.title, e.start, e.end, e.all_day) for e in found] == [
         ("Sensorik-Tag 2027", date(2027, 3, 4), date(2027, 3, 5), True),  # inclusive end
         ("Webinar Förderung", datetime(2027, 1, 20, 18, 0), None, False),
+        ("Sprechstunde", datetime(2027, 1, 21, 10, 30), datetime(2027, 1, 21, 11, 30), False),
     ]
     assert found[0].location == "Technologiezentrum, Ehrenbergstraße 11, 98693 Ilmenau"
     assert found[0].city == "Ilmenau"
@@ -52,8 +55,9 @@ def test_a_feed_read_through_the_chain_names_its_step_and_resolves_links():
     assert [e.url for e in result.events] == [
         "https://sensorik-beispiel.de/termine/sensorik-tag-2027",
         "https://sensorik-beispiel.de/termine/webinar",
+        None,
     ]
-    assert "json-feed: 2" in result.tried
+    assert "json-feed: 3" in result.tried
 
 
 def test_json_without_events_is_said_to_be_of_an_unknown_shape():

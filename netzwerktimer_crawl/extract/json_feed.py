@@ -44,6 +44,7 @@ START = ("start", "startDate", "start_date", "startdate", "starttime", "startTim
 END = ("end", "endDate", "end_date", "enddate", "endtime", "endTime", "endDateTime",
        "end_datetime", "endsAt", "ends_at", "end_time", "time_end", "dtend", "ende")  # fmt: skip
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_UNIX_TEXT = re.compile(r"^\s*(?:\d{10}|\d{13})\s*$")  # a Unix time in seconds or ms, as text
 # A clock beside a date written out ("date": "Apr 27, 2026", "time": "09:00 AM").
 CLOCK = ("time", "uhrzeit", "zeit", "clock")
 # Names that say "the event's start" wherever they stand: read in an entry's nested objects
@@ -234,6 +235,8 @@ def _moment(value: object) -> date | datetime | None:
         # a moment with its zone: Eventbrite's {"timezone", "local", "utc"}, Google
         # Calendar's {"dateTime": …, "timeZone"} or {"date": …} for a whole day
         value = next((value[k] for k in ("utc", "dateTime", "date") if value.get(k)), None)
+    if isinstance(value, str) and _UNIX_TEXT.match(value):
+        value = int(value)  # Facebook's FQL: "start_time": "1339302600"
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
