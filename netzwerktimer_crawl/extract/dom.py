@@ -105,6 +105,7 @@ def parse(body: str) -> html.HtmlElement:
         if (link.text_content() or "").strip() in _PERMALINK:
             drop(link)
     _unfold_card_links(root)
+    _labelled_buttons(root)
     _list_numbers_as_days(root)
     _spread_row_spans(root)
     _split_lined_rows(root)
@@ -233,6 +234,17 @@ _OWN_DAY = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTH_NAMES}|\d{{1,2}}\.)", re.I)
 def _month_first(text: str) -> bool:
     titled = _MONTH_TITLED.match(text) and not _OWN_DAY.search(text)
     return bool(_MONTH_ALONE.match(text) or titled)
+
+
+def _labelled_buttons(root: etree._Element) -> None:
+    """A button's label is its value attribute, shown on it: one that names a day or a
+    time (<input type=submit value="02.01.2026 - 22:30">, a cinema's ticket button for each
+    show) is read as text; buttons are otherwise controls ("Suchen", "Mehr laden")."""
+    for field in root.iter("input"):
+        kind = (field.get("type") or "").strip().lower()
+        label = (field.get("value") or "").strip()
+        if kind in ("submit", "button") and _DIGITS.search(label):
+            field.tag, field.text = "span", label
 
 
 def _list_numbers_as_days(root: html.HtmlElement) -> None:
