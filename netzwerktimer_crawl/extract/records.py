@@ -411,13 +411,17 @@ def _parallel(outer: _List, inner: _List) -> bool | None:
     rows = [[inner.anchors[id(r)] for r in held] for held in groups.values()]
     if any(sum(_kind(anchors) == "date" for anchors in held) >= 2 for held in rows):
         return True  # dated entries side by side under a day cell (JEvents' range list)
+    dated_outside = False
     for (holder_id, held), anchors in zip(groups.items(), rows, strict=True):
         inside = {id(a) for r in held for a in inner.anchors[id(r)]}
         if any(id(a) not in inside for a in outer.anchors[holder_id]):
             # dated outside the inner rows: they are its fields, unless each is an event of
-            # its own under the day (MEC's agenda: a time and a link to its page each)
-            return _side_by_side(anchors) and _own_links(held)
-    return any(_side_by_side(held) for held in rows)
+            # its own under the day (MEC's agenda: a time and a link to its page each), as
+            # a day of two or more shows, wherever it stands among days of one
+            dated_outside = True
+            if _side_by_side(anchors) and _own_links(held):
+                return True
+    return False if dated_outside else any(_side_by_side(held) for held in rows)
 
 
 def _own_links(records: list[etree._Element]) -> bool:
@@ -429,7 +433,9 @@ def _own_links(records: list[etree._Element]) -> bool:
 def _side_by_side(rows: list[list[Anchor]]) -> bool:
     """Rows of one record that are events of their own: two dated rows, or a dated row with
     its own time beside rows of times (weekly hours), or two rows of times alone. Not: a
-    date row without a time and the time row that completes it, or a start and an end."""
+    date row without a time and the time row that completes it, or a start and an end. A
+    month that a row's subtitle names ("Lean Beers (October 2026)") dates no row."""
+    rows = [[a for a in anchors if not _names_a_month(a)] or anchors for anchors in rows]
     kinds = [_kind(anchors) for anchors in rows]
     if len(rows) < 2 or "end" in kinds:
         return False
@@ -439,6 +445,10 @@ def _side_by_side(rows: list[list[Anchor]]) -> bool:
     if len(dated) == 1:
         return any(not w.all_day for a in dated[0] for w in a.sessions)
     return True
+
+
+def _names_a_month(anchor: Anchor) -> bool:
+    return bool(anchor.sessions) and all(map(_months_only, anchor.sessions))
 
 
 def _select(candidates: list[_List]) -> list[_List]:
@@ -1741,6 +1751,9 @@ def events(
                     _set_end(last.event, ends[0].sessions[0])
                 continue
             group = [a for a in group if a not in ends]
+            if any(a.times and not a.sessions for a in group):
+                # a month in a timed entry's subtitle ("Lean Beers (October 2026)") is no day
+                group = [a for a in group if not _names_a_month(a)]
             machine = next((a.machine for a in group if a.machine is not None), None)
             primary = next((a for a in group if a.sessions), None)
             dated = [a.block.element for a in group if a.sessions or a.machine is not None]
