@@ -1741,3 +1741,15 @@ def test_a_cells_two_days_beside_a_note_and_an_address_are_one_courses_days():
         ("Erste-Hilfe-Grundkurs", "2027-01-12"), ("Erste-Hilfe-Grundkurs", "2027-01-14"),
         ("Erste-Hilfe-Grundkurs", "2027-02-09"), ("Erste-Hilfe-Grundkurs", "2027-02-11"),
     ]  # fmt: skip
+
+
+def test_a_day_views_title_names_no_event_when_the_day_lists_none():
+    # The Events Calendar's legacy day view of an empty day
+    for title in ("Events for May 27, 2027", "Veranstaltungen am 27. Mai 2027"):
+        html = (
+            f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            "<ul><li>No events scheduled for May 27, 2027. Please try another day.</li></ul>"
+            "</body></html>"
+        )
+        page = saved_page(html.encode(), URL, FETCHED)
+        assert extract(page, "unknown").events == []

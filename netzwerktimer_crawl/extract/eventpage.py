@@ -481,6 +481,8 @@ def _titled_day(
         return None
     if _REPORT.search(title):
         return None  # "Rückblick: …", "Pressemitteilung vom 12.11.2026": not the event's day
+    if _LIST_TITLE.match(_FOR_DAY.sub("", residue(title).strip(" :|–-"))):
+        return None  # "Events for May 27, 2018": a day's listing (here empty), no event
     when = sessions[0]
     if not when.all_day or heading is None:
         return when
@@ -498,6 +500,9 @@ _REPORT = re.compile(
     r"|protokoll|review|recap)\b",
     re.I,
 )
+
+
+_FOR_DAY = re.compile(r"\s+(?:for|on|am|an|für|from)$", re.I)
 
 
 # A page titled by the kind of list it is ("Termine", "Konzerte", "Veranstaltungen von
