@@ -93,7 +93,7 @@ def _posted(selector: Selector, response: TextResponse) -> date | None:
     (not JSON-LD's, which Yoast also gives a page for the day it was created), else the day
     its permalink names (/blog/2013/09/12/…)."""
     posted: date | None = None
-    if _is_article(selector):
+    if _is_article(selector, response.url):
         value = parse_iso(
             selector.xpath('//meta[@property="article:published_time"]/@content').get()
             # on an article, the day its page was made is the day it was written
@@ -121,10 +121,12 @@ def _month_first(selector: Selector) -> bool:
 _SLASH_DAY = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])")
 
 
-def _is_article(selector: Selector) -> bool:
+def _is_article(selector: Selector, url: str) -> bool:
     """A news article or blog post says so in its Open Graph metadata; not a page titled
     as a list of events ("Veranstaltungen", "Termine 2025"), which a theme calls an
-    article as it calls every page (Hugo's Ananke)."""
+    article as it calls every page (Hugo's Ananke), nor a site's home page."""
+    if _HOME.match(urlsplit(url).path):
+        return False
     kind = (selector.xpath('//meta[@property="og:type"]/@content').get() or "").strip().lower()
     published = selector.xpath('//meta[@property="article:published_time"]/@content').get()
     if not (kind == "article" or published):
@@ -137,6 +139,7 @@ def _is_article(selector: Selector) -> bool:
 
 
 _SITE_AFTER = re.compile(r"\s+[|–—-]\s+")
+_HOME = re.compile(r"^/?(?:(?:index|home|start)\.(?:html?|php|aspx?))?$", re.I)
 
 
 _TYPOGRAPHY = str.maketrans(
@@ -221,7 +224,11 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     page_blocks = dom.blocks(root)
     page_anchors = anchors.find(page_blocks, reference, month_first)
     generic, notes = records.events(
-        page_anchors, base, reference, bare_dates=not _is_article(selector), page=response.url
+        page_anchors,
+        base,
+        reference,
+        bare_dates=not _is_article(selector, response.url),
+        page=response.url,
     )
     # what the page's main content shows: not a sidebar's list of news or other events
     shown = ([] if not chosen else cms) + [g.event for g in generic if not g.aside]
@@ -257,7 +264,12 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
     aside = {id(g.event) for g in generic if g.aside}
     if not found and (not single or note == eventpage.NEAR_TITLE):
         lone, _ = records.events(
-            page_anchors, base, reference, not _is_article(selector), lone=True, page=page
+            page_anchors,
+            base,
+            reference,
+            not _is_article(selector, response.url),
+            lone=True,
+            page=page,
         )
     if lone:
         found += [g.event for g in lone]

@@ -1730,6 +1730,11 @@ def events(
     anchored = {id(a.block.element) for a in anchors if a.sessions or a.machine is not None}
     anchored |= {id(record) for candidate in lists for record in candidate.records}
     for candidate in lists:
+        if len(records := _not_news(candidate, reference)) < len(candidate.records):
+            notes.append(
+                f"{len(candidate.records) - len(records)} in sections of posts, not events"
+            )
+            candidate.records = records
         claimed = {id(a) for group in candidate.anchors.values() for a in group}
         previous: Found | None = None  # a date-only record waiting for its time
         last: Found | None = None  # the list's last event, which an "Ende" row may end
@@ -1943,6 +1948,8 @@ def events(
         # (a post's stamp has no end: "June 20 @ 1:01 pm - 5:01 pm" is a span of time)
         if of_list and all(stamped(f.event.start) and not f.event.end for f in of_list):
             notes.append(f"{len(of_list)} posted at odd minutes (bylines, comments), not events")
+        elif _newest_first(of_list):
+            notes.append(f"{len(of_list)} stamped newest first on one day (a ticker), not events")
         elif not all(f.borrowed and not _timed(f.event) for f in of_list):
             found.extend(of_list)
         elif days_only:
@@ -1982,6 +1989,69 @@ def _yearless(text: str, start: date | None) -> bool:
 
 _IN_ORDER = 3  # entries at least, for a list's order to say which year a day is in
 _HALF_YEAR = 183
+
+
+# The heading of a section of posts, which a portal's home page sets beside its events
+# ("Personalien" and "News für Verbände" beside "Kongresse"), with the same boxes.
+_NEWS_SECTION = re.compile(
+    r"^\W*(?:news|nachrichten|neuigkeiten|meldungen|verbandsmeldungen|personalien|presse"
+    r"|pressemitteilungen|pressemeldungen|presseticker|verbands-presseticker|pressespiegel"
+    r"|blog|blogbeiträge|beiträge|press releases|latest news|latest posts|recent posts)"
+    r"(?:\s+(?:für|aus|der|des|vom|from|of|for)\b.*)?\W*$",
+    re.I,
+)
+
+
+def _not_news(candidate: _List, reference: date | None) -> list[etree._Element]:
+    """The list's records less its sections of posts. A section is a run of sibling
+    records, under the heading before its first one; it is of posts when that heading
+    says so, or when its records all give one day gone by and nothing more (a digest of
+    that day's headlines: "EurActiv (DE) | 09.03.2018" over ten of them)."""
+    sections: dict[int, list[etree._Element]] = defaultdict(list)
+    for record in candidate.records:
+        parent = record.getparent()
+        sections[id(parent) if parent is not None else id(record)].append(record)
+    kept: set[int] = set()
+    for records in sections.values():
+        heading = dom.preceding_heading(records[0], limit=6) or ""
+        if not (_NEWS_SECTION.match(heading) or _one_past_day(candidate, records, reference)):
+            kept |= {id(record) for record in records}
+    return [record for record in candidate.records if id(record) in kept]
+
+
+_DIGEST = 4
+
+
+def _one_past_day(candidate: _List, records: list[etree._Element], reference: date | None) -> bool:
+    sessions = [w for r in records for a in candidate.anchors.get(id(r), []) for w in a.sessions]
+    days = {(w.start, w.end) for w in sessions}
+    if len(records) < _DIGEST or len(days) != 1 or reference is None:
+        return False
+    ((start, end),) = days
+    return (
+        end is None
+        and type(start) is date
+        and start <= reference
+        and all(
+            candidate.anchors.get(id(r)) and not any(a.times for a in candidate.anchors[id(r)])
+            for r in records
+        )
+    )
+
+
+_TICKER = 3
+
+
+def _newest_first(found: list[Found]) -> bool:
+    """Entries of one day, each a moment without an end, running back in time down the
+    list: a press ticker's stamps ("16:40 Uhr", "16:15 Uhr", "15:45 Uhr"), newest first; a
+    day's programme runs forward."""
+    starts = [f.event.start for f in found]
+    if len(found) < _TICKER or any(f.event.end for f in found):
+        return False
+    if not all(isinstance(s, datetime) for s in starts) or len({s.date() for s in starts}) > 1:
+        return False
+    return all(a > b for a, b in pairwise(starts))
 
 
 def _in_order(found: list[Found]) -> None:
