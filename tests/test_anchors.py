@@ -84,10 +84,24 @@ def test_a_posts_signature_of_its_authors_and_day_is_its_publication():
     root = dom.parse(
         "<html><body><section><h2>Neuer Vorstand gewählt</h2><p>Der Verein hat gewählt.</p>"
         "<p>(Wieland Carls / Christian Hain, 17.06.2026)</p>"
+        # a press quote's source, its paper in quotes
+        "<p>(Samir H. Köck “Die Presse”, 17.12.2025)</p>"
         "<p>(Tag der offenen Tür, 12.07.2027)</p></section></body></html>"
     )
     found = anchors.find(dom.blocks(root), date(2026, 11, 20))
     assert [(a.block.text, a.published) for a in found] == [
         ("(Wieland Carls / Christian Hain, 17.06.2026)", True),
+        ("(Samir H. Köck “Die Presse”, 17.12.2025)", True),
         ("(Tag der offenen Tür, 12.07.2027)", False),
     ]
+
+
+def test_a_press_releases_dateline_is_its_publication():
+    root = dom.parse(
+        "<html><body><p>Berlin, 05.03.2026 - Der Bundesverband begrüßt, dass die neue"
+        " Bundesregierung ein Digitalministerium einrichten will, und fordert mehr Tempo.</p>"
+        "<p>Freitag, 23. Juli 2027 - Samstag, 24. Juli 2027 09:00 - 17:00 Thüringer"
+        " Kunststofftage im Zentrum für Kunststofftechnik in Rudolstadt</p></body></html>"
+    )
+    found = anchors.find(dom.blocks(root), date(2026, 11, 20))
+    assert [a.published for a in found] == [True, False]

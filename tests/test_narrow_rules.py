@@ -1753,3 +1753,17 @@ def test_a_day_views_title_names_no_event_when_the_day_lists_none():
         )
         page = saved_page(html.encode(), URL, FETCHED)
         assert extract(page, "unknown").events == []
+
+
+def test_a_home_pages_one_event_teaser_is_its_date_over_the_link_that_names_it():
+    # beside a news teaser of the same markup that opens with its press dateline
+    page = """<h1>Startup-Verband</h1><div class="news-box"><div class="news-link">
+    <a href="/presse/bar">Verband begrüßt Digitalministerium</a></div>
+    <p>Berlin, 05.11.2026 - Der Verband begrüßt, dass die neue Regierung ein eigenes
+    Digitalministerium einrichten will, und fordert mehr Tempo beim Breitband.</p></div>
+    <div class="news-box"><div class="news-link"><small>12.04.2027</small><br>
+    <a href="/events/kalender/?eintrag=212">Startup Camp Berlin 2027</a></div>
+    <p>Join the biggest early stage startup conference in Berlin!</p></div>"""
+    assert [(e["title"], e["start"]) for e in found(page)] == [
+        ("Startup Camp Berlin 2027", "2027-04-12")
+    ]

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from lxml import etree
 
 from ..berlin import parse_day, parse_machine
-from ..dates import TimeSpan, When, find_times, parse_sessions, parse_when, residue
+from ..dates import WEEKDAYS, TimeSpan, When, find_times, parse_sessions, parse_when, residue
 from .dom import Block, heading_text, is_block, preceding_heading, signature
 
 # Only the start of a long block is read: a date deep in a paragraph of prose is no anchor.
@@ -92,7 +92,7 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
     events)."""
     if _PUBLISHED_WORDS.search(block.text[:80]) or _byline(block.element):
         return True
-    if _SIGNED.match(" ".join(block.text.split())):
+    if _SIGNED.match(text := " ".join(block.text.split())) or _DATELINE.match(text):
         return True
     if sessions and (not sessions[0].all_day or sessions[0].end is not None):
         return False
@@ -136,10 +136,22 @@ def _permalink_day(element: etree._Element) -> date | None:
 
 
 # A post signed by its authors and day, in brackets or after a dash: "(Ute Recker-Hamm,
-# 18.11.2019)", "(Wieland Carls / Christian Hain, 17.06.2020)", "– Maria Schmidt, 03.02.2026".
+# 18.11.2019)", "(Wieland Carls / Christian Hain, 17.06.2020)", "– Maria Schmidt, 03.02.2026";
+# a quote's source with its paper: "(Samir H. Köck “Die Presse”, 17.12.2018)".
+_NAME = r"[„“\"»]?[A-ZÄÖÜ][\w.'’-]*[“”\"«]?"
 _SIGNED = re.compile(
-    r"^[(\[–—-]\s*[A-ZÄÖÜ][\w.'-]*(?:\s*(?:/|&|\bund\b)?\s+[A-ZÄÖÜ][\w.'-]*){1,6}\s*,\s*"
+    rf"^[(\[–—-]\s*{_NAME}(?:\s*(?:/|&|\bund\b)?\s+{_NAME}){{1,6}}\s*,\s*"
     r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d\d)\s*[)\]]?$"
+)
+
+
+# A press release's dateline, its place and day before the dash that opens its text:
+# "Berlin, 05.03.2018 - Der Bundesverband Deutsche Startups e.V. begrüßt, dass …"
+_NOT_A_WEEKDAY = rf"(?!(?i:{'|'.join(WEEKDAYS)})\b)"
+_DATELINE = re.compile(
+    _NOT_A_WEEKDAY + r"^[A-ZÄÖÜ][\w./-]*(?:\s(?:am|an|im|in|ob|der|bei|[A-ZÄÖÜ(][\w./)-]*)){0,3}"
+    r",\s*(?:den\s+)?\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+\.?)\s?(?:\d{4}|\d\d)\s+[-–—]\s+"
+    r"(?:[„\"(]?[^\W\d][\w„\"(),.;:-]*\s+){8}"  # and a sentence of words: no title, no date
 )
 
 

@@ -2369,7 +2369,9 @@ def _lone(anchors: list[Anchor], reference: date | None) -> _List | None:
     timed = timed or [a for a in anchors if not a.sessions and isinstance(a.machine, datetime)]
     if len(timed) == 1:
         return _around(timed[0], anchors, linked=True)
-    dated = [a for a in anchors if a.sessions]
+    # (not a date at the head of a long text: a press release's "10th November, 2016, New
+    # Delhi: When I …")
+    dated = [a for a in anchors if a.sessions and len(a.block.text.split()) <= _LONE_WORDS]
     if timed or len(dated) != 1 or reference is None:
         return None
     day = _day_of(dated[0].sessions[0].start)
@@ -2379,6 +2381,8 @@ def _lone(anchors: list[Anchor], reference: date | None) -> _List | None:
         _around(dated[0], anchors, linked=False, link=False) if day and day >= reference else None
     )
 
+
+_LONE_WORDS = 40
 
 # What makes a date line a sentence: "… ist der 15. März", "gelten ab dem 1. April".
 _SENTENCE_WORDS = re.compile(
@@ -2400,12 +2404,24 @@ def _around(anchor: Anchor, anchors: list[Anchor], linked: bool, link: bool = Tr
         headings = list(record.iter("h2", "h3", "h4", "h5", "h6"))
         if linked:
             found = any(h.find(".//a[@href]") is not None for h in headings)
+        elif not headings:
+            # or a teaser's date over the link that names its entry ("<small>12.04.2018
+            # </small><br><a href=…>Startup Camp Berlin 2018</a>")
+            found = _titled_link(record)
         else:
-            found = bool(headings) and (not link or record.find(".//a[@href]") is not None)
+            found = not link or record.find(".//a[@href]") is not None
         if found:
             inside = [a for a in anchors if _within_block(a.block.element, record)]
             return _List((), [record], {id(record): inside})
     return None
+
+
+def _titled_link(record: etree._Element) -> bool:
+    for link in record.iter("a"):
+        text = " ".join(link.xpath("string()").split())
+        if link.get("href") and _LETTERS.search(residue(text)) and not _GENERIC_LINK.match(text):
+            return len(text.split()) >= 2
+    return False
 
 
 def _featured(anchors: list[Anchor], lists: list[_List], reference: date | None) -> _List | None:
