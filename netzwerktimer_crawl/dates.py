@@ -217,7 +217,7 @@ _PIECES: dict[str, str] = {
         (?!\d)""",
     # 04/05/2019, 4/5/2019: day first unless the page is US English (see parse_when)
     "SLASHDATE": r"""
-        (?<![\d./])(?P<sd_a>\d{1,2})/(?P<sd_b>\d{1,2})/(?P<sd_y>\d{4})(?![\d/])""",
+        (?<![\d./])(?P<sd_a>\d{1,2})/(?P<sd_b>\d{1,2})/(?P<sd_y>\d{4}|\d\d)(?![\d/])""",
     # 3. Juni 2025, 3.Juni, 03. Sept., 12. Mai, 2025, 1. Mrz.2025, 12th May 2025
     "TEXTDATE": rf"""
         (?<![\d.])(?P<td_d>{_DAY})(?:\.|st|nd|rd|th|{_FIRST})?\s*(?P<td_m>{_MONTH})\.?

@@ -159,6 +159,11 @@ def test_month_first_is_asked_for() -> None:
     assert parse_when("05/04/2019") == When(date(2019, 4, 5))
     assert parse_when("05/04/2019", month_first=True) == When(date(2019, 5, 4))
     assert parse_when("13/04/2019", month_first=True) is None
+    # a two-digit year, as Joomla's Ohanah prints a range ("02/28/20 - 03/01/20")
+    assert parse_when("02/28/20 - 03/01/20", month_first=True) == When(
+        date(2020, 2, 28), date(2020, 3, 1)
+    )
+    assert parse_when("28/02/20") == When(date(2020, 2, 28))
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from netzwerktimer_crawl.pipelines.offline import rows
+from netzwerktimer_crawl.pipelines.offline import rows as rows_of
 
 from netzwerktimer_crawl.extract import extract, saved_page
 
@@ -1766,4 +1767,25 @@ def test_a_home_pages_one_event_teaser_is_its_date_over_the_link_that_names_it()
     <p>Join the biggest early stage startup conference in Berlin!</p></div>"""
     assert [(e["title"], e["start"]) for e in found(page)] == [
         ("Startup Camp Berlin 2027", "2027-04-12")
+    ]
+
+
+def test_a_page_that_puts_a_day_over_12_second_writes_its_month_first_whatever_its_lang():
+    # Joomla's Ohanah list on a site left at lang="en-gb": MM/DD/YY ranges
+    rows = "".join(
+        f'<tr><td><b><a href="/events/{n}">{when}</a></b></td><td><b><a href="/events/{n}">'
+        f"{title} @ {place}</a></b></td></tr>"
+        for n, (when, title, place) in enumerate([
+            ("02/26/27 - 02/28/27", "Joshua Tree Weekend", "Indian Cove"),
+            ("03/06/27 - 03/06/27", "Safety Evaluation", "Mt. Rubidoux"),
+            ("03/12/27 - 03/14/27", "Red Rock Trip", "Red Rock Canyon"),
+        ])
+    )  # fmt: skip
+    html = f'<html lang="en-gb"><head><title>Events</title></head><body><table>{rows}</table>'
+    page = saved_page(f"{html}</body></html>".encode(), URL, FETCHED)
+    kept, _ = rows_of(extract(page, "unknown").events)
+    assert [(e["title"], e["start"], e["end"]) for e in kept] == [
+        ("Joshua Tree Weekend", "2027-02-26", "2027-02-28"),
+        ("Safety Evaluation", "2027-03-06", "2027-03-06"),
+        ("Red Rock Trip", "2027-03-12", "2027-03-14"),
     ]

@@ -110,15 +110,19 @@ def _posted(selector: Selector, response: TextResponse) -> date | None:
 
 def _month_first(selector: Selector) -> bool:
     """US English pages write 05/04/2019 for 4 May; not one that writes 19/08/2016, whose
-    lang is WordPress's default left as it was (an Events Manager page in Italy)."""
-    lang = (selector.xpath("/html/@lang").get() or "").lower()
-    if lang not in ("en-us", "en_us"):
-        return False
+    lang is WordPress's default left as it was (an Events Manager page in Italy). A page
+    whose dates put a day over 12 second ("02/28/20") writes its month first, whatever its
+    lang says (a Joomla site left at en-gb)."""
     text = " ".join(selector.xpath("//body//text()").getall())
-    return not any(int(first) > 12 for first in _SLASH_DAY.findall(text))
+    parts = [(int(a), int(b)) for a, b in _SLASH_DAY.findall(text)]
+    if any(a > 12 for a, _ in parts):
+        return False
+    if any(b > 12 for _, b in parts):
+        return True
+    return (selector.xpath("/html/@lang").get() or "").lower() in ("en-us", "en_us")
 
 
-_SLASH_DAY = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])")
+_SLASH_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d\d)(?![\d/])")
 
 
 def _is_article(selector: Selector, url: str) -> bool:

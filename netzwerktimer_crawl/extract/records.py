@@ -2505,10 +2505,16 @@ def _add_time(event: Event, span: TimeSpan) -> None:
         event.start, event.end, event.all_day = when.start, when.end, False
 
 
+# "Title @ Place", as list plugins join them (Joomla's Ohanah); not "@ 19:00", a time
+_AT_PLACE = re.compile(r"^(?P<title>.*?[^\W_].*?)\s+@\s+(?P<place>[^\W\d_][^@]*?)\s*$")
+
+
 def _event(
     title: str, when: When, url: str | None, location: str | None, text: str
 ) -> Event | None:
     title = _EMOJI_LEAD.sub("", title) or title  # a borrowed heading's too
+    if (at := _AT_PLACE.match(title)) and not location:
+        title, location = at["title"], at["place"]  # "Red Rock Trip @ Red Rock Canyon"
     start = when.start
     if isinstance(start, datetime) and when.end is None and (start.hour, start.minute) == (0, 0):
         when = When(start.date())  # "23.06.2026 · 00:00 Uhr": a CMS's time left empty
