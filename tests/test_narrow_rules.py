@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from netzwerktimer_crawl.pipelines.offline import rows
 from netzwerktimer_crawl.pipelines.offline import rows as rows_of
 
-from netzwerktimer_crawl.extract import extract, saved_page
+from netzwerktimer_crawl.extract import dom, extract, saved_page
 
 FETCHED = datetime(2026, 11, 20, 8, tzinfo=UTC)
 URL = "https://www.example.de/veranstaltungen/"
@@ -1789,3 +1789,18 @@ def test_a_page_that_puts_a_day_over_12_second_writes_its_month_first_whatever_i
         ("Safety Evaluation", "2027-03-06", "2027-03-06"),
         ("Red Rock Trip", "2027-03-12", "2027-03-14"),
     ]
+
+
+def test_spans_side_by_side_without_spaces_are_apart_where_no_word_runs_on():
+    # a generated flyer: date, time and room in three <span>s a style sheet lays out apart
+    events = found(
+        '<p class="when"><span>Friday, December 11, 2026</span><span>10:00–10:50 AM Central'
+        "</span><span>GP 208</span></p><h1>Towards Inclusive Intelligence</h1><p>Aina Irbe</p>"
+        "<p>Organizations are increasingly using AI to create workplace training.</p>"
+    )
+    assert [(e["title"], e["start"], e["end"]) for e in events] == [
+        ("Towards Inclusive Intelligence", "2026-12-11T10:00", "2026-12-11T10:50")
+    ]
+    # and a word split for styling stays one: "<b>J</b>ena"
+    paragraph = dom.parse("<html><body><p><b>J</b><span>ena</span>, 12.03.2027</p></body></html>")
+    assert dom.own_text(paragraph.find(".//p")) == "Jena, 12.03.2027"

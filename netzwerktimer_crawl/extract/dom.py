@@ -601,6 +601,7 @@ def is_block(element: etree._Element) -> bool:
 def _inline_parts(element: etree._Element, out: list, blocks: bool = False) -> None:
     """The texts of the element's inline descendants into `out`, in document order; a
     nested block as a line break, or with `blocks` as the block itself (for `text_of`)."""
+    previous: etree._Element | None = None
     for child in element:
         tag = _tag(child)
         if tag == "br":
@@ -611,6 +612,8 @@ def _inline_parts(element: etree._Element, out: list, blocks: bool = False) -> N
             if len(child) == 0 and not (child.text or "").strip():
                 out.append(_EMPTY)  # a divider the style sheet draws, an icon
             else:
+                if previous is not None and not previous.tail and _apart(out, child):
+                    out.append(" ")
                 out.append(child.text or "")
                 _inline_parts(child, out, blocks)
         elif tag and blocks:
@@ -618,6 +621,20 @@ def _inline_parts(element: etree._Element, out: list, blocks: bool = False) -> N
             out += [n for n in child.iterdescendants() if is_block(n) and _outermost(n, child)]
         if child.tail:
             out.append(child.tail)
+        previous = child if isinstance(child.tag, str) else None
+
+
+def _apart(out: list, child: etree._Element) -> bool:
+    """Two sibling elements side by side without a space that a style sheet lays out apart
+    (<span>Friday, October 16, 2026</span><span>10:00–10:50 AM</span><span>GP 208</span>):
+    a number against a number, or a word's end against a capital ("timeGP"), is never one
+    word; a word split for styling goes on in small letters ("<b>J</b>ena")."""
+    before = next((p for p in reversed(out) if isinstance(p, str) and p), "")
+    after = (child.text or "") or (child.xpath("string()") or "")
+    if not before or not after or before[-1].isspace() or after[0].isspace():
+        return False
+    last, first = before[-1], after[0]
+    return (last.isdigit() and first.isdigit()) or (last.isalnum() and first.isupper())
 
 
 # A line break in the source inside running words ("Taijiquan\n    Chen-Stil", an editor's
