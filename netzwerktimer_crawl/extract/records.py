@@ -934,6 +934,8 @@ def _title(
         if kind == 2 and _FIELD_LABEL.fullmatch(raw) and _label_ends(element):
             continue  # a label whose colon follows it: "<strong>Uhrzeit</strong>: 9:00 Uhr",
             # or that stands over its value: "<b>Anbieter:in</b><br>Olaf Ahlers"
+        if kind == 2 and _BOLD_NOTE.match(raw):
+            continue  # a note set in bold: "This is a Hybrid Meeting. Members of the …"
         if kind == 0 and _SECTION.fullmatch(raw.strip(" :")):
             continue
         # a title is one line: "MEDICA 2026 – Gemeinschaftsstand", not the teaser below it
@@ -1025,6 +1027,11 @@ def _title(
                 text = lead
         return text, element
     return _plain_title(record, primary)
+
+
+# Sentences, not a name: some words that end in a full stop ("Limited seating available
+# to first 15. This is a Hybrid Meeting.")
+_BOLD_NOTE = re.compile(r"^(?=(?:\S+\s+){5})[^.!?]*[a-zäöüß][^.!?]*[.!?](?:\s.*)?$")
 
 
 def _said_after_date(primary: Anchor | None) -> str | None:
@@ -1744,6 +1751,7 @@ def events(
         bare_skipped = 0  # records of an article dated by a day alone: related posts
         # a list of nothing but days, and the time a paragraph before it gives for each
         days_only = _days_only(candidate.records)
+        headed = _headed(candidate)
         shared = _shared_time(candidate.records[0]) if days_only else None
         after = dict(zip(map(id, candidate.records), candidate.records[1:], strict=False))
         for record in candidate.records:
@@ -1763,6 +1771,11 @@ def events(
             primary = next((a for a in group if a.sessions), None)
             dated = [a.block.element for a in group if a.sessions or a.machine is not None]
             title, title_element = _title(record, primary, dated)
+            if id(record) in headed and (
+                title_element is None or title_element.tag not in dom.HEADINGS
+            ):
+                title_element = headed[id(record)]
+                title = clean_title(dom.text_of(title_element)) or title
             sessions, untimed = _sessions(group, machine, title)
             if page_day and len(sessions) == 1 and (today := _running_on(sessions[0], page_day)):
                 sessions = [today]  # a day's agenda: an exhibition's run, open on its day
@@ -2039,6 +2052,30 @@ def _one_past_day(candidate: _List, records: list[etree._Element], reference: da
     )
 
 
+def _headed(candidate: _List) -> dict[int, etree._Element]:
+    """Dated records that each follow a heading of their own, which names them: "<h3>
+    Executive Committee</h3><p>Thursday, October 22 at 6:30pm -- Board Office<br><b>Online:
+    …</b></p>", the next committee's heading over the next record. Only where most of the
+    list's dated records do, each under another heading, and not under a day."""
+    dated = [
+        r for r in candidate.records if any(a.sessions for a in candidate.anchors.get(id(r), []))
+    ]
+    headings: dict[int, etree._Element] = {}
+    for record in dated:
+        before = record.getprevious()
+        if before is None or before.tag not in _OWN_HEADINGS:
+            continue
+        if record.find(".//h2") is not None or record.find(".//h3") is not None:
+            return {}  # a record with a heading of its own is titled by it
+        if not _dated(text := " ".join(dom.text_of(before).split())) and text:
+            headings[id(record)] = before
+    texts = [" ".join(dom.text_of(h).split()) for h in headings.values()]
+    if len(headings) < 2 or 3 * len(headings) < 2 * len(dated) or len(set(texts)) < len(texts):
+        return {}
+    return headings
+
+
+_OWN_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _TICKER = 3
 
 
