@@ -105,3 +105,13 @@ def test_a_press_releases_dateline_is_its_publication():
     )
     found = anchors.find(dom.blocks(root), date(2026, 11, 20))
     assert [a.published for a in found] == [True, False]
+
+
+def test_a_stand_up_show_is_no_stand_of_a_page():
+    # "Stand: 28.11.2026" says when a page was last changed; "Stand-up" is a show
+    root = dom.parse(
+        "<html><body><ul><li>12.11.27 Zürich Club Bellevue · Die Cousins – Stand-up Mixshow"
+        "</li><li>Stand: 28.11.2026</li></ul></body></html>"
+    )
+    found = anchors.find(dom.blocks(root), date(2026, 11, 20))
+    assert [a.published for a in found] == [False, True]

@@ -25,7 +25,7 @@ from .dom import Block, heading_text, is_block, preceding_heading, signature
 _READ = 240
 _PUBLISHED_WORDS = re.compile(
     r"\b(?:veröffentlicht|publiziert|geschrieben|erstellt|aktualisiert|zuletzt geändert"
-    r"|published|posted|updated|last modified|stand)\b",
+    r"|published|posted|updated|last modified|stand(?!-))\b",  # not "Stand-up Comedy"
     re.I,
 )
 _PUBLISHED_MARKUP = re.compile(
