@@ -1804,3 +1804,15 @@ def test_spans_side_by_side_without_spaces_are_apart_where_no_word_runs_on():
     # and a word split for styling stays one: "<b>J</b>ena"
     paragraph = dom.parse("<html><body><p><b>J</b><span>ena</span>, 12.03.2027</p></body></html>")
     assert dom.own_text(paragraph.find(".//p")) == "Jena, 12.03.2027"
+
+
+def test_a_link_to_the_programme_file_is_no_title():
+    events = found(
+        "<h1>Tagungen</h1><ul>"
+        '<li>Frühjahrstagung Photonik in Jena (12.–13. März 2027). <a href="/pdf/2027-1.pdf">'
+        "🖹 Tagungsprogramm</a></li>"
+        '<li>Herbsttagung Sensorik in Ilmenau (8.–9. Oktober 2027). <a href="/pdf/2027-2.pdf">'
+        "Flyer (PDF)</a></li></ul>"
+    )
+    assert [e["start"] for e in events] == ["2027-03-12", "2027-10-08"]
+    assert not {"Tagungsprogramm", "Flyer (PDF)"} & {e["title"] for e in events}

@@ -106,7 +106,10 @@ _GENERIC_LINK = re.compile(
     # a performer's or the venue's own pages: "[Website]", "Facebook"
     r"|website|webseite|homepage|facebook|instagram|youtube|soundcloud|bandcamp|spotify"
     # a map of the place: "OpenStreetMap - GoogleMaps" below a meeting's address
-    r"|google\s*maps?|openstreetmap|osm|karte|lageplan|anfahrt|route(?:\s+planen)?|map)\W*$"
+    r"|google\s*maps?|openstreetmap|osm|karte|lageplan|anfahrt|route(?:\s+planen)?|map"
+    # the programme or invitation as a file: "🖹 Tagungsprogramm", "Flyer (PDF)"
+    r"|(?:(?:tagungs|konferenz|veranstaltungs)?programm(?:heft)?|flyer|einladung|pdf|download"
+    r"|programme|program)(?:\s*\(?(?:pdf|\d+\s*[km]b)\)?)?)\W*$"
     # a site's address as its link's text: "hymnforher.com", "www.band.de/tour"
     r"|(?-i:^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?:/\S*)?$)",
     re.I,
@@ -524,6 +527,15 @@ _BREAK = re.compile(
 )
 # Pictographs before a title decorate it: "📅 Digitalcafé in Oberreut", "🎉 Sommerfest".
 _EMOJI_LEAD = re.compile(r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*)+")
+_ARROWS = re.compile(r"^[→›»>]+\s*")
+
+
+def _bare(text: str) -> str:
+    """A link's words without the pictograph or arrow before them: "🖹 Tagungsprogramm",
+    "→ Details"."""
+    return _ARROWS.sub("", _EMOJI_LEAD.sub("", text))
+
+
 # Rules drawn around a title: "==== PLAYTESTING ====", "*** Sommerfest ***"; not a gender
 # star ("für FLINTA*") nor a marker ("*NEU* Kurs").
 _RULES = re.compile(r"^(?:[=*~]{2,}\s*)+|(?:\s*[=*~]{2,})+$")
@@ -929,7 +941,7 @@ def _title(
         raw = " ".join(full.split())
         if kind == 4 and raw.endswith(":") and _label_cell(element, raw):
             full = raw = raw.rstrip(" :")  # "3. GEBF-Tagung: | 11. bis 13. März 2015"
-        if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(raw)):
+        if not raw or _LABEL.match(raw) or (kind == 3 and _GENERIC_LINK.match(_bare(raw))):
             continue
         if kind == 2 and _FIELD_LABEL.fullmatch(raw) and _label_ends(element):
             continue  # a label whose colon follows it: "<strong>Uhrzeit</strong>: 9:00 Uhr",
