@@ -1090,8 +1090,15 @@ def _plain_title(record: etree._Element, primary: Anchor | None) -> tuple[str | 
     """Without a heading, a title's element, bold text or a link: the words beside the
     record's date, or the first plain line after it."""
     if primary is not None:
+        generic = [
+            text
+            for link in primary.block.element.iter("a")
+            if _GENERIC_LINK.match(_bare(text := " ".join(link.xpath("string()").split())))
+        ]
         for line in primary.block.text.split("\n"):
             left = _BRACKET_LINK.sub("", residue(line))
+            for text in generic:  # "Frühjahrstagung in Jena (12.–13. März). 🖹 Programm"
+                left = left.removesuffix(text).rstrip() if text else left
             if left.casefold().strip(" :.,-") in _TIME_WORDS or _GENERIC_LINK.match(left):
                 continue  # a date's word on a line of its own ("<time>… 20:00\n Uhr</time>"),
                 # or a link's ("11. / 12.07.15<br><a>Weitere Informationen</a>")
