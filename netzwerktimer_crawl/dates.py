@@ -218,6 +218,9 @@ _PIECES: dict[str, str] = {
     # 04/05/2019, 4/5/2019: day first unless the page is US English (see parse_when)
     "SLASHDATE": r"""
         (?<![\d./])(?P<sd_a>\d{1,2})/(?P<sd_b>\d{1,2})/(?P<sd_y>\d{4}|\d\d)(?![\d/])""",
+    # 17-Feb-2018, 24-Mai-2019: a table's day, month and year joined by hyphens
+    "DASHDATE": rf"""
+        (?<![\d.-])(?P<dd_d>{_DAY})-(?P<dd_m>{_MONTH})\.?-(?P<dd_y>\d{{4}}|\d\d)(?![\d-])""",
     # 3. Juni 2025, 3.Juni, 03. Sept., 12. Mai, 2025, 1. Mrz.2025, 12th May 2025
     "TEXTDATE": rf"""
         (?<![\d.])(?P<td_d>{_DAY})(?:\.|st|nd|rd|th|{_FIRST})?\s*(?P<td_m>{_MONTH})\.?
@@ -291,7 +294,8 @@ def _scanner() -> re.Pattern[str]:
     initials = "".join(sorted({w[0] for w in words}))
     by_start = {
         r"(?<![\d])(?=\d)": [
-            "ISO", "SLASHDATE", "NUMDATE", "TEXTDATE", "TIMEHM", "TIMEH", "DAY", "NUM",
+            "ISO", "SLASHDATE", "DASHDATE", "NUMDATE", "TEXTDATE", "TIMEHM", "TIMEH", "DAY",
+            "NUM",
         ],
         rf"{_NOT_AFTER_LETTER}(?=[{initials}])": [
             "WDNUMDATE", "WDTEXTDATE", "ENGRANGE", "ENGDATE", "MONTHYEAR", "MONTHWORD",
@@ -434,6 +438,10 @@ def _tok_slashdate(m: re.Match[str], s: str, month_first: bool = False) -> _Tok:
     return _date_token(m, "NUMDATE", _year(m["sd_y"]), month, day)
 
 
+def _tok_dashdate(m: re.Match[str], s: str) -> _Tok:
+    return _date_token(m, "TEXTDATE", _year(m["dd_y"]), _MONTHS[m["dd_m"]], int(m["dd_d"]))
+
+
 def _tok_textdate(m: re.Match[str], s: str) -> _Tok:
     return _date_token(m, "TEXTDATE", _year(m["td_y"]), _MONTHS[m["td_m"]], int(m["td_d"]))
 
@@ -515,6 +523,7 @@ def _tok_allday(m: re.Match[str], s: str) -> _Tok:
 _BUILDERS: dict[str, Callable[[re.Match[str], str], _Tok | list[_Tok]]] = {
     "ISO": _tok_iso,
     "SLASHDATE": _tok_slashdate,
+    "DASHDATE": _tok_dashdate,
     "NUMDATE": _tok_numdate,
     "WDNUMDATE": _tok_wdnumdate,
     "WDTEXTDATE": _tok_wdtextdate,

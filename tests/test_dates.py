@@ -187,3 +187,11 @@ def test_time_span_on_a_day_passes_midnight() -> None:
         "2025-05-10T22:00",
         "2025-05-11T02:00",
     )
+
+
+def test_day_month_and_year_joined_by_hyphens() -> None:
+    # a band's gig table ("24-Mai-2019 | MTC, Köln"), an English table's "17-Feb-2018"
+    assert parse_when("24-Mai-2019") == When(date(2019, 5, 24))
+    assert parse_when("17-Feb-2018 19:00") == When(datetime(2018, 2, 17, 19, 0), None, False)
+    assert parse_when("12-Jan-2027 - 14-Jan-2027") == When(date(2027, 1, 12), date(2027, 1, 14))
+    assert parse_when("Seite 3-Mai-Ausgabe") is None
