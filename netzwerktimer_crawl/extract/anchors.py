@@ -147,7 +147,7 @@ _SIGNED = re.compile(
 
 # A press release's dateline, its place and day before the dash that opens its text:
 # "Berlin, 05.03.2018 - Der Bundesverband Deutsche Startups e.V. begrüßt, dass …"
-_NOT_A_WEEKDAY = rf"(?!(?i:{'|'.join(WEEKDAYS)})\b)"
+_NOT_A_WEEKDAY = rf"(?!(?i:{'|'.join(map(re.escape, WEEKDAYS))})\b)"
 _DATELINE = re.compile(
     _NOT_A_WEEKDAY + r"^[A-ZÄÖÜ][\w./-]*(?:\s(?:am|an|im|in|ob|der|bei|[A-ZÄÖÜ(][\w./)-]*)){0,3}"
     r",\s*(?:den\s+)?\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+\.?)\s?(?:\d{4}|\d\d)\s+[-–—]\s+"
