@@ -141,6 +141,30 @@ def test_a_wix_pages_events_in_its_page_data():
     ]  # fmt: skip
 
 
+def test_a_talks_page_whose_script_holds_the_terms_talks_is_the_one_it_names():
+    # Modeled on a colloquium site built by a script: each talk's page carries all talks
+    talks = [
+        {"title": "Agentic AI for Research", "start": "2026-12-08", "speaker": "A. Kim"},
+        {"title": "Evolving AI Models Demand New Datacenters", "start": "2026-12-15"},
+        {"title": "Searching Complex Design Spaces", "start": "2027-01-12"},
+    ]
+    page = (
+        '<html><head><meta property="og:title" content="Evolving AI Models Demand New'
+        ' Datacenters"><title>Evolving AI Models Demand New Datacenters — AI Colloquium'
+        '</title></head><body><div id="talk"></div>'
+        f"<script>const TALKS = {json.dumps(talks)};</script></body></html>"
+    )
+    url = "https://colloquium.example/talk-1215.html"
+    result = extract(saved_page(page.encode(), url, FETCHED), "x")
+    assert [(e.title, e.start) for e in result.events] == [
+        ("Evolving AI Models Demand New Datacenters", date(2026, 12, 15))
+    ]
+    # the term's page, titled by none of them, lists them all
+    listing = page.replace("Evolving AI Models Demand New Datacenters", "AI Colloquium", 2)
+    result = extract(saved_page(listing.encode(), url, FETCHED), "x")
+    assert len(result.events) == 3
+
+
 def test_a_date_in_parts_takes_its_year_from_the_fetch():
     # Modeled on a real church's hand-made feed: day, a month's abbreviation, a time
     feed = {

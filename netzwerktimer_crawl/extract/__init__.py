@@ -211,10 +211,12 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         problems += micro_problems
         tried.append(f"{steps.MICROFORMATS}: {len(micro)} ({len(aside_micro)} in a sidebar)")
     inline, inline_problems = json_feed.embedded(selector)
+    own = _own_entry(selector, inline)
     if inline or inline_problems:
-        found += inline
+        found += own or inline
         problems += inline_problems
-        tried.append(f"{steps.JSON_FEED} (in the page's scripts): {len(inline)}")
+        mine = f" (the page's own of {len(inline)})" if own else ""
+        tried.append(f"{steps.JSON_FEED} (in the page's scripts): {len(own or inline)}{mine}")
     chosen = chosen or listing.detect(selector, response.url)
     next_url = None
     if chosen:
@@ -350,6 +352,24 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
 def _from_ical(response: TextResponse) -> Extraction:
     found, problems = ical.events(response.text, http_date(response.headers.get("Date")))
     return Extraction(found, None, problems, [f"{steps.ICAL}: {len(found)}"])
+
+
+def _own_entry(selector: Selector, inline: list[Event]) -> list[Event]:
+    """Of the entries a page's script carries, the one the page is about, where its title
+    names exactly one: a talk's page that holds the whole term's talks for its script to
+    show the one (og:title "Evolving AI Models Demand New Datacenters …")."""
+    if len(inline) < 2:
+        return []
+    titles = {
+        " ".join(text.split()).casefold()
+        for text in (
+            selector.xpath('//meta[@property="og:title"]/@content').get() or "",
+            _SITE_AFTER.split(selector.xpath("//title/text()").get() or "")[0],
+        )
+        if text.strip()
+    }
+    named = [e for e in inline if " ".join((e.title or "").split()).casefold() in titles]
+    return named if len(named) == 1 else []
 
 
 def _content_type(response: TextResponse) -> str:
