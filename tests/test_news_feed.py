@@ -104,3 +104,17 @@ def test_an_atom_calendar_feed_of_coming_events_is_read():
         "</entry></feed>"
     )
     assert read(atom)[0] == [("Cluster-Stammtisch", "2026-12-10T18:30", None, None)]
+
+
+def test_a_feed_in_its_declared_latin_1_keeps_its_umlauts():
+    feed = rss(
+        "<item><title>Frühjahrsempfang</title><pubDate>Thu, 03 Dec 2026 17:00:00 +0000</pubDate>"
+        "</item>"
+    ).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+    result = extract(
+        saved_page(feed.encode("latin-1"), "https://www.example.de/events/feed/", FETCHED),
+        "unknown",
+    )
+    assert [(e.title, e.start) for e in result.events] == [
+        ("Frühjahrsempfang", datetime(2026, 12, 3, 18, 0))
+    ]

@@ -26,6 +26,7 @@ from ..berlin import local, parse_iso
 from ..dates import parse_when
 from ..items import Event
 from ..text import clean, html_to_text
+from . import dom
 from .steps import NEWS_FEED
 
 _OWN_FIELDS = {  # the element names (without namespace) that carry the event's own dates
@@ -45,12 +46,12 @@ def is_feed(text: str) -> bool:
 
 def events(text: str, fetched: datetime | None) -> tuple[list[Event], str]:
     """The feed's events, and what the step says of it: how many, or why it read none."""
-    try:
+    try:  # the text is decoded already: its declaration's encoding would misread it
         root = etree.fromstring(
-            text.lstrip("\ufeff \r\n").encode(),
+            dom.without_xml_declaration(text.lstrip("\ufeff \r\n")),
             etree.XMLParser(recover=True, resolve_entities=False),
         )
-    except etree.XMLSyntaxError as error:
+    except (etree.XMLSyntaxError, ValueError) as error:
         return [], f"not read: {error}"
     if root is None:
         return [], "not read: no feed in it"
