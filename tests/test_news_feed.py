@@ -118,3 +118,15 @@ def test_a_feed_in_its_declared_latin_1_keeps_its_umlauts():
     assert [(e.title, e.start) for e in result.events] == [
         ("Frühjahrsempfang", datetime(2026, 12, 3, 18, 0))
     ]
+
+
+def test_a_date_beyond_berlin_time_is_dropped_and_the_feed_still_read():
+    found, _ = read(rss(
+        "<item><title>Platzhalter</title><pubDate>Fri, 31 Dec 9999 23:00:00 -0500</pubDate></item>"
+        "<item><title>Sommerfest</title><pubDate>Sat, 03 Jul 2027 14:00:00 +0000</pubDate></item>"
+        "<item><title>Herbstfest</title><pubDate>Sat, 02 Oct 2027 14:00:00 +0000</pubDate></item>"
+    ))  # fmt: skip
+    assert found == [
+        ("Sommerfest", "2027-07-03T16:00", None, None),
+        ("Herbstfest", "2027-10-02T16:00", None, None),
+    ]

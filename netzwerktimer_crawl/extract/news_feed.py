@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
-from email.utils import parsedate_to_datetime
 
 from lxml import etree
 
-from ..berlin import local, parse_iso
+from ..berlin import http_date, local, parse_iso
 from ..dates import parse_when
 from ..items import Event
 from ..text import clean, html_to_text
@@ -118,17 +117,19 @@ _BASIC = re.compile(r"^(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)?)?(Z?)$")
 
 
 def _moment(value: str) -> datetime | None:
-    """An RSS date (RFC 822) or an Atom or Dublin Core one (ISO 8601), aware."""
+    """An RSS date (RFC 822, as HTTP writes it) or an Atom or Dublin Core one (ISO 8601),
+    aware UTC; None when unreadable or beyond what Berlin time can hold ("31 Dec 9999")."""
     if not value:
         return None
+    if (moment := http_date(value)) is not None:
+        return moment
     try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        try:
-            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        local(moment)
+    except (ValueError, OverflowError):
+        return None
+    return moment.astimezone(UTC)
 
 
 def _built(root: etree._Element) -> datetime | None:
