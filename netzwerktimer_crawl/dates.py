@@ -215,9 +215,12 @@ _PIECES: dict[str, str] = {
         (?:\.|(?=\s*(?:-|bis)\s*{_DAY}\.\ ?{_MON}\.))
         (?:\ ?(?P<nd_y4>\d{{4}})(?!\d) | (?P<nd_y2>\d\d)(?![\d:]))?   # 2022 | 22 (not 18:00)
         (?!\d)""",
-    # 04/05/2019, 4/5/2019: day first unless the page is US English (see parse_when)
+    # 04/05/2019, 4/5/2019: day first unless the page is US English (see parse_when); the
+    # Dutch and Danish 01-09-2018, 1-12-2017, with hyphens and its year in full
     "SLASHDATE": r"""
-        (?<![\d./])(?P<sd_a>\d{1,2})/(?P<sd_b>\d{1,2})/(?P<sd_y>\d{4}|\d\d)(?![\d/])""",
+        (?<![\d./])(?P<sd_a>\d{1,2})
+        (?:/(?P<sd_b>\d{1,2})/(?P<sd_y>\d{4}|\d\d)(?![\d/])
+         |(?<!-\d)(?<!-\d\d)-(?P<sd_hb>\d{1,2})-(?P<sd_hy>\d{4})(?![\d-]))""",
     # 17-Feb-2018, 24-Mai-2019: a table's day, month and year joined by hyphens
     "DASHDATE": rf"""
         (?<![\d.-])(?P<dd_d>{_DAY})-(?P<dd_m>{_MONTH})\.?-(?P<dd_y>\d{{4}}|\d\d)(?![\d-])""",
@@ -431,11 +434,11 @@ def _tok_wdtextdate(m: re.Match[str], s: str) -> _Tok:
 
 
 def _tok_slashdate(m: re.Match[str], s: str, month_first: bool = False) -> _Tok:
-    a, b = int(m["sd_a"]), int(m["sd_b"])
+    a, b = int(m["sd_a"]), int(m["sd_b"] or m["sd_hb"])
     day, month = (b, a) if month_first else (a, b)
     if not 1 <= month <= 12:
         return _Tok(_BAD, m.start(), m.end())
-    return _date_token(m, "NUMDATE", _year(m["sd_y"]), month, day)
+    return _date_token(m, "NUMDATE", _year(m["sd_y"] or m["sd_hy"]), month, day)
 
 
 def _tok_dashdate(m: re.Match[str], s: str) -> _Tok:

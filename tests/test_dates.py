@@ -195,3 +195,14 @@ def test_day_month_and_year_joined_by_hyphens() -> None:
     assert parse_when("17-Feb-2018 19:00") == When(datetime(2018, 2, 17, 19, 0), None, False)
     assert parse_when("12-Jan-2027 - 14-Jan-2027") == When(date(2027, 1, 12), date(2027, 1, 14))
     assert parse_when("Seite 3-Mai-Ausgabe") is None
+
+
+def test_day_month_and_full_year_in_numbers_joined_by_hyphens() -> None:
+    # a Belgian club's table ("01-09-2018 | Start weekend"), Danish "1-12-2017 kl. 20:00"
+    assert parse_when("01-09-2018") == When(date(2018, 9, 1))
+    assert parse_when("1-12-2017 20:00") == When(datetime(2017, 12, 1, 20, 0), None, False)
+    assert parse_when("01-09-2018 - 03-09-2018") == When(date(2018, 9, 1), date(2018, 9, 3))
+    # a phone number's tail, a two-digit year, a month 13 are no dates
+    assert parse_when("Tel. 0361-12-2018") is None
+    assert parse_when("01-09-18") is None
+    assert parse_when("13-13-2018") is None

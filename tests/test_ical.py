@@ -311,6 +311,8 @@ def test_an_event_of_year_9999_goes_no_further_than_validation(tmp_path):
         ("DTSTART:20261210T140000\nDURATION:PT2H30M\n", "2026-12-10T14:00", "2026-12-10T16:30",
          False),
         ("DTSTART;VALUE=DATE:20261216\nDURATION:P2D\n", "2026-12-16", "2026-12-17", True),
+        # a generator's one-day event whose exclusive DTEND is its DTSTART: that day, no end
+        ("DTSTART;VALUE=DATE:20261026\nDTEND;VALUE=DATE:20261026\n", "2026-10-26", None, True),
         # Days written as times are days, not events from midnight to midnight: in Berlin time,
         ("DTSTART;TZID=Europe/Berlin:20261211T000000\n"
          "DTEND;TZID=Europe/Berlin:20261213T000000\n", "2026-12-11", "2026-12-12", True),
@@ -353,6 +355,9 @@ def test_a_town_halls_closing_days_are_no_events_and_are_said_to_be_left_out(tmp
         "UID:6\nSUMMARY:Tag der offenen Tür\nDESCRIPTION:Das Amt ist an diesem Tag für den"
         " Publikumsverkehr geschlossen, dafür zeigen wir Ihnen alle Räume.\n"
         "DTSTART;VALUE=DATE:20261210\n",
+        # a sports hall's feed of its closures and of its regular opening hours, every day
+        "UID:7\nSUMMARY:Stengt: Påskeaften\nDTSTART;VALUE=DATE:20261211\n",
+        "UID:8\nSUMMARY:Ordinære åpningstider\nDTSTART:20261211T080000\n",
     )
     path = tmp_path / "events.ics"
     path.write_text(text, encoding="utf-8")
@@ -361,7 +366,7 @@ def test_a_town_halls_closing_days_are_no_events_and_are_said_to_be_left_out(tmp
     assert [(r["title"], r["start"]) for r in rows] == [
         ("Weihnachtsmarkt am Rathaus", "2026-12-12"), ("Tag der offenen Tür", "2026-12-10")
     ]  # fmt: skip
-    assert "left out 4 closure(s), not events" in result.stderr
+    assert "left out 6 closure(s) or opening hours, not events" in result.stderr
 
 
 def test_a_series_of_listed_days_without_a_rule_is_each_of_its_days():

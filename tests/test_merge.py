@@ -169,3 +169,34 @@ def test_a_short_title_another_names_in_passing_is_another_event():
     assert sorted(title for title, *_ in found(html)) == [
         "D&D", "Sommerfest 2026 im Park", "The Stygian Gambit (D&D)",
     ]  # fmt: skip
+
+
+def test_two_entries_at_one_time_that_link_pages_of_their_own_are_two_events():
+    # a chess club's league evening: its A team at home, its B team away, both listed and
+    # both in the JSON-LD; the shorter title starts the longer one
+    base = "https://www.example-netzwerk.de/event/"
+    ld = json_ld(
+        ("Ligaspiel", "2026-10-27T19:30:00+01:00", base + "ligaspiel/"),
+        ("Ligaspiel gegen Jena B", "2026-10-27T19:30:00+01:00", base + "ligaspiel-gegen-jena-b/"),
+    )
+    html = listing(
+        ROW.format(href="/event/ligaspiel/", title="Ligaspiel", when="27.10.2026, 19:30 Uhr")
+        + ROW.format(href="/event/ligaspiel-gegen-jena-b/", title="Ligaspiel gegen Jena B",
+                     when="27.10.2026, 19:30 Uhr"),
+        ld,
+    )  # fmt: skip
+    assert found(html) == [
+        ("Ligaspiel", "2026-10-27T19:30", None, base + "ligaspiel/"),
+        ("Ligaspiel gegen Jena B", "2026-10-27T19:30", None, base + "ligaspiel-gegen-jena-b/"),
+    ]
+
+
+def json_ld(*events: tuple[str, str, str]) -> str:
+    return (
+        "["
+        + ",".join(
+            f'{{"@type":"Event","name":"{name}","startDate":"{start}","url":"{url}"}}'
+            for name, start, url in events
+        )
+        + "]"
+    )

@@ -430,7 +430,7 @@ def extract(response: Response, network: str, chosen: Listing | None = None) -> 
         # said, not silently dropped: a feed's "Schließtag" is its office's, not an event
         result.events = [e for e in result.events if not records.closed(e)]
         result.problems.append(
-            f"left out {len(closed)} closure(s), not events: "
+            f"left out {len(closed)} closure(s) or opening hours, not events: "
             + "; ".join(repr(e.title) for e in closed[:5])
         )
     fetched = http_date(response.headers.get("Date"))

@@ -98,6 +98,8 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
         return False
     if sessions and _permalink_day(block.element) == sessions[0].start:
         return True  # "[<a href="/2012/05/17/stammtisch/">Donnerstag, 17. Mai 2012</a>]"
+    if _event_post(block.element):
+        return False
     node: etree._Element | None = block.element
     for _ in range(3):
         if node is None:
@@ -114,6 +116,28 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
         or _STAMPED.search(t.get("datetime") or "")
         for t in (*_own_times(block.element), *_own_inline(block.element))
     )
+
+
+# WordPress names a post's type in its classes: the "entry-meta" of an <article class="…
+# type-event"> (a theme's own event type, or type-tribe_events, type-mec-events) dates the
+# event, as microdata's Event does
+_EVENT_POST = re.compile(r"(?:^|\s)type-[\w-]*events?(?:\s|$)", re.I)
+_EVENT_POST_REACH = 8
+
+
+def _event_post(element: etree._Element) -> bool:
+    node: etree._Element | None = element
+    for _ in range(_EVENT_POST_REACH):
+        if node is None or _tag_name(node) in ("body", "html"):
+            return False
+        if _EVENT_POST.search(node.get("class") or "") or "Event" in (node.get("itemtype") or ""):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _tag_name(node: etree._Element) -> str:
+    return node.tag if isinstance(node.tag, str) else ""
 
 
 _STAMPED = re.compile(r"T\d\d:\d\d:(?!00)\d\d")

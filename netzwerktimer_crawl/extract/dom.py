@@ -568,11 +568,13 @@ def _unfold_card_links(root: etree._Element) -> None:
 
 
 def _wraps_card(link: etree._Element) -> bool:
+    # spans, perhaps beside a block of their own (a card's <div class="more"> of price and time)
     parts = [c for c in link if isinstance(c.tag, str) and c.tag not in ("br", "img")]
     return (
         len(parts) >= 2
         and not (link.text or "").strip()
-        and all(c.tag == "span" and not (c.tail or "").strip() for c in parts)
+        and any(c.tag == "span" for c in parts)
+        and all((c.tag == "span" or is_block(c)) and not (c.tail or "").strip() for c in parts)
     )
 
 

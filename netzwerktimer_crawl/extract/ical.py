@@ -83,7 +83,9 @@ def _event(component: Component) -> Event:
     start, end = _span(component)
     all_day = not isinstance(start, datetime)
     if all_day and end is not None:
-        end = end - timedelta(days=1)  # DTEND of an all-day event is exclusive
+        # DTEND of an all-day event is exclusive; one equal to DTSTART (a feed generator's
+        # one-day event) ends the day it starts
+        end = end - timedelta(days=1) if end > start else None
     url = component.get("URL")
     status = str(component.get("STATUS", "")).upper()
     return Event(

@@ -131,7 +131,20 @@ def same(a: Event, b: Event) -> bool:
         return True
     if _day(a) != _day(b) or not _times_agree(a, b):
         return False
+    if a.extractor == b.extractor and _other_pages(a, b):
+        return False  # one list's "League Match" and "League match against St Andrews B"
     return _titles_match(a, b) or (bool(a.url) and a.url == b.url and a.start == b.start)
+
+
+def _closest(event: Event, twins: list[Event]) -> Event | None:
+    """Of the copies `event` may be, the one with its title, else with its page."""
+    for fits in (
+        lambda twin: _title(twin) == _title(event),
+        lambda twin: not _other_pages(twin, event),
+    ):
+        if found := next((twin for twin in twins if fits(twin)), None):
+            return found
+    return twins[0] if twins else None
 
 
 # How closely a teaser's words must contain an event's title ("den öffentlichen Lauf" for
@@ -270,7 +283,7 @@ def combine(events: list[Event], rank: dict[int, tuple[bool, int]] | None = None
     for event in events:
         event.extra.setdefault("steps", [event.extractor])
         near = candidates(event)
-        twin = next((kept[i] for i in near if same(kept[i], event)), None)
+        twin = _closest(event, [kept[i] for i in near if same(kept[i], event)])
         if twin is not None:
             absorb(twin, event)
             continue

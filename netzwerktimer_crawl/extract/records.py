@@ -56,7 +56,9 @@ _WEEKLY = re.compile(
 )
 _WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.I)
 _CLOSED = re.compile(
-    r"\b(?:geschlossen|closed|ruhetag|betriebsferien|betriebsurlaub|betriebsruhe|schließtag)\b"
+    r"\b(?:geschlossen|closed|ruhetag|betriebsferien|betriebsurlaub|betriebsruhe|schließtag"
+    # the neighbours' word for it: "Stengt: Påskeaften", "Gesloten", "Fermé", "Chiuso"
+    r"|gesloten|fermé|chiuso|cerrado|stengt|lukket|stängt|suljettu)\b"
     # an office's day off between a holiday and the weekend: "Brückentag nach Himmelfahrt"
     r"|^\W*brückentag\b"
     # a holiday's opening hours: "24.12. geschlossen", "02.01. wieder regulär geöffnet"
@@ -79,10 +81,13 @@ _NOTE = 40  # a description this short that says "closed" says only that
 
 
 def closed(event: Event) -> bool:
-    """The event is a closure by its title, or by a description that says no more: a
-    feed's weekly "Administrative Day" whose text is "Office Closed"."""
+    """The event is a closure or opening hours by its title ("Ordinære åpningstider" in a
+    feed, every day), or a closure by a description that says no more: a feed's weekly
+    "Administrative Day" whose text is "Office Closed"."""
     note = " ".join((event.description or "").split())
-    return bool(event.title and closure(event.title)) or (0 < len(note) <= _NOTE and closure(note))
+    if event.title and (closure(event.title) or opening_hours(event.title)):
+        return True
+    return 0 < len(note) <= _NOTE and closure(note)
 
 
 # A post that looks back on an event reports it; it announces none: "Rückblick: Jahrestagung
@@ -174,8 +179,11 @@ _WISH = (
 # the whole title: not "Frohe Weihnachten – Adventskonzert", "Merry Christmas Techno"
 _GREETING = re.compile(rf"^{_WISH}(?:\W+(?:und|and|&)\s+{_WISH})?\W*$", re.I)
 _HOURS = re.compile(
-    r"^(?:unsere\s+)?(?:öffnungs|sprech|geschäfts|büro|besuchs)zeiten(?:\s+\d{4})?\W*$"
-    r"|^(?:opening|office)\s+hours\W*$",
+    # "Öffnungszeiten", "Reguläre Öffnungszeiten", a feed's "Ordinære åpningstider" every day
+    r"^(?:[^\W\d_]+\s+)?(?:(?:öffnungs|sprech|geschäfts|büro|besuchs)zeiten|(?:opening|office)"
+    r"\s+hours|openingstijden|openingsuren|åpningstider|åbningstider|öppettider|aukioloajat"
+    r"|horaires\s+d'ouverture|orari\s+di\s+apertura|horarios?\s+de\s+apertura)"
+    r"(?:\s+\d{4})?\W*$",
     re.I,
 )
 # What a day's heading row says of the rows below it: "Talks on Friday March 10, 2017".
