@@ -318,3 +318,33 @@ def test_an_activitypub_event_is_one_event_and_a_poll_none():
         )
     ]
     assert json_feed.events(ACTIVITY_POLL) == ([], [])
+
+
+def test_an_odata_collection_names_its_fields_in_its_own_case_and_with_event_before():
+    # Modeled on a city content API (OData): entries under "value", the title as "Subject",
+    # dates as "EventStartDate"; the page's own dates of publication and expiry are no start
+    odata = {
+        "odata.metadata": "https://www.example-stadt.de/api/v1/$metadata#Contents",
+        "value": [
+            {
+                "ContentId": 93902,
+                "Subject": "Führung durch die Glashütte",
+                "PublicDate": "2026-06-08T13:53:00",
+                "ExpiryDate": "2029-12-05T15:16:00",
+                "EventStartDate": "2027-03-07T14:00:00",
+                "EventEndDate": "2027-03-07T15:00:00",
+                "Event_URL": "https://www.example-stadt.de/museum/glashuette",
+            },
+            {"ContentId": 93903, "Subject": "Sprechzeiten", "PublicDate": "2026-06-09T10:00:00"},
+        ],
+    }
+    found, problems = json_feed.events(odata)
+    assert [(e.title, e.start, e.end, e.url) for e in found] == [
+        (
+            "Führung durch die Glashütte",
+            datetime(2027, 3, 7, 14, 0),
+            datetime(2027, 3, 7, 15, 0),
+            "https://www.example-stadt.de/museum/glashuette",
+        )
+    ]
+    assert problems == []

@@ -3,10 +3,12 @@
 Calendar widgets load their events as JSON: FullCalendar's event source (`title`, `start`,
 `end`, `allDay`, `url`), which many CMS calendars serve from an AJAX or REST endpoint, and
 REST APIs with schema.org's names (`name`, `startDate`, `endDate`, `location`) or a
-plugin's own (`start_date`, `permalink`, `venue`). The events are the list at the top or
-under a key such as "events", "data" or "items", else the first such list deeper in the
-feed (a Wix page's data) or an object of entries keyed by their ids; an entry counts when
-it has a title and a start that reads as a date, also one nested a level or two down. The
+plugin's own (`start_date`, `permalink`, `venue`), in any case and with or without "event"
+before them (an OData API's `Subject` and `EventStartDate`). The events are the list at the
+top or under a key such as "events", "data", "items" or OData's "value", else the first
+such list deeper in the feed (a Wix page's data) or an object of entries keyed by their ids;
+an entry counts when it has a title and a start that reads as a date, also one nested a
+level or two down. The
 Events Calendar's REST API has a reader of its own (tribe_api.py).
 
 A hand-made feed may give the date in parts (`"dateno": "1", "datemonth": "SEP", "time":
@@ -35,7 +37,8 @@ from ..items import Event
 from ..text import city_from_location, clean, html_to_text
 from .steps import JSON_FEED
 
-TITLE = ("title", "name", "summary", "titel", "event_title")
+# "subject": Microsoft's (Graph, Exchange, SharePoint lists) and OData APIs'
+TITLE = ("title", "name", "summary", "titel", "event_title", "subject")
 # In the order they are tried: a plain "date" is often a post's, so it comes late.
 START = ("start", "startDate", "start_date", "startdate", "starttime", "startTime",
          "startDateTime", "start_datetime", "startsAt", "starts_at", "start_time", "time_start",
@@ -61,6 +64,7 @@ TEXT = ("description", "excerpt", "content", "teaser", "beschreibung", "caption"
 LISTS = (
     "events", "data", "items", "results", "entries", "records", "termine", "veranstaltungen",
     "orderedItems",  # an ActivityPub collection (Mobilizon's outbox)
+    "value",  # an OData or Microsoft Graph collection
 )  # fmt: skip
 
 
@@ -184,11 +188,27 @@ def _balanced(text: str, start: int) -> str | None:
     return None
 
 
+def _plain(key: str) -> str:
+    """A field's name as the lists above know it, whatever its case and joints, without an
+    "event" before it: an OData API's "EventStartDate", "Event_Title", "eventUrl"."""
+    name = key.casefold().replace("_", "").replace("-", "")
+    return name[5:] if name.startswith("event") and len(name) > 5 else name
+
+
 def _first(entry: dict, keys: tuple[str, ...]) -> tuple[str | None, object]:
     found = next(((k, entry[k]) for k in keys if entry.get(k) not in (None, "", [])), None)
+    if found is None:
+        given = {_plain(k): k for k in entry if isinstance(k, str)}
+        named = (given.get(_plain(k)) for k in keys)
+        # a plain value only: radar's "date_time" list of occurrences is no "dateTime"
+        found = next(((k, entry[k]) for k in named if k and _scalar(entry[k])), None)
     if found is None and keys in (START, END):
         found = _nested(entry, NESTED_START if keys is START else NESTED_END, _REACH)
     return found or (None, None)
+
+
+def _scalar(value: object) -> bool:
+    return isinstance(value, str | int | float) and value != ""
 
 
 def _nested(entry: dict, keys: tuple[str, ...], reach: int) -> tuple[str, object] | None:
