@@ -8,8 +8,7 @@ before them (an OData API's `Subject` and `EventStartDate`). The events are the 
 top or under a key such as "events", "data", "items" or OData's "value", else the first
 such list deeper in the feed (a Wix page's data) or an object of entries keyed by their ids;
 an entry counts when it has a title and a start that reads as a date, also one nested a
-level or two down. The
-Events Calendar's REST API has a reader of its own (tribe_api.py).
+level or two down. The Events Calendar's REST API has a reader of its own (tribe_api.py).
 
 A hand-made feed may give the date in parts (`"dateno": "1", "datemonth": "SEP", "time":
 "18:00 Uhr"`): its year is the one nearest the fetch date.
