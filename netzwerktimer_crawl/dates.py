@@ -174,6 +174,8 @@ _FILLER_WORDS = (
     ).split()
     # an end that is none: "18:00 – open end Sektempfang"
     + ["open end", "open-end", "ende offen", "offenes ende"]
+    # a time still to come: "Adventskonzert am 29. November, Uhrzeit folgt"
+    + ["uhrzeit folgt", "zeit folgt", "beginn folgt", "uhrzeit noch offen", "time tba", "time tbc"]
 )
 
 

@@ -1756,6 +1756,7 @@ def events(
     notes = [f"{len(usable)} date anchors, {len(candidates)} candidate lists, {len(lists)} lists"]
     page_day = url_day(page or base_url)
     found: list[Found] = grid
+    lists_found: list[list[Found]] = []
     root = usable[0].block.element.getroottree().getroot() if usable else None
     # Document order; the list keeps lxml's proxies alive, so their ids stay theirs.
     everything = list(root.iter()) if root is not None else []
@@ -1992,8 +1993,12 @@ def events(
             notes.append(f"{len(of_list)} stamped newest first on one day (a ticker), not events")
         elif not all(f.borrowed and not _timed(f.event) for f in of_list):
             found.extend(of_list)
+            lists_found.append(of_list)
         elif days_only:
             found.extend(of_list)
+            lists_found.append(of_list)
+    for of_list in lists_found:
+        _year_of_repeats(of_list, found)
     unique = _unique(found)
     kept = _within(unique, reference)
     if len(kept) < len(unique):  # said, so that a page of old events is not silently empty
@@ -2622,6 +2627,43 @@ def _description(text: str, title: str, location: str | None) -> str | None:
         lines.append(flat)
     text = "\n".join(dict.fromkeys(lines))
     return text[:_DESCRIPTION] or None
+
+
+def _year_of_repeats(of_list: list[Found], found: list[Found]) -> None:
+    """A list without years that repeats entries the page dates with theirs (a summary
+    "Barockkonsert i Hamburg den 11 oktober kl 18.00" below the concert cards) is in their
+    year, all of it: the fetch date's nearest year was a guess. Then its repeats are the
+    cards' duplicates, and its one new entry lands in the right year."""
+    yearless = [f for f in of_list if f.yearless and f.event.start is not None]
+    stated = [f.event for f in found if not f.yearless and f.event.start is not None]
+    shifts = {
+        event.start.year - item.event.start.year
+        for item in yearless
+        for event in stated
+        if event.start.year != item.event.start.year and _repeat(item.event, event)
+    }
+    if len(shifts) != 1 or not (shift := shifts.pop()):
+        return
+    for item in yearless:
+        try:
+            item.event.start = item.event.start.replace(year=item.event.start.year + shift)
+            if item.event.end is not None:
+                item.event.end = item.event.end.replace(year=item.event.end.year + shift)
+        except ValueError:  # 29 February
+            continue
+
+
+def _repeat(copy: Event, event: Event) -> bool:
+    """The same day of the year and clock, and one title holds the other."""
+    a, b = copy.start, event.start
+    if (a.month, a.day) != (b.month, b.day):
+        return False
+    if isinstance(a, datetime) and isinstance(b, datetime) and a.time() != b.time():
+        return False
+    x, y = sorted(
+        (normalized_title(copy.title or ""), normalized_title(event.title or "")), key=len
+    )
+    return bool(x) and x in y
 
 
 def _unique(found: list[Found]) -> list[Found]:
