@@ -25,6 +25,7 @@ from .dom import Block, heading_text, is_block, preceding_heading, signature
 _READ = 240
 _PUBLISHED_WORDS = re.compile(
     r"\b(?:veröffentlicht|publiziert|geschrieben|erstellt|aktualisiert|zuletzt geändert"
+    r"|eingestellt|erschienen|(?:artikel|beitrag|meldung|nachricht|pressemitteilung)\s+vom"
     r"|published|posted|updated|last modified|stand(?!-))\b",  # not "Stand-up Comedy"
     re.I,
 )
@@ -94,6 +95,8 @@ def _is_published(block: Block, sessions: list[When]) -> bool:
         return True
     if _SIGNED.match(text := " ".join(block.text.split())) or _DATELINE.match(text):
         return True
+    if _created(block.element):
+        return True  # stamped to the minute, as a CMS stamps it: "06. Juni 2012 um 10:08 Uhr"
     if sessions and (not sessions[0].all_day or sessions[0].end is not None):
         return False
     if sessions and _permalink_day(block.element) == sessions[0].start:
@@ -138,6 +141,28 @@ def _event_post(element: etree._Element) -> bool:
 
 def _tag_name(node: etree._Element) -> str:
     return node.tag if isinstance(node.tag, str) else ""
+
+
+# Markup that names a post's creation or change, a time of day included: Joomla's
+# <td class="createdate">, <dd class="create">, "modifydate", itemprop dateCreated
+_CREATED = re.compile(
+    r"create[d_-]?date|modif(?:y|ied)[_-]?date|date[_-]?(?:created|modified)"
+    r"|(?:^|\s)(?:create|created|modified)(?:\s|$)",
+    re.I,
+)
+
+
+def _created(element: etree._Element) -> bool:
+    node: etree._Element | None = element
+    for _ in range(2):
+        if node is None:
+            return False
+        if any(_CREATED.search(node.get(name) or "") for name in ("class", "itemprop")):
+            return True
+        node = node.getparent()
+    return any(
+        _CREATED.search(t.get("class") or t.get("itemprop") or "") for t in _own_inline(element)
+    )
 
 
 _STAMPED = re.compile(r"T\d\d:\d\d:(?!00)\d\d")

@@ -97,6 +97,19 @@ _LOOKBACK = re.compile(
     r"|fotogalerie)\b",
     re.I,
 )
+# A post of the day's news named by its day: "Kiez-Nachrichten, 06.06.", "Pressespiegel vom
+# 12. März", "Newsletter 03/2026"
+_DIGEST_TITLE = re.compile(
+    r"^[\w-]*(?:nachrichten|news|meldungen|pressespiegel|presseschau|newsletter|rundbrief"
+    r"|infobrief|rückblick)(?:\s+(?:vom|von|der|des|für|aus))?\W*$",
+    re.I,
+)
+
+
+def _digest(title: str) -> bool:
+    return any(c.isdigit() for c in title) and bool(_DIGEST_TITLE.match(residue(title)))
+
+
 _GENERIC_LINK = re.compile(
     r"^(?:mehr|weiter|weiterlesen|weiter lesen|mehr lesen|mehr erfahren|mehr infos?|details?"
     r"|weitere informationen|weitere infos|mehr informationen|alle informationen"
@@ -1898,7 +1911,13 @@ def events(
             if borrowed and shared and len(sessions) == 1 and sessions[0].all_day:
                 sessions = _on_day(shared, sessions[0].start)  # type: ignore[arg-type]
             closed = primary is not None and _CLOSED.search(residue(primary.block.text))
-            if not title or closed or _CLOSED.search(title) or _LOOKBACK.search(title):
+            if (
+                not title
+                or closed
+                or _CLOSED.search(title)
+                or _LOOKBACK.search(title)
+                or (_digest(title))
+            ):
                 previous = None
                 continue
             if not borrowed and _continues(record, title_element, primary):
