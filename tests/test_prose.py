@@ -86,3 +86,52 @@ def test_english_says_it_will_take_place_or_is_held():
         " from 6:30pm to 8pm at St. Mary's Church.</p>"
     ) == [("Winter Concert", "2026-12-12T18:30", "2026-12-12T20:00", "St. Mary's Church")]
     assert found("<h2>Review</h2><p>The Summer Fair took place on 3 October in the park.</p>") == []
+
+
+def news_item(headline: str, *paragraphs: str) -> list[tuple]:
+    """A town's news item (TYPO3 news): its headline names the event and its day."""
+    html = (
+        f"<html><head><title>{headline}: Stadt Beispielstadt</title>"
+        f'<meta property="og:title" content="{headline}"></head><body>'
+        f'<div class="news-single"><h1 itemprop="headline">{headline}</h1>'
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</div></body></html>"
+    )
+    page = saved_page(html.encode(), URL + "reparaturcafe/", datetime(2027, 1, 20, tzinfo=UTC))
+    kept, _ = rows(extract(page, "unknown").events)
+    return [(e["title"], e["start"], e["end"]) for e in kept]
+
+
+def test_the_further_days_a_news_items_text_gives_are_its_event_on_those_days():
+    assert news_item(
+        "Reparaturcafé am 29. Januar",
+        "Gelegenheit zu einem Besuch im Reparaturcafé bietet sich am Freitag, 29. Januar, in"
+        " der Zeit von 15.00 bis 18.00 Uhr in den Räumen des Stadtteilzentrums.",
+        "Das Projekt ist eine Kooperation der Stadt mit dem Verein Anti-Rost. Schon jetzt"
+        " vormerken: Das Reparaturcafé öffnet auch am 26. März, 14. Mai und 26. November"
+        " jeweils von 15.00 bis 18.00 Uhr. Alle Interessierten sind herzlich eingeladen.",
+    ) == [
+        ("Reparaturcafé am 29. Januar", "2027-01-29T15:00", "2027-01-29T18:00"),
+        ("Reparaturcafé", "2027-03-26T15:00", "2027-03-26T18:00"),
+        ("Reparaturcafé", "2027-05-14T15:00", "2027-05-14T18:00"),
+        ("Reparaturcafé", "2027-11-26T15:00", "2027-11-26T18:00"),
+    ]
+
+
+def test_further_days_deep_in_a_paragraph_of_the_news_items_text_are_read_too():
+    # beyond the start of a long paragraph, where the list steps read no date
+    assert news_item(
+        "Reparaturcafé am 29. Januar",
+        "Gelegenheit zu einem Besuch im Reparaturcafé bietet sich am Freitag, 29. Januar, in"
+        " der Zeit von 15.00 bis 18.00 Uhr in den Räumen des Stadtteilzentrums.",
+        "Ins Reparaturcafé kann jeder reparaturbedürftige Gegenstände bringen, um sie von einem"
+        " engagierten Team reparieren zu lassen. Elektriker, Tischler und Schneiderinnen bieten"
+        " kostenlos ihre Dienste an. Das Projekt ist eine Kooperation der Stadt mit dem Verein"
+        " Anti-Rost. Schon jetzt vormerken: Das Reparaturcafé öffnet auch am 26. März und 14. Mai"
+        " jeweils von 15.00 bis 18.00 Uhr. Im Herbst war das Reparaturcafé auch am 27. November"
+        " gut besucht.",
+    ) == [
+        ("Reparaturcafé am 29. Januar", "2027-01-29T15:00", "2027-01-29T18:00"),
+        ("Reparaturcafé", "2027-03-26T15:00", "2027-03-26T18:00"),
+        ("Reparaturcafé", "2027-05-14T15:00", "2027-05-14T18:00"),
+    ]

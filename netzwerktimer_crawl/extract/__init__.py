@@ -323,6 +323,14 @@ def _from_html(response: TextResponse, chosen: Listing | None) -> Extraction:
         single, note = [], "not taken: the page lists other events"
     tried.append(f"{steps.EVENT_PAGE}: {len(single)} ({note})")
     found = found or aside_micro
+    if (
+        single
+        and found == single
+        and (later := prose.further_dates(page_blocks, single[0], reference))
+    ):
+        # the page's event on later days its text gives ("öffnet auch am 27. März, …")
+        found = found + later
+        tried.append(f"{steps.PROSE} (further dates): {len(later)}")
     said = prose.events(page_blocks, reference)
     prose.retitle(
         [e for e in found if e.extractor in (steps.GENERIC_RECORDS, steps.EVENT_PAGE)], said

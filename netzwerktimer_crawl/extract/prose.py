@@ -13,7 +13,7 @@ present or future tense announces: "fand … statt" and "took place" report one 
 """
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from ..dates import When, parse_sessions, residue
 from ..items import Event
@@ -82,6 +82,56 @@ def events(blocks: list[dom.Block], reference: date | None) -> list[Event]:
         for sentence in _sentences(block.text):
             if event := _announced(sentence, reference, heading):
                 found.append(event)
+    return found
+
+
+# What gives the further dates of the event a page is about: "Das Reparaturcafé öffnet auch
+# am 27. März, 15. Mai und 27. November jeweils von 15.00 bis 18.00 Uhr", "Weitere Termine:
+# …", "It meets again on …"
+_FURTHER = re.compile(
+    r"\b(?:auch|außerdem|ebenso|ebenfalls|zudem|erneut|wieder)\s+(?:am|an\s+den)\b"
+    r"|\b(?:weitere|nächste|folgende)n?\s+termine?\b|\bfolgetermine?\b"
+    r"|\b(?:also|again)\s+on\b|\b(?:further|next|more)\s+dates\b",
+    re.I,
+)
+_PAST = re.compile(r"\b(?:fand|fanden|war|waren|wurde|wurden|took\s+place|was|were)\b", re.I)
+
+
+def further_dates(blocks: list[dom.Block], own: Event, reference: date | None) -> list[Event]:
+    """The later days a sentence of the page gives for the page's own event, each an
+    occurrence of it with its name and place."""
+    first = own.start.date() if isinstance(own.start, datetime) else own.start
+    if first is None:
+        return []
+    found: list[Event] = []
+    days = {first}
+    title = (
+        residue(own.title or "") or own.title
+    )  # not the first day: "Reparaturcafé am 31. Januar"
+    for block in blocks:
+        if dom.in_chrome(block.element) or dom.in_sidebar(block.element):
+            continue
+        if not _FURTHER.search(block.text):
+            continue
+        for sentence in _sentences(block.text):
+            if not _FURTHER.search(sentence) or _PAST.search(sentence):
+                continue
+            for when in _sessions(sentence, reference):
+                day = when.start.date() if isinstance(when.start, datetime) else when.start
+                if day is None or day <= first or day in days or when.whole_month:
+                    continue
+                days.add(day)
+                found.append(
+                    Event(
+                        network="",
+                        title=title,
+                        **when.fields(),
+                        url=own.url,
+                        location=own.location,
+                        description=sentence,
+                        extractor=PROSE,
+                    )
+                )
     return found
 
 

@@ -1907,7 +1907,7 @@ def events(
                     heading = dom.preceding_heading(record, skip=_further) if own else None
                 # not a box's name ("Termindetails") nor a month's ("June", "Mai 2026")
                 if heading and not _SECTION.fullmatch(heading.strip(" :")) and not_date(heading):
-                    title, borrowed = heading, True
+                    title, borrowed = _heading_for(heading, sessions, reference), True
             if borrowed and shared and len(sessions) == 1 and sessions[0].all_day:
                 sessions = _on_day(shared, sessions[0].start)  # type: ignore[arg-type]
             closed = primary is not None and _CLOSED.search(residue(primary.block.text))
@@ -2646,6 +2646,15 @@ def _description(text: str, title: str, location: str | None) -> str | None:
         lines.append(flat)
     text = "\n".join(dict.fromkeys(lines))
     return text[:_DESCRIPTION] or None
+
+
+def _heading_for(heading: str, sessions: list[When], reference: date | None) -> str:
+    """A heading above further dates as their title: without its own day when that is not
+    theirs ("Reparaturcafé am 31. Januar" over "auch am 27. März")."""
+    named = parse_when(heading, reference)
+    if named is None or not sessions or _day_of(named.start) == _day_of(sessions[0].start):
+        return heading
+    return clean_title(residue(heading)) or heading
 
 
 def _year_of_repeats(of_list: list[Found], found: list[Found]) -> None:
