@@ -135,3 +135,24 @@ def test_further_days_deep_in_a_paragraph_of_the_news_items_text_are_read_too():
         ("Reparaturcafé", "2027-03-26T15:00", "2027-03-26T18:00"),
         ("Reparaturcafé", "2027-05-14T15:00", "2027-05-14T18:00"),
     ]
+
+
+def test_a_sentence_opened_by_an_adverbial_finds_its_subject_after_the_date():
+    # "Unter diesem Motto" is no name; "eine Demonstration" names a kind, the post its cause
+    assert found(
+        "<h2>Bildung für alle!</h2><p>Unter diesem Motto findet am 12. Dezember um 13 Uhr eine"
+        " Demonstration in Erfurt statt, zu der wir aufrufen.</p>"
+    ) == [("Bildung für alle!", "2026-12-12T13:00", None, "Erfurt")]
+
+
+def test_a_blog_posts_day_in_its_address_dates_none_of_its_times():
+    # the march's stations by their times alone, in a post written two days before it
+    html = (
+        "<html><head><title>Aufruf</title></head><body><article><h1>Bildung für alle!</h1>"
+        "<p>Unter diesem Motto findet am 12. Dezember um 13 Uhr eine Demonstration in Erfurt"
+        " statt.</p><p><strong>Beginn 13 Uhr am Anger</strong></p>"
+        "<p><strong>14 Uhr auf dem Domplatz</strong></p></article></body></html>"
+    )
+    url = "https://www.gemeinde.example/blog/2026/11/10/bildung-fuer-alle/"
+    kept, _ = rows(extract(saved_page(html.encode(), url, FETCHED), "unknown").events)
+    assert [(e["title"], e["start"]) for e in kept] == [("Bildung für alle!", "2026-12-12T13:00")]

@@ -588,14 +588,19 @@ _URL_DAY = (
 )
 
 
-def url_day(url: str) -> date | None:
+def url_day(url: str, posts: bool = True) -> date | None:
     """A single day the page's URL names: `?startDate=04.01.2016`, `/veranstaltungen/
-    2022-05-04/`, `?day=20250510`, `/2015/03/19/`. None for a month or no date."""
+    2022-05-04/`, `?day=20250510`, `/2015/03/19/`. None for a month or no date. Without
+    `posts`, not the day of a post's permalink, which its slug follows
+    (`/2013/09/12/grundeinkommen/`): the day it was written, not a day view's."""
     parts = urlsplit(url)
-    values = [unquote(v) for _, v in parse_qsl(parts.query)] + [unquote(parts.path)]
+    path = unquote(parts.path)
+    values = [unquote(v) for _, v in parse_qsl(parts.query)] + [path]
     for value in values:
         for pattern in _URL_DAY:
             if match := pattern.search(value):
+                if not posts and value is path and value[match.end() :].strip("/"):
+                    continue
                 try:
                     return date(int(match[1]), int(match[2]), int(match[3]))
                 except ValueError:

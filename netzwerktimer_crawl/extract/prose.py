@@ -34,6 +34,12 @@ _ANNOUNCED_EN = re.compile(
 _VERB = re.compile(r"\b(?:statt|place|held)\b")
 _OPENING = re.compile(r"^(?:am|ab|vom|an|bereits am|schon am)\s", re.I)  # "Am 12. März findet …"
 _ARTICLE = r"(?:der|die|das|ein|eine|einen|unser|unsere|unseren|unserer)"
+# a preposition opens an adverbial, not the subject: "Unter diesem Motto", "Nach der Pause"
+_ADVERBIAL = re.compile(
+    r"^(?:unter|nach|wegen|bei|mit|zum|zur|aus|für|vor|seit|trotz|während|anlässlich"
+    r"|dazu|daher|deshalb|außerdem|zudem|hierzu|dabei)\s",
+    re.I,
+)
 # the article and the adjectives before the name: "Der monatliche Stammtisch …"
 _LEADING_ARTICLE = re.compile(rf"^(?i:{_ARTICLE})\s+(?:[a-zäöüß][\w-]*\s+)*")
 _LEADING_ARTICLE_EN = re.compile(
@@ -51,7 +57,21 @@ _SUBJECT_FIRST = re.compile(
 _PLACE = re.compile(r"^(?:(?:im|in|auf|an|am|beim)\s+(?:der\s+|dem\s+|den\s+)?)?(?P<place>.+)$")
 # Words that name no event of their own: the post's heading says which one it is
 _GENERIC = frozenset(
-    {"veranstaltung", "event", "termin", "treffen", "sitzung", "feier", "meeting", "session"}
+    {
+        "veranstaltung",
+        "event",
+        "termin",
+        "treffen",
+        "sitzung",
+        "feier",
+        "meeting",
+        "session",
+        "demonstration",
+        "demo",
+        "kundgebung",
+        "aktion",
+        "versammlung",
+    }
 )
 # "at the Village Hall", "in Lisbon": a capitalised name after the sentence's date
 _PLACE_EN = re.compile(
@@ -150,7 +170,11 @@ def _announced(sentence: str, reference: date | None, heading: str | None) -> Ev
     if not match:
         return _announced_en(sentence, reference, heading)
     before, between = sentence[: match.start()].strip(), match["between"].strip()
-    if _OPENING.match(before) and _sessions(before, reference):
+    if _ADVERBIAL.match(before) and not _sessions(before, reference):
+        # "Unter diesem Motto findet am 14. September eine Demonstration in Berlin statt":
+        # what opens the sentence is no subject; the subject follows the date
+        before = ""
+    if not before or (_OPENING.match(before) and _sessions(before, reference)):
         # "Am 12. März findet um 18 Uhr im Bürgerhaus das Frühlingsfest statt"
         sessions, rest = _sessions(f"{before} {between}", reference), residue(between)
         parts = _PLACE_FIRST.match(rest) or _SUBJECT_FIRST.match(rest)

@@ -1767,7 +1767,7 @@ def events(
     if (widget := _widget_entries(usable, lists)) is not None:
         lists.append(widget)
     notes = [f"{len(usable)} date anchors, {len(candidates)} candidate lists, {len(lists)} lists"]
-    page_day = url_day(page or base_url)
+    page_day = url_day(page or base_url, posts=False)
     found: list[Found] = grid
     lists_found: list[list[Found]] = []
     root = usable[0].block.element.getroottree().getroot() if usable else None
