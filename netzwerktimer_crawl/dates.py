@@ -180,6 +180,9 @@ _FILLER_WORDS = (
 
 
 _FILLER_SET = frozenset(_FILLER_WORDS)
+# Between a date and its time only, never cut from a title ("Treffpunkt Bibliothek"):
+# "10.10.2026<br>Treffpunkt jeweils 8:00 Uhr am Vereinsheim"
+_GAP_WORDS = [*_FILLER_WORDS, "treffpunkt"]
 _LIST_MARKS = frozenset({";", "|", "·", "•"})  # between a list's days without times
 
 
@@ -324,7 +327,7 @@ _SCANNER = _scanner()
 _SOFT_GAP = re.compile(
     rf"""(?:
         [\s,;:|@()\[\]{{}}.*•·"'„“”‚‘’«»>_/]
-      | {_NOT_AFTER_LETTER}(?:{_alternation(_FILLER_WORDS)}){_NOT_BEFORE_LETTER}
+      | {_NOT_AFTER_LETTER}(?:{_alternation(_GAP_WORDS)}){_NOT_BEFORE_LETTER}
     )*""",
     re.VERBOSE,
 )

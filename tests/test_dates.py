@@ -114,6 +114,8 @@ def test_sessions_on_one_day() -> None:
         # a club's year of meetings, the days between bars and the time on the next line
         ("12.03. | 23.04. | 12.11.2027\njeweils 19:00 Uhr im Anglerheim",
          [("2027-03-12T19:00", None), ("2027-04-23T19:00", None), ("2027-11-12T19:00", None)]),
+        ("11.04. | 09.05.2027\nTreffpunkt jeweils 8:00 Uhr am Vereinsheim",
+         [("2027-04-11T08:00", None), ("2027-05-09T08:00", None)]),
         # each day with its own time
         ("24.08.2027 18:00 Uhr, 31.08.2027 19:00 Uhr",
          [("2027-08-24T18:00", None), ("2027-08-31T19:00", None)]),
