@@ -348,3 +348,24 @@ def test_an_odata_collection_names_its_fields_in_its_own_case_and_with_event_bef
         )
     ]
     assert problems == []
+
+
+def test_entries_grouped_by_month_are_all_read_each_day_at_the_clock_beside_it():
+    # Modeled on a club's file of a town calendar's events: groups by month, an ISO day
+    # and its clock apart, "00:00" for no time, the town's page as "sourceUrl"
+    grouped = [
+        {"month": "Juni 2027", "events": [
+            {"date": "2027-06-27", "time": "00:00", "title": "Tag der offenen Tür",
+             "sourceUrl": "https://www.example-stadt.de/veranstaltungen/detail-1.html"}]},
+        {"month": "Juli 2027", "events": [
+            {"date": "2027-07-11", "time": "15:30", "title": "Königsschießen"},
+            {"date": "2027-07-16", "time": "16:45", "title": "Schützenfest"}]},
+    ]  # fmt: skip
+    found, problems = json_feed.events(grouped)
+    assert [(e.title, e.start, e.all_day, e.url) for e in found] == [
+        ("Tag der offenen Tür", date(2027, 6, 27), True,
+         "https://www.example-stadt.de/veranstaltungen/detail-1.html"),
+        ("Königsschießen", datetime(2027, 7, 11, 15, 30), False, None),
+        ("Schützenfest", datetime(2027, 7, 16, 16, 45), False, None),
+    ]  # fmt: skip
+    assert problems == []

@@ -25,13 +25,13 @@ That holds for its own field names (`start`, `end`); other APIs' end dates are i
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import json_repair
 from parsel import Selector
 
 from ..berlin import local, parse_iso
-from ..dates import parse_sessions
+from ..dates import find_times, parse_sessions
 from ..items import Event
 from ..text import city_from_location, clean, html_to_text
 from .steps import JSON_FEED
@@ -57,7 +57,7 @@ NESTED_END = ("endDate", "end_date", "time_end", "dtend")
 _REACH = 2  # levels of nested objects an entry's start is looked for in
 _DEPTH = 6  # levels of a feed its list of entries is looked for in
 ALL_DAY = ("allDay", "all_day", "allday")
-URL = ("url", "link", "permalink", "href", "event_url")
+URL = ("url", "link", "permalink", "href", "event_url", "detailUrl", "sourceUrl")
 PLACE = ("location", "venue", "place", "ort", "veranstaltungsort", "address")
 TEXT = ("description", "excerpt", "content", "teaser", "beschreibung", "caption", "subtitle")
 LISTS = (
@@ -100,6 +100,14 @@ def entries(data: object, depth: int = _DEPTH, reference: date | None = None) ->
             if isinstance(value, dict | list) and (deeper := entries(value, depth - 1, reference)):
                 return deeper
     elif depth and isinstance(data, list):
+        groups = [v for v in data if isinstance(v, dict)]
+        lists = [next((g[k] for k in LISTS if isinstance(g.get(k), list)), None) for g in groups]
+        if groups and all(lists):
+            # groups that each hold their entries ([{"month": "Juli 2026", "events": […]}, …]):
+            # all of them, not the first group's
+            joined = entries([e for v in lists for e in v], 0, reference)  # type: ignore[union-attr]
+            if joined:
+                return joined
         for value in data[:20]:
             if isinstance(value, dict) and (deeper := entries(value, depth - 1, reference)):
                 return deeper
@@ -297,7 +305,7 @@ def _start(entry: dict, reference: date | None = None) -> tuple[date | datetime 
     present = [(k, entry[k]) for k in START if entry.get(k) not in (None, "", [])]
     for key, value in present:
         if (moment := _moment(value)) is not None:
-            return moment, key
+            return _at_clock(moment, entry), key
         if isinstance(value, str) and reference is not None:
             clock = _first(entry, CLOCK)[1]
             text = f"{value} {clock}" if isinstance(clock, str) else value
@@ -311,6 +319,18 @@ def _start(entry: dict, reference: date | None = None) -> tuple[date | datetime 
         sessions = parse_sessions(parts, reference)
         return (sessions[0].start, "parts") if len(sessions) == 1 else (None, "parts")
     return _moment(value), key
+
+
+def _at_clock(moment: date | datetime, entry: dict) -> date | datetime:
+    """An ISO day at the clock beside it ("date": "2026-07-12", "time": "15:30"); "00:00"
+    there says no time."""
+    clock = _first(entry, CLOCK)[1]
+    if type(moment) is not date or not isinstance(clock, str):
+        return moment
+    times = find_times(clock)
+    if len(times) != 1 or not 0 < times[0].start < 24 * 60:
+        return moment
+    return datetime.combine(moment, time(times[0].start // 60, times[0].start % 60))
 
 
 def _event(entry: dict, reference: date | None = None) -> Event:
