@@ -749,7 +749,12 @@ def _normalize(text: str) -> str:
         text = text.translate(_LAYOUT)
     if "&" in text and ";" in text:  # "&nbsp;", "&ndash;" left in scraped text
         text = html.unescape(text).translate(_LAYOUT)
+    if ".." in text:  # dotted leaders, as wide as they are: "Samstag, 25. April 2015......9.30 Uhr"
+        text = _LEADERS.sub(lambda m: " " * len(m[0]), text)
     return text.lower()
+
+
+_LEADERS = re.compile(r"\.{2,}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -925,7 +930,7 @@ class _Grammar:
         unless it states its own. A day without a year takes the next one's. Two days
         joined by "und" alone stay a span for date_chain ("10. und 11. Mai")."""
         items: list[tuple[int, _Times]] = []
-        k, commas = i, 0
+        k, commas, slashes = i, 0, 0
         while True:
             j, times = self.times_after(k + 1, self.toks[k].minutes)
             items.append((k, times))
@@ -937,9 +942,12 @@ class _Grammar:
             elif (self.at(j, _SEP) and self.toks[j].form in _AND
                   and self.at(j + 1, _DATE) and not self.gap(j).strip()):  # fmt: skip
                 k = j + 1
+            elif self.at(j, _SEP) and self.toks[j].form == "/" and self.at(j + 1, _DATE):
+                k, slashes = j + 1, slashes + 1  # "15. April/20. Mai/17. Juni"
             else:
                 break
-        if len(items) < 2 or not commas:
+        # two slashes at least: "30./31.12." and "SEP/OKT" are spans
+        if len(items) < 2 or not (commas or slashes >= 2):
             return None
         shared = items[-1][1]
         if all(self.toks[k].ymd[0] is None for k, _ in items):

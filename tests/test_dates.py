@@ -114,6 +114,11 @@ def test_sessions_on_one_day() -> None:
         # a club's year of meetings, the days between bars and the time on the next line
         ("12.03. | 23.04. | 12.11.2027\njeweils 19:00 Uhr im Anglerheim",
          [("2027-03-12T19:00", None), ("2027-04-23T19:00", None), ("2027-11-12T19:00", None)]),
+        # a coach's days between slashes, after dotted leaders; two slashes make a list
+        ("Aufstellungsabende: ..........15..April/20. Mai/17. Juni 2027",
+         [("2027-04-15", None), ("2027-05-20", None), ("2027-06-17", None)]),
+        ("Samstag, 24. April 2027......9.30 Uhr - 16.30 Uhr",
+         [("2027-04-24T09:30", "2027-04-24T16:30")]),
         ("11.04. | 09.05.2027\nTreffpunkt jeweils 8:00 Uhr am Vereinsheim",
          [("2027-04-11T08:00", None), ("2027-05-09T08:00", None)]),
         # each day with its own time

@@ -574,10 +574,14 @@ _COVER = re.compile(
 )
 
 
+_LEADER_END = re.compile(r"\s*(?:\.{2,}|…+)\s*$")
+
+
 def clean_title(text: str | None) -> str | None:
     if not text:
         return None
     text = _EMOJI_LEAD.sub("", " ".join(text.split())).strip(" -–|:,;·/")
+    text = _LEADER_END.sub("", text).strip(" -–|:,;·/")  # "Aufstellungsabende: ……"
     text = _RULES.sub("", text)
     # what follows the name: a link in brackets and the rest of the line ("Nancy Dillon Trio
     # [Website] with Phil Hirsch (cello)"), the cover charge ("Global Music Jam ($10 cover)")
