@@ -507,14 +507,6 @@ _FOR_DAY = re.compile(r"\s+(?:for|on|am|an|für|from)$", re.I)
 
 # A page titled by the kind of list it is ("Termine", "Konzerte", "Veranstaltungen von
 # NaturAktiv") is a list, here with one entry: the entry names its event.
-def _listing_document(selector: Selector) -> bool:
-    """The document's title, less the site's name, is a listing's ("Termine · Armin
-    Fradler") while the page's own heading says it in words ("Wo Sie mich erleben können")."""
-    text = selector.xpath("//title/text()").get() or ""
-    first = re.split(r"\s+[|–—·:-]\s+", text.strip(), maxsplit=1)[0]
-    return bool(first) and bool(_LIST_TITLE.match(first))
-
-
 _LIST_TITLE = re.compile(
     r"^(?:(?:aktuelle|kommende|nächste|vergangene|frühere|unsere|alle|übersicht|upcoming"
     r"|past|previous|our)\s+)?(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|eventkalender"
@@ -614,15 +606,6 @@ def _entry_title(
         if block.element.tag in _HEADINGS and box in block.element.iterancestors():
             if title := _entry_line(block):
                 return title
-    # or in the card the date's badge opens: "<div class=card><div class=date><b>19</b>
-    # <span>Okt. 2026</span></div><div><p>Tag der …</p><h3>KI als …</h3>"
-    card = box.getparent()
-    others = {b.element for b in blocks if b.index in dated and b.index != first.block.index}
-    if card is not None and not any(card in (e, *e.iterancestors()) for e in others):
-        for block in inner:
-            if block.element.tag in _HEADINGS and card in block.element.iterancestors():
-                if title := _entry_line(block):
-                    return title
     above = [b for b in blocks[top + 1 : first.block.index] if b.index not in dated]
     # headings stacked right above the date name the event first, then its venue
     # ("<h2>Histories of Capitalism</h2><h2>Cornell University</h2><h2>September 29 …")
@@ -679,7 +662,7 @@ def event(
         return [], "no labelled date and no date near the title"
     if opening_hours(title):
         return [], "a page of opening hours"
-    if (_LIST_TITLE.match(title) or _listing_document(selector)) and sessions[0].start is not None:
+    if _LIST_TITLE.match(title) and sessions[0].start is not None:
         day = sessions[0].start
         day = day.date() if isinstance(day, datetime) else day
         if entry := _entry_title(root, anchors, heading, day):
