@@ -777,6 +777,7 @@ _DEADLINE = re.compile(
     r"|(?:anmeld\w*|melden|bewerbung\w*|frühbucher\w*|fruehbucher\w*|registration|register)"
     r"\W+(?:\w+\W+){0,2}$"
 )
+_SINCE = re.compile(r"(?<![^\W\d_])(?:seit|since)(?:\s+(?:dem|den|der))?\s*$")
 # Words that make a dotted "18.00" a time of day rather than an amount.
 _TIME_WORDS = frozenset(
     "ab um von bis beginn start einlass ca gegen zeit uhrzeit ende from at doors".split()
@@ -834,6 +835,8 @@ class _Grammar:
         start = self.toks[i].start
         if i and self.toks[i - 1].kind == _SEP and self.soft[i]:
             start = self.toks[i - 1].start  # "Anmeldung bis": the words before the "bis"
+        if _SINCE.search(self.s, max(0, start - 12), start):
+            return True  # "seit dem 1. Juni 2014 ein Büro": since then, no day of an event
         return _DEADLINE.search(self.s, max(0, start - 70), start) is not None
 
     def times(self) -> list[TimeSpan]:

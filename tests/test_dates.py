@@ -73,6 +73,14 @@ def test_deadline_is_skipped_for_the_event_day() -> None:
     assert parse_when(text) == When(date(2025, 9, 14))
 
 
+def test_a_day_since_which_something_holds_is_no_event_day() -> None:
+    # a hackerspace's post: "seit dem 1. Juni 2014 ein Büro angemietet"
+    assert parse_when("Zusätzlich ist seit dem 1. Juni 2014 ein Büro angemietet.") is None
+    assert parse_when("Open since March 3, 2020. Workshop on March 12, 2020") == When(
+        date(2020, 3, 12)
+    )
+
+
 def test_an_end_without_a_start_is_open_not_one_day() -> None:
     when = parse_when("noch bis 25. Oktober", date(2026, 10, 1))
     assert when == When(None, date(2026, 10, 25), True, open_start=True)

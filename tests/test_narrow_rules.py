@@ -1818,3 +1818,17 @@ def test_a_link_to_the_programme_file_is_no_title():
         ("Frühjahrstagung Photonik in Jena", "2027-03-12"),
         ("Herbsttagung Sensorik in Ilmenau", "2027-10-08"),
     ]
+
+
+def test_a_date_lines_zone_and_language_name_no_event_the_heading_above_does():
+    # a user group's talks: the talk's h4, then an h3 of its date, time, zone and language
+    events = found("""<h1>Java-Treff</h1><article>
+    <hr><h4>Neuerungen in Java 25 mit <em>Jana Beispiel</em></h4>
+    <h3>10.11.2026 - 18:30 Uhr <em>CET | German</em></h3><p>Veranstaltungsort: Online</p>
+    <hr><h4>Modern Reactive Java by John Example</h4>
+    <h3>12.01.2027 - 18:30 Uhr <em>CET | English</em></h3><p>Veranstaltungsort: Online</p>
+    </article>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Neuerungen in Java 25 mit Jana Beispiel", "2026-11-10T18:30"),
+        ("Modern Reactive Java by John Example", "2027-01-12T18:30"),
+    ]

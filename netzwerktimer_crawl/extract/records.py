@@ -173,6 +173,12 @@ _PLACE_TBA = re.compile(
     r"|to\s+be\s+(?:announced|confirmed|determined))",
     re.I,
 )
+# What a date line adds of its zone and language names no event: "CET | German"
+_ZONE_AND_LANGUAGE = re.compile(
+    r"^(?:(?:cet|cest|mez|mesz|utc|gmt|german|english|deutsch|englisch|auf deutsch"
+    r"|in english|online|hybrid)\W*)+$",
+    re.I,
+)
 # A room alone is where, not what: "room 314.", "Raum 3.101", "Hörsaal 5", "Salle 314".
 _ROOM = re.compile(r"^(?:raum|room|saal|salle|hörsaal|hs|seminarraum)\s*[\w./-]{1,10}\W*$", re.I)
 # A title not known yet: "TBA", "N.N.", "wird noch bekanntgegeben" (not a talk's "To Be
@@ -593,7 +599,7 @@ def clean_title(text: str | None) -> str | None:
     named = named and not _MORE_DATES.match(text) and not _DAY_LABEL.match(text)
     named = named and not opening_hours(text) and not _GREETING.match(text)
     named = named and not _PLACE_TBA.match(text) and not _TBA.match(text)
-    named = named and not _ROOM.match(text)
+    named = named and not _ROOM.match(text) and not _ZONE_AND_LANGUAGE.match(text)
     # a remark in brackets, or what a date's removal left of one: "(Musik Ende 23:00 Uhr)"
     remark = text.startswith("(") and text.find(")") in (-1, len(text) - 1)
     if named and text.endswith(")") and "(" not in text:
