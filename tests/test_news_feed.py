@@ -17,10 +17,15 @@ def read(feed: str, url: str = "https://www.example.de/events/feed/") -> tuple[l
     return [(e["title"], e["start"], e["end"], e["location"]) for e in kept], result.tried
 
 
-def rss(items: str, built: str = "Fri, 20 Nov 2026 07:00:00 +0000", head: str = "") -> str:
+def rss(
+    items: str,
+    built: str = "Fri, 20 Nov 2026 07:00:00 +0000",
+    head: str = "",
+    title: str = "Veranstaltungen",
+) -> str:
     return (
         f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" {head}><channel>'
-        f"<title>Veranstaltungen</title><lastBuildDate>{built}</lastBuildDate>{items}"
+        f"<title>{title}</title><lastBuildDate>{built}</lastBuildDate>{items}"
         "</channel></rss>"
     )
 
@@ -130,3 +135,19 @@ def test_a_date_beyond_berlin_time_is_dropped_and_the_feed_still_read():
         ("Sommerfest", "2027-07-03T16:00", None, None),
         ("Herbstfest", "2027-10-02T16:00", None, None),
     ]
+
+
+def test_a_feed_titled_for_coming_events_dates_its_items_by_their_start():
+    # The Events Calendar's feed of two, one of them a closure already under way
+    items = (
+        "<item><title>Betriebsferien im Dezember</title>"
+        "<pubDate>Tue, 01 Dec 2026 00:00:00 +0000</pubDate></item>"
+        "<item><title>Eröffnung der Praxis</title>"
+        "<pubDate>Fri, 08 Jan 2027 00:00:00 +0000</pubDate></item>"
+    )
+    found, tried = read(rss(items, "Wed, 02 Dec 2026 13:43:33 +0000",
+                            title="Anstehende Veranstaltungen &#8211; Praxis Beispiel"))  # fmt: skip
+    assert found == [("Eröffnung der Praxis", "2027-01-08", None, None)]
+    assert tried[0].startswith("rss/atom: 2 (its title says it lists coming events")
+    # the same items under a blog's title are its posts
+    assert read(rss(items, "Wed, 02 Dec 2026 13:43:33 +0000", title="Aktuelles"))[0] == []

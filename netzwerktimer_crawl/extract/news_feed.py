@@ -63,7 +63,7 @@ def events(text: str, fetched: datetime | None) -> tuple[list[Event], str]:
     if any(item["start"] for item in items):
         chosen = [item for item in items if item["start"]]
         why = "its items' own event dates"
-    elif why := _event_dates(items, _built(root) or fetched):
+    elif why := _event_dates(items, _built(root) or fetched, _feed_title(root)):
         chosen = [{**item, "start": item["published"]} for item in items]
     else:
         return [], "not read (its dates are publication dates)"
@@ -139,13 +139,31 @@ def _built(root: etree._Element) -> datetime | None:
     return _moment(_text(root, "updated"))
 
 
-def _event_dates(items: list[dict], built: datetime | None) -> str | None:
+def _feed_title(root: etree._Element) -> str:
+    channel = _child(root, "channel")
+    return " ".join((_text(channel if channel is not None else root, "title") or "").split())
+
+
+# The Events Calendar titles its feed by what it lists: "Upcoming Events – Site",
+# "Anstehende Veranstaltungen", "Próximos Eventos", "Events from 21 July 2022 – …"
+_UPCOMING = re.compile(
+    r"^(?:upcoming\s+events|anstehende\s+veranstaltungen|kommende\s+veranstaltungen"
+    r"|próximos\s+eventos|prochains\s+[eé]v[eéè]nements|événements\s+à\s+venir|prossimi\s+eventi"
+    r"|(?:events|veranstaltungen|évènements|événements|eventos|eventi)\s+(?:from|vom|du|de|dal)\s)",
+    re.I,
+)
+
+
+def _event_dates(items: list[dict], built: datetime | None, title: str = "") -> str | None:
     """Why the items' dates are the events', or None: they are publication dates."""
     dated = [item for item in items if item["published"]]
     if not dated:
         return None
-    if built and 2 * sum(item["published"] > built + _AHEAD for item in dated) > len(dated):
+    ahead = sum(item["published"] > built + _AHEAD for item in dated) if built else 0
+    if built and 2 * ahead > len(dated):
         return "its item dates lie after the feed was built: the events'"
+    if _UPCOMING.match(title) and (ahead or not built):
+        return "its title says it lists coming events, and dates one after it was built"
     days: dict[str, set] = {}
     for item in dated:
         if key := item["guid"] or item["url"]:
