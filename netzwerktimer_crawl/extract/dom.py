@@ -14,7 +14,7 @@ from itertools import islice, pairwise
 from lxml import etree, html
 from lxml.html import defs as html_defs
 
-from ..dates import MONTH_NUMBERS, MONTHS
+from ..dates import MONTH_NUMBERS, MONTHS, find_times, parse_when, residue
 from ..text import INVISIBLE
 
 # Elements that break text into separate blocks; everything else is inline.
@@ -108,6 +108,7 @@ def parse(body: str) -> html.HtmlElement:
     _labelled_buttons(root)
     _list_numbers_as_days(root)
     _spread_row_spans(root)
+    _day_columns(root)
     _split_lined_rows(root)
     _underscored_dates(root)
     _split_dated_lines(root)
@@ -462,6 +463,85 @@ def _spread_row_spans(root: etree._Element) -> None:
                     del cell.attrib["rowspan"]
                     spanning[column] = [cell, rows - 1]
                 column += _span(cell, "colspan")
+
+
+_DAY_COLUMNS = 3  # days at least across a table's head, for its columns to be days
+_SOME_DAY = date(2000, 1, 1)  # a reference only to tell a day from other text
+
+
+def _day_head(text: str) -> str | None:
+    """The day a grid's head cell names, as a date line writes it ("Mi, 22.7" → "22.7.")."""
+    when = parse_when(text, _SOME_DAY) if text and len(text) <= 40 else None
+    if when is None or not when.all_day or when.end is not None or residue(text) != "":
+        return None
+    if _DATED_LINE.match(text):
+        return text
+    day = when.start
+    return f"{day.day}.{day.month}." + (str(day.year) if str(day.year) in text else "")
+
+
+def _day_columns(root: etree._Element) -> None:
+    """A grid whose head row names a day a column ("Mi, 22.7", "Do, 23.7", …) and whose
+    cells below hold that day's events ("🧘Yoga (ab 10h)"): each cell is given its column's
+    day, which it does not write, before its own text."""
+    for table in root.iter("table"):
+        rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+        if len(rows) < 2:
+            continue
+        days: dict[int, str] = {}
+        column, plain = 0, True
+        for cell in (c for c in rows[0] if _tag(c) in ("td", "th")):
+            text = " ".join(cell.xpath("string()").split())
+            if head := _day_head(text):
+                days[column] = head
+            elif text and column:
+                plain = False  # a head of fields ("Datum", "Titel"), not of days
+            column += _span(cell, "colspan")
+        if len(days) < _DAY_COLUMNS or not plain:
+            continue
+        for row in rows[1:]:
+            column = 0
+            for cell in (c for c in row if _tag(c) in ("td", "th")):
+                text = " ".join(cell.xpath("string()").split())
+                span = _span(cell, "colspan")
+                named = _WORD.search(text) is not None  # not an emoji alone
+                if column in days and named and parse_when(text, _SOME_DAY) is None:
+                    day = etree.Element("span")
+                    day.text, day.tail = f"{days[column]} ", (cell.text or "").strip()
+                    cell.text = None
+                    cell.insert(0, day)
+                    # one list of the days' entries, not a list a column
+                    cell.tag, cell.attrib["class"] = "div", "grid-day-entry"
+                    _split_timed_lines(cell, days[column])
+                column += span
+
+
+def _split_timed_lines(cell: etree._Element, day: str) -> None:
+    """A day's cell of lines, a later one timed ("Konzert (17h)<br>Festtafel (19h)<br>Party
+    (21h)", "Abendessen<br>Openair Kino (ab 21h)"), becomes an entry a timed line (and the
+    first), each with the day and the lines without a time after it."""
+    lines = [line.strip() for line in text_of(cell).split("\n")]
+    if lines and lines[0].startswith(day):
+        lines[0] = lines[0][len(day) :]
+    lines = [line.strip() for line in lines if line.strip()]
+    if not any(find_times(line) for line in lines[1:]):
+        return  # one entry: its time, if any, on its first line
+    groups: list[list[str]] = []
+    for line in lines:
+        if not groups or find_times(line):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    entries = []
+    for group in groups:
+        entry = etree.Element("div", {"class": "grid-day-entry"})
+        entry.text = f"{day} " + " ".join(" ".join(group).split())
+        entries.append(entry)
+    cell.addnext(entries[0])
+    for before, after in pairwise(entries):
+        before.addnext(after)
+    entries[-1].tail = cell.tail
+    cell.getparent().remove(cell)
 
 
 def _split_lined_rows(root: etree._Element) -> None:
