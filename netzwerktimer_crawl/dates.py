@@ -774,7 +774,7 @@ _DEADLINE = re.compile(
     r"|deadline)[^\w.!?;]+(?:[^\W\d]\w*[^\w.!?:;,]+){0,7}$"
     # a word of registration, then up to two words: "Anmeldung bis", "Bewerbungen bitte bis
     # zum", "melden Sie sich bis" (an); not "Anmeldung zum Workshop am 12.03."
-    r"|(?:anmeld\w*|melden|bewerbung\w*|frühbucher\w*|fruehbucher\w*|registration|register)"
+    r"|(?:anmeld\w*|melden|bewerbung\w*|frühbucher\w*|fruehbucher\w*|registration|register|rsvp)"
     r"\W+(?:\w+\W+){0,2}$"
 )
 _SINCE = re.compile(r"(?<![^\W\d_])(?:seit|since)(?:\s+(?:dem|den|der))?\s*$")

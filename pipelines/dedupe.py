@@ -85,6 +85,10 @@ class DedupePipeline:
             item.id = occurrence_id(item.id, slot)
         elif first[:10] != start[:10]:
             item.id = occurrence_id(item.id, start[:10])
+            # and a second show on that later day (a cinema's week: 17:30 and 20:15)
+            earlier = self.days.setdefault(item.id, start)
+            if earlier != start and len(earlier) > 10 and len(start) > 10:
+                item.id = occurrence_id(item.id, start)
         elif first != start and len(first) > 10 and len(start) > 10:
             # one page for two timed entries of one day (a venue's page for two films)
             item.id = occurrence_id(item.id, start)

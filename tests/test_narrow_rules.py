@@ -1832,3 +1832,14 @@ def test_a_date_lines_zone_and_language_name_no_event_the_heading_above_does():
         ("Neuerungen in Java 25 mit Jana Beispiel", "2026-11-10T18:30"),
         ("Modern Reactive Java by John Example", "2027-01-12T18:30"),
     ]
+
+
+def test_a_fields_label_alone_names_no_event_the_page_does():
+    # a community's event post: its h1, then "Date:" and "Time:" in bold over their values
+    events = page_titled(
+        "2026 Diwali Celebration",
+        "<p>Join us for a Glorious Diwali Celebration!</p><p><strong>Date:</strong>"
+        " 14.11.2026<br><strong>Time:</strong> 10:30 AM onwards<br><strong>Venue:</strong>"
+        " Raderberger Str. 205, 50968 Köln.</p><p>Please RSVP by 08.11.2026.</p>",
+    )
+    assert events == [("2026 Diwali Celebration", "2026-11-14T10:30")]

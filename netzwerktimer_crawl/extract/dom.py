@@ -501,11 +501,15 @@ def _day_columns(root: etree._Element) -> None:
             continue
         for row in rows[1:]:
             column = 0
-            for cell in (c for c in row if _tag(c) in ("td", "th")):
+            cells = [c for c in row if _tag(c) in ("td", "th")]
+            label = cells[0] if cells and 0 not in days else None
+            for cell in cells:
                 text = " ".join(cell.xpath("string()").split())
                 span = _span(cell, "colspan")
                 named = _WORD.search(text) is not None  # not an emoji alone
-                if column in days and named and parse_when(text, _SOME_DAY) is None:
+                if column in days and not named and label is not None and find_times(text):
+                    _shows(cell, days[column], label)  # a cinema's week: the film's times
+                elif column in days and named and parse_when(text, _SOME_DAY) is None:
                     day = etree.Element("span")
                     day.text, day.tail = f"{days[column]} ", (cell.text or "").strip()
                     cell.text = None
@@ -514,6 +518,30 @@ def _day_columns(root: etree._Element) -> None:
                     cell.tag, cell.attrib["class"] = "div", "grid-day-entry"
                     _split_timed_lines(cell, days[column])
                 column += span
+
+
+_CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.:])")
+
+
+def _shows(cell: etree._Element, day: str, label: etree._Element) -> None:
+    """A cell of times alone ("17:30, 20:15") under a day, in the row its first cell names
+    (a film, linked to its page): an entry a time, named and linked as the row is."""
+    if _WORD.search(label.xpath("string()")) is None:
+        return
+    parent = cell.getparent()
+    spot = cell
+    # each clock a show: "17:30, 20:15", "11:00 / 15:00" (no span of one)
+    for hour, minute in _CLOCK.findall(cell.xpath("string()")):
+        entry = etree.Element("div", {"class": "grid-day-entry"})
+        entry.text = f"{day} {hour}:{minute} Uhr "
+        name = deepcopy(label)
+        name.attrib.clear()
+        name.tag, name.tail = "span", None
+        entry.append(name)
+        spot.addnext(entry)
+        spot = entry
+    spot.tail = cell.tail
+    parent.remove(cell)
 
 
 def _split_timed_lines(cell: etree._Element, day: str) -> None:

@@ -179,6 +179,12 @@ _ZONE_AND_LANGUAGE = re.compile(
     r"|in english|online|hybrid)\W*)+$",
     re.I,
 )
+# A field's label alone names nothing: "<strong>Date:</strong> 11.11.2023"
+_LABEL_ALONE = re.compile(
+    r"^(?:date|dates|datum|time|zeit|uhrzeit|when|wann|termin|where|wo|ort|venue|location"
+    r"|date\s*(?:&|and|/)\s*time|datum\s*(?:&|und|/)\s*(?:uhrzeit|zeit))\W*$",
+    re.I,
+)
 # A room alone is where, not what: "room 314.", "Raum 3.101", "Hörsaal 5", "Salle 314".
 _ROOM = re.compile(r"^(?:raum|room|saal|salle|hörsaal|hs|seminarraum)\s*[\w./-]{1,10}\W*$", re.I)
 # A title not known yet: "TBA", "N.N.", "wird noch bekanntgegeben" (not a talk's "To Be
@@ -1926,7 +1932,8 @@ def events(
                 or closed
                 or _CLOSED.search(title)
                 or _LOOKBACK.search(title)
-                or (_digest(title))
+                or _digest(title)
+                or _LABEL_ALONE.match(title)
             ):
                 previous = None
                 continue
