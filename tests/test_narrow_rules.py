@@ -1843,3 +1843,17 @@ def test_a_fields_label_alone_names_no_event_the_page_does():
         " Raderberger Str. 205, 50968 Köln.</p><p>Please RSVP by 08.11.2026.</p>",
     )
     assert events == [("2026 Diwali Celebration", "2026-11-14T10:30")]
+
+
+def test_a_tables_description_column_titles_its_rows_not_the_hint_column_link():
+    # a railway club's WordPress table: Datum | Beschreibung | Hinweis, each hint a link
+    events = found("""<h1>Termine</h1><figure class="wp-block-table"><table><thead><tr>
+    <th>Datum</th><th>Beschreibung</th><th>Hinweis</th></tr></thead><tbody>
+    <tr><td>11.05.2027</td><td>Fahrt auf der Krumpe</td><td><a href="/anbrennen/">Mehr
+    Informationen finden Sie hier</a></td></tr>
+    <tr><td>12.05.2027</td><td>Dampfzug nach Mariazell</td><td><a href="https://bahn.example/
+    dampf">Auskunft und Buchungen über die Bahn</a></td></tr></tbody></table></figure>""")
+    assert [(e["title"], e["start"]) for e in events] == [
+        ("Fahrt auf der Krumpe", "2027-05-11"),
+        ("Dampfzug nach Mariazell", "2027-05-12"),
+    ]

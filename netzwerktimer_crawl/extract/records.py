@@ -121,6 +121,10 @@ _GENERIC_LINK = re.compile(
     r"|reservieren|buchen|buy|book)(?:\s+ab\b.*)?)"
     r"|jetzt anmelden"
     r"|zum event|zur veranstaltung|hier|link|permalink|»|›|→|\+|infos? (?:&|und) tickets?"
+    # "Mehr Informationen finden Sie hier", "Auskunft und Buchungen über NÖVOG"
+    r"|(?:mehr|weitere)\s+(?:informationen|infos?)\s+(?:finden\s+sie\s+)?hier"
+    r"|(?:auskunft|auskünfte|infos?|informationen)\s+(?:&|und)\s+(?:buchung|buchungen|tickets?"
+    r"|karten|anmeldung)\b.*"
     # a performer's or the venue's own pages: "[Website]", "Facebook"
     r"|website|webseite|homepage|facebook|instagram|youtube|soundcloud|bandcamp|spotify"
     # a map of the place: "OpenStreetMap - GoogleMaps" below a meeting's address
@@ -652,6 +656,7 @@ def _kin(a: etree._Element, b: etree._Element) -> int:
 # The head of a table's column of titles: "Veranstaltung", "Titel", "Thema", "Event".
 _TITLE_COLUMN = re.compile(
     r"^(?:veranstaltung|veranstaltungen|titel|thema|themen|event|events|bezeichnung|was|anlass"
+    r"|beschreibung"
     r"|ereignis|ereignisse|aktion|aktivität|programm|angebot|seminar|kurs|title|name)\W*$",
     re.I,
 )
