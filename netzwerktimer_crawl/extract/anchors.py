@@ -131,16 +131,12 @@ _EVENT_POST_REACH = 8
 def _event_post(element: etree._Element) -> bool:
     node: etree._Element | None = element
     for _ in range(_EVENT_POST_REACH):
-        if node is None or _tag_name(node) in ("body", "html"):
+        if node is None or node.tag in ("body", "html"):
             return False
         if _EVENT_POST.search(node.get("class") or "") or "Event" in (node.get("itemtype") or ""):
             return True
         node = node.getparent()
     return False
-
-
-def _tag_name(node: etree._Element) -> str:
-    return node.tag if isinstance(node.tag, str) else ""
 
 
 # Markup that names a post's creation or change, a time of day included: Joomla's

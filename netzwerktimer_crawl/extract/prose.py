@@ -117,17 +117,20 @@ _FURTHER = re.compile(
 _PAST = re.compile(r"\b(?:fand|fanden|war|waren|wurde|wurden|took\s+place|was|were)\b", re.I)
 
 
+def _day(value: date | datetime | None) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
 def further_dates(blocks: list[dom.Block], own: Event, reference: date | None) -> list[Event]:
     """The later days a sentence of the page gives for the page's own event, each an
     occurrence of it with its name and place."""
-    first = own.start.date() if isinstance(own.start, datetime) else own.start
+    first = _day(own.start)
     if first is None:
         return []
     found: list[Event] = []
     days = {first}
-    title = (
-        residue(own.title or "") or own.title
-    )  # not the first day: "Reparaturcafé am 31. Januar"
+    # its name without its first day: "Reparaturcafé am 31. Januar"
+    title = residue(own.title or "") or own.title
     for block in blocks:
         if dom.in_chrome(block.element) or dom.in_sidebar(block.element):
             continue
@@ -137,7 +140,7 @@ def further_dates(blocks: list[dom.Block], own: Event, reference: date | None) -
             if not _FURTHER.search(sentence) or _PAST.search(sentence):
                 continue
             for when in _sessions(sentence, reference):
-                day = when.start.date() if isinstance(when.start, datetime) else when.start
+                day = _day(when.start)
                 if day is None or day <= first or day in days or when.whole_month:
                     continue
                 days.add(day)
